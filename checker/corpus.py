@@ -1,0 +1,141 @@
+"""The labelled corpus: parse corpus/raw/*.txt, build sentences.jsonl, render reports as .docx."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.read import mark_title_and_author, heading_from_text
+from checker.segment import segment
+from checker.structures import Block, Document
+
+TAGS = {"A": "achievement", "P": "problem", "N": "plan", "O": "other"}
+SPAN = re.compile(r"<([APNO])>([^<]*)")
+TEST_SHARE = 0.2
+SPLIT_SEED = "shuzhi-2026"
+
+
+@dataclass
+class RawReport:
+    meta: dict
+    paragraphs: list[list[tuple[str, str]]]  # per paragraph: (label, text) spans
+
+    @property
+    def id(self) -> str:
+        return str(self.meta["id"])
+
+    def to_document(self) -> Document:
+        blocks = []
+        for spans in self.paragraphs:
+            text = "".join(t for _, t in spans)
+            level, marker = heading_from_text(text)
+            blocks.append(Block(text=text, heading_level=level, outline=marker))
+        return mark_title_and_author(Document(path=f"{self.id}.txt", blocks=blocks))
+
+
+def corpus_dir() -> Path:
+    env = os.environ.get("SHUZHI_CORPUS_DIR")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "corpus"
+
+
+def parse_raw(text: str) -> RawReport:
+    if not text.startswith("---\n"):
+        raise ValueError("missing front matter")
+    head, body = text[4:].split("\n---\n", 1)
+    meta = {}
+    for line in head.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ": " in line:
+            key, value = line.split(": ", 1)
+            meta[key.strip()] = value.strip()
+    paragraphs = []
+    for line in body.splitlines():
+        spans = [(TAGS[tag], chunk) for tag, chunk in SPAN.findall(line.strip()) if chunk.strip()]
+        if spans:
+            paragraphs.append(spans)
+    return RawReport(meta, paragraphs)
+
+
+def load_raw(directory: Path | None = None) -> list[RawReport]:
+    folder = (directory or corpus_dir()) / "raw"
+    return [parse_raw(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+
+
+def test_ids(ids: list[str]) -> set[str]:
+    """The held-out 20%: report ids ordered by a seeded hash, first fifth."""
+    ranked = sorted(ids, key=lambda i: hashlib.sha256(f"{SPLIT_SEED}:{i}".encode()).hexdigest())
+    return set(ranked[: round(len(ranked) * TEST_SHARE)])
+
+
+def sentence_rows(report: RawReport, split: str) -> list[dict]:
+    """One row per checker sentence; its label is the majority label of its characters."""
+    segmented = segment(report.to_document(), tokenize=False)
+    rows = []
+    for spans, paragraph in zip(report.paragraphs, segmented.paragraphs):
+        char_labels = [label for label, chunk in spans for _ in chunk]
+        cursor = 0
+        for number, sentence in enumerate(paragraph.sentences):
+            start = paragraph.text.find(sentence.text, cursor)
+            cursor = start + len(sentence.text)
+            votes: dict[str, int] = {}
+            for label in char_labels[start:cursor]:
+                votes[label] = votes.get(label, 0) + 1
+            rows.append({
+                "report_id": report.id, "paragraph": paragraph.index, "sentence": number,
+                "text": sentence.text, "label": max(votes, key=votes.get),
+                "heading": segmented.heading_of(paragraph.index), "split": split,
+            })
+    return rows
+
+
+def build(directory: Path | None = None) -> Path:
+    reports = load_raw(directory)
+    held_out = test_ids([r.id for r in reports])
+    out = (directory or corpus_dir()) / "sentences.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for report in reports:
+            for row in sentence_rows(report, "test" if report.id in held_out else "train"):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+def write_docx(document: Document, path: Path) -> None:
+    """Render blocks as a plain official-style .docx (title centred, headings bold)."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    out = docx.Document()
+    for index, block in enumerate(document.blocks):
+        paragraph = out.add_paragraph()
+        run = paragraph.add_run(block.text)
+        if index == document.title_block:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run.bold = True
+        elif block.heading_level:
+            run.bold = True
+    out.save(str(path))
+
+
+def register_cli(sub) -> None:
+    parser = sub.add_parser("corpus", help="语料：由 corpus/raw 生成句子级标注 JSONL 或示例 .docx")
+    parser.add_argument("action", choices=("build", "samples"))
+    parser.add_argument("--ids", nargs="*", default=None, help="samples：要输出的报告编号")
+    parser.set_defaults(run=_run_cli)
+
+
+def _run_cli(args) -> int:
+    if args.action == "build":
+        out = build()
+        print(f"已生成 {out}")
+        return 0
+    samples = corpus_dir() / "samples"
+    samples.mkdir(exist_ok=True)
+    for report in load_raw():
+        if args.ids is None or report.id in args.ids:
+            write_docx(report.to_document(), samples / f"{report.id}.docx")
+            print(f"已生成 {samples / (report.id + '.docx')}")
+    return 0

@@ -1,0 +1,36 @@
+"""The whole pipeline: read -> segment -> classify -> measure -> rules. Renderers take the Result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.classify import classify
+from checker.measure import measure
+from checker.model_store import load_classifier
+from checker.profile import Profile, load_profile
+from checker.read import read_document
+from checker.rules import apply_rules, verdict
+from checker.segment import segment
+from checker.structures import Document, Labeled, Result
+
+
+class Checker:
+    """Holds the loaded classifier and profile; checks one report at a time."""
+
+    def __init__(self, profile: Profile | str | None = None, classifier=None):
+        self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
+        self.classifier = classifier if classifier is not None else load_classifier()
+
+    def check_path(self, path: str | Path) -> Result:
+        return self.check_document(read_document(path))
+
+    def check_document(self, document: Document) -> Result:
+        return self.judge(classify(segment(document), self.classifier))
+
+    def judge(self, labeled: Labeled) -> Result:
+        """measure + rules; also used after a person corrects labels."""
+        figures = measure(labeled)
+        flags = apply_rules(labeled, figures, self.profile)
+        result, fix_first = verdict(flags, self.profile)
+        return Result(file=labeled.segmented.document.path, labeled=labeled, figures=figures, flags=flags,
+                      verdict=result, fix_first=fix_first, profile=self.profile.name)
