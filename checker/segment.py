@@ -15,6 +15,7 @@ MAX_QUOTE = 200  # a quote left open longer than this is treated as a typo
 def split_sentences(text: str) -> list[str]:
     """Split at 。！？； and line ends; text inside quotes/brackets stays whole."""
     sentences, start, stack, opened_at = [], 0, [], 0
+    speech = False  # the outer quote follows a colon: a terminator before its closer ends the sentence
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -22,11 +23,12 @@ def split_sentences(text: str) -> list[str]:
             stack.pop()
         elif ch in OPENERS and not (ch == '"' and stack and stack[-1] == '"'):
             if not stack:
-                opened_at = i
+                opened_at, speech = i, i > 0 and text[i - 1] in "：:"
             stack.append(OPENERS[ch])
         elif stack and i - opened_at > MAX_QUOTE:
             stack.clear()
-        if ch in TERMINATORS and not stack:
+        ends_quote = speech and not stack and ch in CLOSERS_AFTER_END and text[i - 1] in TERMINATORS
+        if (ch in TERMINATORS or ends_quote) and not stack:
             j = i + 1
             while j < n and (text[j] in TERMINATORS or text[j] in CLOSERS_AFTER_END):
                 j += 1

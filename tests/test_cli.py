@@ -1,0 +1,52 @@
+"""`shuzhi check` output: the JSON contract and exit codes."""
+
+import json
+import shutil
+import subprocess
+
+from checker.cli import main
+from test_bad_input import good_docx
+
+PARAGRAPH_KEYS = {"index", "text", "chars", "section", "label", "confidence"}
+
+
+def test_json_contract_for_a_generated_report(tmp_path, capsys):
+    path = good_docx(tmp_path / "r.docx")
+    code = main(["check", str(path), "--format", "json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code in (0, 1) and code == (1 if result["flags"] else 0)
+    assert {"file", "chars", "sections", "paragraphs", "shares", "flags", "verdict"} <= set(result)
+    assert result["file"] == str(path)
+    assert result["chars"] == sum(p["chars"] for p in result["paragraphs"]) > 0
+    assert [s["title"] for s in result["sections"]] == ["一、主要工作", "二、存在问题", "三、下一步打算"]
+    for p in result["paragraphs"]:
+        assert PARAGRAPH_KEYS <= set(p)
+        assert p["label"] in {"achievement", "problem", "plan", "other"}
+        assert 0.0 <= p["confidence"] <= 1.0
+    assert set(result["shares"]) == {"achievement", "problem", "plan", "other"}
+    assert abs(sum(result["shares"].values()) - 1) < 1e-3
+    for flag in result["flags"]:
+        assert {"code", "severity", "message", "paragraphs"} <= set(flag)
+        assert flag["severity"] in {"error", "warning", "info"}
+    assert result["verdict"] in {"通过", "建议修改", "退回修改"}
+
+
+def test_several_files_give_a_list(tmp_path, capsys):
+    a, b = good_docx(tmp_path / "a.docx"), good_docx(tmp_path / "b.docx")
+    main(["check", str(a), str(b), "--format", "json"])
+    assert [r["file"] for r in json.loads(capsys.readouterr().out)] == [str(a), str(b)]
+
+
+def test_text_output_is_chinese(tmp_path, capsys):
+    main(["check", str(good_docx(tmp_path / "r.docx"))])
+    out = capsys.readouterr().out
+    assert "字数" in out and "结论" in out
+
+
+def test_console_script_installed(tmp_path):
+    exe = shutil.which("shuzhi")
+    assert exe, "console script shuzhi is not on PATH"
+    done = subprocess.run([exe, "check", str(good_docx(tmp_path / "r.docx")), "--format", "json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    assert json.loads(done.stdout)["chars"] > 0
