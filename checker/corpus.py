@@ -6,12 +6,13 @@ import hashlib
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from checker.read import mark_title_and_author, heading_from_text
 from checker.segment import segment
-from checker.structures import Block, Document
+from checker.structures import Block, Document, Segmented
 
 TAGS = {"A": "achievement", "P": "problem", "N": "plan", "O": "other"}
 SPAN = re.compile(r"<([APNO])>([^<]*)")
@@ -71,25 +72,29 @@ def test_ids(ids: list[str]) -> set[str]:
     return set(ranked[: round(len(ranked) * TEST_SHARE)])
 
 
-def sentence_rows(report: RawReport, split: str) -> list[dict]:
-    """One row per checker sentence; its label is the majority label of its characters."""
-    segmented = segment(report.to_document(), tokenize=False)
-    rows = []
+def gold(report: RawReport, tokenize: bool = False) -> tuple[Segmented, list[str]]:
+    """The report segmented by the checker, and each sentence's gold label (majority of its characters)."""
+    segmented = segment(report.to_document(), tokenize=tokenize)
+    labels = []
     for spans, paragraph in zip(report.paragraphs, segmented.paragraphs):
         char_labels = [label for label, chunk in spans for _ in chunk]
         cursor = 0
-        for number, sentence in enumerate(paragraph.sentences):
+        for sentence in paragraph.sentences:
             start = paragraph.text.find(sentence.text, cursor)
             cursor = start + len(sentence.text)
-            votes: dict[str, int] = {}
-            for label in char_labels[start:cursor]:
-                votes[label] = votes.get(label, 0) + 1
-            rows.append({
-                "report_id": report.id, "paragraph": paragraph.index, "sentence": number,
-                "text": sentence.text, "label": max(votes, key=votes.get),
-                "heading": segmented.heading_of(paragraph.index), "split": split,
-            })
-    return rows
+            votes = Counter(char_labels[start:cursor])
+            labels.append(votes.most_common(1)[0][0])
+    return segmented, labels
+
+
+def sentence_rows(report: RawReport, split: str) -> list[dict]:
+    segmented, labels = gold(report)
+    return [
+        {"report_id": report.id, "paragraph": s.paragraph,
+         "sentence": s.index - segmented.paragraphs[s.paragraph].sentences[0].index,
+         "text": s.text, "label": label, "heading": segmented.heading_of(s.paragraph), "split": split}
+        for s, label in zip(segmented.sentences, labels)
+    ]
 
 
 def build(directory: Path | None = None) -> Path:

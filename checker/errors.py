@@ -13,3 +13,7 @@ class InputError(Exception):
 
 class ProfileError(Exception):
     """A profile name or file that cannot be used; the message is Chinese."""
+
+
+class ModelError(Exception):
+    """The shipped model cannot be loaded safely; the message is Chinese."""

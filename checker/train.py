@@ -1,0 +1,126 @@
+"""`shuzhi train`: rebuild the model from corpus/ with a fixed seed; evaluate on the held-out split."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+from checker.baseline import HeadingBaseline
+from checker.corpus import RawReport, corpus_dir, gold, load_raw, test_ids
+from checker.features import sentence_records
+from checker.model import SEED, SentenceModel
+from checker.model_store import METRICS_FILE, MODEL_FILE, model_dir
+from checker.structures import LABELS
+
+SHARE_LIMIT = 1 / 3
+
+
+@dataclass
+class GoldReport:
+    id: str
+    records: list[dict]
+    labels: list[str]
+    chars: list[int]
+
+
+def gold_reports(reports: list[RawReport]) -> list[GoldReport]:
+    out = []
+    for report in reports:
+        segmented, labels = gold(report, tokenize=True)
+        out.append(GoldReport(report.id, sentence_records(segmented), labels, [s.chars for s in segmented.sentences]))
+    return out
+
+
+def achievement_share(labels: list[str], chars: list[int]) -> float:
+    """Achievement characters over body characters (achievement + problem + plan), as the 1/3 rule reads it."""
+    body = sum(c for l, c in zip(labels, chars) if l != "other")
+    return sum(c for l, c in zip(labels, chars) if l == "achievement") / body if body else 0.0
+
+
+def evaluate(classifier, reports: list[GoldReport]) -> dict:
+    gold_all, pred_all, errors, decisions = [], [], [], []
+    for r in reports:
+        predicted = list(classifier.predict(r.records))
+        gold_all += r.labels
+        pred_all += predicted
+        g, p = achievement_share(r.labels, r.chars), achievement_share(predicted, r.chars)
+        errors.append(abs(g - p))
+        decisions.append((g > SHARE_LIMIT) == (p > SHARE_LIMIT))
+    precision, recall, f1, support = precision_recall_fscore_support(gold_all, pred_all, labels=list(LABELS),
+                                                                     zero_division=0)
+    return {
+        "per_label": {label: {"precision": round(float(precision[i]), 4), "recall": round(float(recall[i]), 4),
+                              "f1": round(float(f1[i]), 4), "support": int(support[i])}
+                      for i, label in enumerate(LABELS)},
+        "macro_f1": round(float(f1.mean()), 4),
+        "accuracy": round(sum(g == p for g, p in zip(gold_all, pred_all)) / len(gold_all), 4),
+        "confusion_matrix": {"labels": list(LABELS),
+                             "rows_gold_cols_predicted": confusion_matrix(gold_all, pred_all, labels=list(LABELS)).tolist()},
+        "share_mae": round(sum(errors) / len(errors), 4),
+        "one_third_decision_accuracy": round(sum(decisions) / len(decisions), 4),
+        "reports": len(reports),
+        "sentences": len(gold_all),
+    }
+
+
+def split(reports: list[GoldReport]) -> tuple[list[GoldReport], list[GoldReport]]:
+    held_out = test_ids([r.id for r in reports])
+    return [r for r in reports if r.id not in held_out], [r for r in reports if r.id in held_out]
+
+
+def train(corpus: Path | None = None, out: Path | None = None) -> dict:
+    started = time.time()
+    reports = gold_reports(load_raw(corpus))
+    train_set, test_set = split(reports)
+    model = SentenceModel().fit([x for r in train_set for x in r.records], [y for r in train_set for y in r.labels])
+    metrics = {
+        "seed": SEED,
+        "train": {"reports": len(train_set), "sentences": sum(len(r.labels) for r in train_set)},
+        "test_ids": sorted(r.id for r in test_set),
+        "model": evaluate(model, test_set),
+        "baseline_heading_keywords": evaluate(HeadingBaseline(), test_set),
+    }
+    out = out or model_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    model.save(out / MODEL_FILE)
+    metrics["train_seconds"] = round(time.time() - started, 1)
+    (out / METRICS_FILE).write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return metrics
+
+
+def evaluate_shipped(corpus: Path | None = None, directory: Path | None = None) -> dict:
+    """Re-measure the shipped model and the baseline on the held-out split (what the notebook shows)."""
+    from checker.model_store import load_classifier
+
+    _, test_set = split(gold_reports(load_raw(corpus)))
+    return {"model": evaluate(load_classifier(directory), test_set),
+            "baseline_heading_keywords": evaluate(HeadingBaseline(), test_set)}
+
+
+def metrics_table(metrics: dict) -> str:
+    """The evaluation as a plain table: model vs heading-keyword baseline."""
+    rows = [f"{'':<26}{'model':>10}{'baseline':>10}"]
+    m, b = metrics["model"], metrics["baseline_heading_keywords"]
+    for label in LABELS:
+        rows.append(f"{label + ' F1':<26}{m['per_label'][label]['f1']:>10.3f}{b['per_label'][label]['f1']:>10.3f}")
+    for key in ("macro_f1", "accuracy", "share_mae", "one_third_decision_accuracy"):
+        rows.append(f"{key:<26}{m[key]:>10.3f}{b[key]:>10.3f}")
+    return "\n".join(rows)
+
+
+def register_cli(sub) -> None:
+    parser = sub.add_parser("train", help="用 corpus/ 重新训练分类模型并在留出集上评估")
+    parser.add_argument("--corpus", type=Path, default=None, help="语料目录（默认 corpus/）")
+    parser.add_argument("--out", type=Path, default=None, help="模型输出目录（默认 models/）")
+    parser.set_defaults(run=lambda args: _run_cli(args))
+
+
+def _run_cli(args) -> int:
+    metrics = train(args.corpus or corpus_dir(), args.out)
+    print(metrics_table(metrics))
+    print(f"训练 {metrics['train']['reports']} 份、测试 {metrics['model']['reports']} 份报告，用时 {metrics['train_seconds']} 秒")
+    return 0

@@ -1,0 +1,91 @@
+"""The shipped classifier: safe offline loading, labels, reproducible training, the notebook."""
+
+import json
+import os
+import shutil
+
+import pytest
+import skops.io as sio
+from sklearn.preprocessing import FunctionTransformer
+
+from checker.errors import ModelError
+from checker.model import SentenceModel, load_model
+from checker.model_store import METRICS_FILE, MODEL_FILE, load_classifier, model_dir
+from checker.pipeline import Checker
+from checker.read import read_document
+from checker.structures import Block, Document
+
+TARGETS = {"macro_f1": 0.90, "share_mae": 0.03, "one_third_decision_accuracy": 0.95}
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return json.loads((model_dir() / METRICS_FILE).read_text(encoding="utf-8"))
+
+
+def test_shipped_model_is_the_trained_one():
+    assert isinstance(load_classifier(), SentenceModel)
+    assert isinstance(Checker().classifier, SentenceModel)
+
+
+def test_metrics_meet_the_targets_on_the_held_out_split(shipped):
+    model, baseline = shipped["model"], shipped["baseline_heading_keywords"]
+    assert model["macro_f1"] >= TARGETS["macro_f1"]
+    assert model["share_mae"] <= TARGETS["share_mae"]
+    assert model["one_third_decision_accuracy"] >= TARGETS["one_third_decision_accuracy"]
+    assert model["macro_f1"] > baseline["macro_f1"]
+    assert model["reports"] >= 30
+
+
+def test_labels_unseen_sentences_without_headings():
+    blocks = [Block("各位领导、同志们："), Block("今年我主持召开支委会12次，亲自讲党课4次，发展党员3名。"),
+              Block("但本人抓党建的精力投入不够，对年轻党员的思想动态掌握不准。"),
+              Block("明年6月底前，我将完成全部5个党小组的阵地改造，每季度至少讲一次党课。"),
+              Block("以上述职，请予评议。")]
+    result = Checker().check_document(Document(path="t.txt", blocks=blocks))
+    assert result.labeled.labels == ["other", "achievement", "problem", "plan", "other"]
+    assert all(0.25 < c <= 1.0 for c in result.labeled.confidences)
+
+
+def test_untrusted_types_are_refused(tmp_path):
+    path = tmp_path / "evil.skops"
+    sio.dump({"pipeline": FunctionTransformer(func=os.getcwd)}, path)
+    with pytest.raises(ModelError, match="未经信任"):
+        load_model(path)
+
+
+def test_model_dir_can_be_moved(tmp_path, monkeypatch):
+    shutil.copy(model_dir() / MODEL_FILE, tmp_path / MODEL_FILE)
+    monkeypatch.setenv("SHUZHI_MODEL_DIR", str(tmp_path))
+    assert isinstance(load_classifier(), SentenceModel)
+
+
+def test_check_reports_shares_from_the_model(tmp_path):
+    sample = next(iter(sorted((model_dir().parent / "corpus" / "samples").glob("*.docx"))))
+    result = Checker().check_document(read_document(sample))
+    assert len(set(result.labeled.labels)) >= 3
+    assert abs(sum(result.figures.shares.values()) - 1) < 1e-6
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_metrics(tmp_path, shipped):
+    from checker.train import train
+
+    metrics = train(out=tmp_path)
+    assert metrics["test_ids"] == shipped["test_ids"]
+    assert abs(metrics["model"]["macro_f1"] - shipped["model"]["macro_f1"]) <= 0.02
+    assert (tmp_path / MODEL_FILE).exists()
+
+
+@pytest.mark.slow
+def test_notebook_reproduces_the_table(shipped):
+    import nbformat
+    from nbclient import NotebookClient
+
+    from checker.train import metrics_table
+
+    notebook = nbformat.read(model_dir().parent / "notebooks" / "evaluation.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=600, kernel_name="python3").execute()
+    printed = "".join(o.get("text", "") for o in notebook.cells[1].outputs)
+    assert metrics_table(shipped).strip() == printed.strip()
+    assert "True" in "".join(o.get("text", "") for o in notebook.cells[2].outputs)
