@@ -1,7 +1,9 @@
-"""Stage 4, measure: Labeled -> Figures (lengths and label shares; the rules add their own figures)."""
+"""Stage 4, measure: Labeled -> Figures (lengths, label shares and the signals in checker/signals.py)."""
 
 from __future__ import annotations
 
+from checker.profile import Profile, load_profile
+from checker.signals import BODY, measure_signals
 from checker.structures import LABELS, Figures, Labeled
 from checker.textcount import count_with_punct
 
@@ -18,13 +20,19 @@ def shares_of(totals: dict[str, int], labels=LABELS) -> dict[str, float]:
     return {k: (totals[k] / whole if whole else 0.0) for k in labels}
 
 
-def measure(labeled: Labeled) -> Figures:
+def measure(labeled: Labeled, profile: Profile | None = None) -> Figures:
+    """Figures of one report; lexicons and topics come from the profile (default when None)."""
+    profile = profile or load_profile()
     totals = label_chars(labeled)
     paragraphs = labeled.segmented.paragraphs
+    body_shares = shares_of(totals, BODY)
+    signal_values, details = measure_signals(labeled, profile.lexicons, profile.topics)
     return Figures(
         chars=sum(p.chars for p in paragraphs),
         chars_with_punct=sum(count_with_punct(p.text) for p in paragraphs),
         shares=shares_of(totals),
-        body_shares=shares_of(totals, ("achievement", "problem", "plan")),
-        values={"body_chars": totals["achievement"] + totals["problem"] + totals["plan"]},
+        body_shares=body_shares,
+        values={"body_chars": totals["achievement"] + totals["problem"] + totals["plan"],
+                "achievement_share": round(body_shares["achievement"], 4), **signal_values},
+        details=details,
     )

@@ -29,7 +29,7 @@ class Checker:
 
     def judge(self, labeled: Labeled) -> Result:
         """measure + rules; also used after a person corrects labels."""
-        figures = measure(labeled)
+        figures = measure(labeled, self.profile)
         flags = apply_rules(labeled, figures, self.profile)
         result, fix_first = verdict(flags, self.profile)
         return Result(file=labeled.segmented.document.path, labeled=labeled, figures=figures, flags=flags,

@@ -1,0 +1,38 @@
+"""How much is written: the achievement share of the body (ACHIEVEMENT_SHARE) and the length (LENGTH)."""
+
+from __future__ import annotations
+
+from checker.checks.parts import chars_of, items, paragraphs_of
+from checker.rules import NUMBER, OPTIONAL_NUMBER, Finding, rule
+
+
+BASES = {"total": "全文", "body": "正文"}
+
+
+@rule("ACHIEVEMENT_SHARE", params={"max_share": NUMBER, "limit_text": str, "basis": frozenset(BASES)}, required=("max_share",),
+      fields=("share", "limit", "chars", "of"))
+def achievement_share(labeled, figures, config, profile):
+    """Achievement characters over the share allowed of the whole text (basis: total) or of the body."""
+    basis = config.get("basis", "total")
+    share = (figures.shares if basis == "total" else figures.body_shares)["achievement"]
+    if share <= config["max_share"]:
+        return None
+    achievement = items(labeled, figures, ("achievement",))
+    return Finding({"share": share, "limit": config.get("limit_text", f"{config['max_share']:.0%}"),
+                    "chars": chars_of(achievement), "of": BASES.get(basis, basis)}, paragraphs_of(achievement))
+
+
+@rule("LENGTH", params={"target": OPTIONAL_NUMBER, "tolerance": NUMBER, "minimum": NUMBER},
+      required=("minimum",), fields=("chars", "target", "upper", "minimum", "gap"), variants=("long", "thin"))
+def length(labeled, figures, config, profile):
+    """Too long: above target × (1 + tolerance) (only when a target is set). Too thin: below minimum."""
+    chars, target = figures.chars, config.get("target")
+    upper = int(target * (1 + config.get("tolerance", 0.1))) if target else None
+    if chars < config["minimum"]:
+        variant, gap = "thin", config["minimum"] - chars
+    elif upper is not None and chars > upper:
+        variant, gap = "long", chars - upper
+    else:
+        return None
+    return Finding({"chars": chars, "target": target, "upper": upper, "minimum": config["minimum"], "gap": gap},
+                   [], variant)
