@@ -33,8 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _plugins():
     """Sub-commands defined next to the code they drive."""
     from checker.corpus import register_cli as corpus
+    from checker.render.docx_out import register_cli as annotate
 
-    return [corpus]
+    return [corpus, annotate]
 
 
 def run_check(args) -> int:

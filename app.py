@@ -1,0 +1,208 @@
+"""述职报告质量检查 — the review page (`streamlit run app.py`): a shell over checker.review and checker.render."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from checker.corrections import CorrectionStore, default_db_path
+from checker.errors import ProfileError
+from checker.pipeline import Checker
+from checker.profile import builtin_names
+from checker.read import MAX_FILE_MB
+from checker.render import charts
+from checker.render.html_out import flag_targets_html, report_html
+from checker.render.json_out import result_dict
+from checker.review import (UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows, excel_summary,
+                            flag_title, key_figures, sample_paths, sentence_choices, share_limit)
+from checker.structures import LABEL_NAMES, LABELS
+
+VERDICT_BOXES = {"通过": st.success, "建议修改": st.warning, "退回修改": st.error}
+FIGURES_PER_ROW = 6
+
+st.set_page_config(page_title="述职报告质量检查", layout="wide")
+
+
+@st.cache_resource(show_spinner="正在加载分类模型……")
+def checker_for(profile: str) -> Checker:
+    return Checker(profile)
+
+
+def session_for(profile: str, db_path: str) -> ReviewSession:
+    """One review session per profile, kept across reruns; its store follows the sidebar path."""
+    sessions = st.session_state.setdefault("sessions", {})
+    if profile not in sessions:
+        sessions[profile] = ReviewSession(checker_for(profile))
+    session = sessions[profile]
+    if session.store is None or str(session.store.path) != db_path:
+        try:
+            session.store = CorrectionStore(db_path)
+        except (OSError, sqlite3.Error) as exc:
+            session.store = None
+            st.sidebar.error(f"无法打开纠正记录数据库 {db_path}：{exc}；本次更正不会保存。")
+    return session
+
+
+def sidebar() -> tuple[str, str]:
+    with st.sidebar:
+        st.header("设置")
+        names = builtin_names()
+        profile = st.selectbox("检查配置", names, index=names.index("default") if "default" in names else 0)
+        db_path = st.text_input("纠正记录数据库（SQLite 文件）", value=str(default_db_path()))
+        st.header("示例报告")
+        samples = {p.name: p for p in sample_paths()}
+        if samples:
+            chosen = st.selectbox("选择示例", list(samples), key="sample_choice")
+            opened = st.session_state.setdefault("samples", [])
+            if st.button("打开示例", key="open_sample") and chosen not in opened:
+                opened.append(chosen)
+            if opened and st.button("关闭已打开的示例", key="close_samples"):
+                opened.clear()
+        else:
+            st.caption("没有找到示例报告（corpus/samples/*.docx）。")
+    return profile, db_path
+
+
+def opened_files() -> list[tuple[str, bytes]]:
+    uploads = st.file_uploader(
+        f"上传述职报告（{'、'.join('.' + t for t in UPLOAD_TYPES)}，可多选；每个文件不超过 {MAX_FILE_MB} MB）",
+        type=list(UPLOAD_TYPES), accept_multiple_files=True, max_upload_size=MAX_FILE_MB, key="uploads",
+        help=f"超过 {MAX_FILE_MB} MB 的文件无法上传，请压缩图片或删去附件后再试。",
+    )
+    samples = {p.name: p for p in sample_paths()}
+    files = [(u.name, u.getvalue()) for u in uploads or []]
+    files += [(name, samples[name].read_bytes()) for name in st.session_state.get("samples", []) if name in samples]
+    return files
+
+
+def correction_widgets(session: ReviewSession, review: Review, data: dict) -> None:
+    st.subheader("更正句子分类")
+    choices = sentence_choices(data)
+    if not choices:
+        return
+    sentence_key = f"sentence:{review.name}"
+    index = st.selectbox("选择句子（？表示分类把握不足）", list(choices), format_func=choices.get, key=sentence_key)
+    current = review.result.labeled.labels[index]
+    label_key = f"label:{review.name}:{index}"
+    st.radio("正确的分类", LABELS, index=LABELS.index(current), format_func=LABEL_NAMES.get, horizontal=True,
+             key=label_key)
+
+    def apply() -> None:
+        session.correct(review, st.session_state[sentence_key], st.session_state[label_key])
+
+    st.button("应用更正", key=f"apply:{review.name}", on_click=apply, type="primary")
+    if review.corrections:
+        saved = "，已保存到纠正记录数据库" if session.store is not None else ""
+        st.caption(f"本报告已人工更正 {len(review.corrections)} 句{saved}。")
+
+
+def show_figures(data: dict) -> None:
+    figures = key_figures(data)
+    for start in range(0, len(figures), FIGURES_PER_ROW):
+        for column, (name, value) in zip(st.columns(FIGURES_PER_ROW), figures[start:start + FIGURES_PER_ROW]):
+            column.metric(name, value)
+
+
+def show_report(session: ReviewSession, review: Review) -> None:
+    data = result_dict(review.result)
+    st.header(data["title"] or review.name)
+    st.caption("　".join(x for x in (review.name, data["author"]) if x))
+    VERDICT_BOXES[data["verdict"]](f"结论：{data['verdict']}")
+    if data["fix_first"]:
+        st.markdown("**优先修改：**")
+        st.markdown("\n".join(f"{i}. {item}" for i, item in enumerate(data["fix_first"], 1)))
+    show_figures(data)
+    text_column, side_column = st.columns([3, 2], gap="large")
+    with side_column:
+        st.subheader("篇幅占比（正文）")
+        limit, limit_text = share_limit(session.checker.profile)
+        st.altair_chart(charts.shares_chart(data["body_shares"], limit, limit_text), width="stretch")
+        st.subheader(f"问题清单（{len(data['flags'])}）")
+        if not data["flags"]:
+            st.success("未发现问题。")
+        for flag in data["flags"]:
+            with st.expander(flag_title(flag), expanded=flag["severity"] == "error"):
+                if flag["suggestion"]:
+                    st.markdown(f"建议：{flag['suggestion']}")
+                targets = flag_targets_html(data, flag)
+                if targets:
+                    st.html(targets)
+                else:
+                    st.caption("针对全文。")
+        correction_widgets(session, review, data)
+        st.subheader("下载")
+        stem = Path(review.name).stem
+        st.download_button("带批注的 Word 文档（.docx）", review.annotated_docx(), file_name=f"{stem}-批注.docx",
+                           mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        st.download_button("检查结果（JSON）", json.dumps(data, ensure_ascii=False, indent=2),
+                           file_name=f"{stem}.json", mime="application/json")
+    with text_column:
+        st.subheader("正文（按句着色）")
+        st.html(report_html(data))
+
+
+def show_cohort(session: ReviewSession, reviews: list[Review]) -> None:
+    reports = [result_dict(r.result) for r in reviews]
+    rows = pd.DataFrame(cohort_rows(reports))
+    st.subheader("报告一览（点击列名排序）")
+    percent = {name: st.column_config.NumberColumn(name, format="percent") for name in ("成绩占比", "问题占比", "打算占比")}
+    st.dataframe(rows, column_config=percent, hide_index=True, width="stretch")
+    st.subheader("成绩占比分布")
+    limit, limit_text = share_limit(session.checker.profile)
+    st.altair_chart(charts.share_histogram(rows["成绩占比"].tolist(), limit, limit_text), width="stretch")
+    workbook = excel_summary(reports)
+    if workbook is None:
+        st.caption("Excel 汇总表暂不可用（缺少 checker.render.excel_out）。")
+    else:
+        st.download_button("汇总表（Excel）", workbook, file_name="述职报告检查汇总.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def corrections_download(session: ReviewSession) -> None:
+    if session.store is None:
+        return
+    with st.sidebar:
+        st.header("纠正记录")
+        count = len(session.store)
+        st.caption(f"共 {count} 条（{session.store.path}）")
+        if count:
+            st.download_button("导出为语料 JSONL", session.store.export_jsonl(), file_name="corrections.jsonl",
+                               mime="application/jsonl")
+
+
+def main() -> None:
+    st.title("述职报告质量检查")
+    st.caption("离线检查抓基层党建工作述职报告：按句区分成绩、问题、打算，对照通知要求给出问题清单和修改建议。")
+    profile, db_path = sidebar()
+    try:
+        session = session_for(profile, db_path)
+    except ProfileError as exc:
+        st.error(str(exc))
+        st.stop()
+    opened = [session.open(name, data) for name, data in opened_files()]
+    failed = [o for o in opened if isinstance(o, Unreadable)]
+    if failed:
+        st.subheader("无法检查的文件")
+        for item in failed:
+            st.error(f"{item.name}：{item.reason}")
+    reviews = [o for o in opened if isinstance(o, Review)]
+    if not reviews:
+        st.info("请上传述职报告，或在左侧打开一份示例报告。")
+    elif len(reviews) == 1:
+        show_report(session, reviews[0])
+    else:
+        single, cohort = st.tabs(["单篇报告", f"批次概况（{len(reviews)} 份）"])
+        with single:
+            names = [r.name for r in reviews]
+            chosen = st.selectbox("选择报告", range(len(reviews)), format_func=names.__getitem__, key="report_choice")
+            show_report(session, reviews[chosen])
+        with cohort:
+            show_cohort(session, reviews)
+    corrections_download(session)
+
+
+main()

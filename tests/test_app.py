@@ -1,0 +1,146 @@
+"""The review page (app.py) driven by streamlit.testing.v1.AppTest: upload -> result -> correction -> new share."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from checker.classify import relabel
+from checker.corrections import CorrectionStore
+from checker.errors import InputError
+from checker.pipeline import Checker
+from checker.read import MAX_FILE_MB
+from checker.review import check_upload, sample_paths
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TIMEOUT = 120
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "corrections.sqlite"
+    monkeypatch.setenv("SHUZHI_DB", str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker()
+
+
+def sample(name: str) -> Path:
+    return next(p for p in sample_paths() if p.name == name)
+
+
+def new_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    at.file_uploader(key="uploads").set_value([(name, data, DOCX_MIME) for name, data in files]).run()
+    assert not at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def share_text(result) -> str:
+    return f"{result.figures.body_shares['achievement']:.0%}"
+
+
+def longest_achievement(result) -> int:
+    labeled = result.labeled
+    candidates = [i for i, label in enumerate(labeled.labels) if label == "achievement"]
+    assert candidates, "the sample should have achievement sentences"
+    return max(candidates, key=lambda i: labeled.segmented.sentences[i].chars)
+
+
+def test_empty_page_invites_an_upload(db):
+    at = new_app()
+    assert any("上传" in i.value for i in at.info)
+    assert not at.metric
+
+
+def test_upload_result_correction_updates_share(db, checker):
+    path = sample("v001.docx")
+    at = upload(new_app(), (path.name, path.read_bytes()))
+    expected = checker.check_path(path)
+    assert metric(at, "字数") == str(expected.figures.chars)
+    assert metric(at, "成绩占比") == share_text(expected)
+    page = next(h.value for h in at.html if 'class="shuzhi"' in h.value)
+    assert page.count('class="sent label-') == len(expected.labeled.labels)
+    assert len(at.expander) == len(expected.flags)
+
+    index = longest_achievement(expected)
+    corrected = checker.judge(relabel(expected.labeled, {index: "problem"}))
+    assert share_text(corrected) != share_text(expected)
+    at.selectbox(key=f"sentence:{path.name}").set_value(index).run()
+    at.radio(key=f"label:{path.name}:{index}").set_value("problem")
+    at.button(key=f"apply:{path.name}").click().run()
+    assert not at.exception
+    assert metric(at, "成绩占比") == share_text(corrected)
+    assert len(at.expander) == len(corrected.flags)
+    box = {"通过": at.success, "建议修改": at.warning, "退回修改": at.error}[corrected.verdict]
+    assert f"结论：{corrected.verdict}" in [b.value for b in box]
+
+    saved = CorrectionStore(db).corrections()
+    assert [(c.text, c.label, c.predicted) for c in saved] == [
+        (expected.labeled.segmented.sentences[index].text, "problem", "achievement")]
+
+
+def test_saved_corrections_come_back_in_a_new_session(db, checker):
+    path = sample("v001.docx")
+    expected = checker.check_path(path)
+    index = longest_achievement(expected)
+    first = upload(new_app(), (path.name, path.read_bytes()))
+    first.selectbox(key=f"sentence:{path.name}").set_value(index).run()
+    first.radio(key=f"label:{path.name}:{index}").set_value("problem")
+    first.button(key=f"apply:{path.name}").click().run()
+
+    again = upload(new_app(), (path.name, path.read_bytes()))
+    corrected = checker.judge(relabel(expected.labeled, {index: "problem"}))
+    assert metric(again, "成绩占比") == share_text(corrected)
+
+
+def test_open_sample_from_sidebar(db, checker):
+    at = new_app()
+    at.selectbox(key="sample_choice").set_value("j001.docx")
+    at.button(key="open_sample").click().run()
+    assert not at.exception
+    assert metric(at, "字数") == str(checker.check_path(sample("j001.docx")).figures.chars)
+
+
+def test_unreadable_files_listed_with_reason_others_shown(db, checker):
+    good = sample("j001.docx")
+    broken = b"PK\x03\x04 truncated"
+    with pytest.raises(InputError) as failure:
+        check_upload(checker, "broken.docx", broken)
+    at = upload(new_app(), ("broken.docx", broken), (good.name, good.read_bytes()))
+    assert f"broken.docx：{failure.value.reason}" in [e.value for e in at.error]
+    assert metric(at, "字数") == str(checker.check_path(good).figures.chars)
+
+
+def test_file_over_the_limit_gets_a_chinese_message(db):
+    big = b"x" * (MAX_FILE_MB * 1024 * 1024 + 1)
+    at = upload(new_app(), ("big.txt", big))
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("big.txt：文件过大") and f"上限 {MAX_FILE_MB} MB" in e for e in errors), errors
+    assert not at.metric
+
+
+def test_cohort_view_for_several_reports(db, checker):
+    paths = [sample("v001.docx"), sample("j001.docx")]
+    at = upload(new_app(), *[(p.name, p.read_bytes()) for p in paths])
+    assert [t.label for t in at.tabs] == ["单篇报告", "批次概况（2 份）"]
+    table = at.dataframe[0].value
+    assert list(table["文件"]) == [p.name for p in paths]
+    expected = [checker.check_path(p) for p in paths]
+    assert list(table["成绩占比"].round(4)) == [round(r.figures.body_shares["achievement"], 4) for r in expected]
+    assert list(table["问题数"]) == [len(r.flags) for r in expected]
+    assert list(table["结论"]) == [r.verdict for r in expected]

@@ -1,0 +1,168 @@
+"""End to end in headless Chromium: start `streamlit run app.py`, upload a sample, see coloured sentences and flags.
+
+Uses Debian's chromium and chromium-driver (installed here with apt-get when missing and running as root)
+through Selenium; saves a screenshot to test-artifacts/.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import Checker
+from checker.review import sample_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+PACKAGES = ["chromium", "chromium-driver"]
+CJK_FONT = "fonts-wqy-microhei"  # only so that the screenshot is legible
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-first-run", "--window-size=1600,3200"]
+WAIT = 90
+
+pytestmark = pytest.mark.slow
+
+
+def _apt_install(packages: list[str]) -> None:
+    env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update"], check=True, env=env, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *packages], check=True, env=env,
+                   capture_output=True)
+
+
+def _has_cjk_font() -> bool:
+    fc_list = shutil.which("fc-list")
+    return bool(fc_list and subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True).stdout.strip())
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Paths of the system Chromium and its driver, installing the Debian packages when needed."""
+    can_install = hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")
+    missing = not (CHROMIUM.exists() and CHROMEDRIVER.exists())
+    if missing and not can_install:
+        pytest.skip("需要 chromium 和 chromium-driver（apt-get install chromium chromium-driver）")
+    wanted = (PACKAGES if missing else []) + ([CJK_FONT] if can_install and not _has_cjk_font() else [])
+    if wanted:
+        _apt_install(wanted)
+    return CHROMIUM, CHROMEDRIVER
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("app")
+    port = _free_port()
+    env = os.environ | {"SHUZHI_DB": str(folder / "corrections.sqlite")}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port)]
+    with open(folder / "streamlit.log", "wb") as log:
+        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, server, folder / "streamlit.log")
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited: {log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("streamlit did not start in time")
+
+
+@pytest.fixture
+def driver(chromium, tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    binary, chromedriver = chromium
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(binary)
+    for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tmp_path / 'profile'}"]:
+        options.add_argument(flag)
+    browser = webdriver.Chrome(service=Service(str(chromedriver)), options=options)
+    browser.set_window_size(1600, 3200)
+    yield browser
+    browser.quit()
+
+
+def test_upload_shows_coloured_sentences_and_flags(app_url, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    sample = next(p for p in sample_paths() if p.name == "v001.docx")
+    expected = Checker().check_path(sample)
+    assert expected.flags, "the sample is expected to raise at least one flag"
+
+    driver.get(app_url)
+    wait = WebDriverWait(driver, WAIT)
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input[type=file]"))).send_keys(str(sample))
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "span.sent[data-index]"))
+               == len(expected.labeled.labels))
+    spans = driver.find_elements(By.CSS_SELECTOR, "span.sent[data-index]")
+    for span, label in zip(spans, expected.labeled.labels):
+        assert f"label-{label}" in span.get_attribute("class").split()
+    colours = {span.value_of_css_property("background-color") for span in spans}
+    assert len(colours) == len(set(expected.labeled.labels))  # one colour per label, styles applied
+    wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), f"问题清单（{len(expected.flags)}）"))
+    body = driver.find_element(By.TAG_NAME, "body").text
+    for flag in expected.flags:
+        assert flag.message in body
+    assert f"结论：{expected.verdict}" in body
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".vega-embed canvas, .vega-embed svg"))
+    time.sleep(1)  # let the chart finish drawing before the screenshot
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert driver.save_screenshot(str(ARTIFACTS / "app_report.png"))
+
+    resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    outside = [r for r in resources if not r.startswith(("http://127.0.0.1", "data:", "blob:"))]
+    assert outside == [], "the page must not load anything from outside (CDN, fonts, telemetry)"
+
+
+def test_several_uploads_show_the_cohort(app_url, driver):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    samples = sample_paths()
+    assert len(samples) >= 2
+    driver.get(app_url)
+    wait = WebDriverWait(driver, WAIT)
+    upload = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input[type=file]")))
+    upload.send_keys("\n".join(str(p) for p in samples))
+    tab = wait.until(ec.element_to_be_clickable(
+        (By.XPATH, f"//*[@role='tab'][contains(., '批次概况（{len(samples)} 份）')]")))
+    tab.click()
+    wait.until(lambda d: any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, "[data-testid=stDataFrame]")))
+    wait.until(lambda d: any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, ".vega-embed")))
+    time.sleep(1)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert driver.save_screenshot(str(ARTIFACTS / "app_cohort.png"))
