@@ -32,10 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _plugins():
     """Sub-commands defined next to the code they drive."""
+    from checker.batch import register_cli as batch
     from checker.corpus import register_cli as corpus
     from checker.render.docx_out import register_cli as annotate
 
-    return [corpus, annotate]
+    return [corpus, annotate, batch]
 
 
 def run_check(args) -> int:

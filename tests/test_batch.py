@@ -1,0 +1,269 @@
+"""`shuzhi batch`: every file a row, copies and repeated problems flagged, zip input, resume, worker crashes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from checker import batch
+from checker.batch_inputs import member_name
+from checker.cli import main
+from checker.corpus import load_raw, write_docx
+from checker.errors import InputError
+from checker.pipeline import Checker
+from checker.profile import load_profile
+from checker.read import read_document
+from checker.render.excel_out import workbook_bytes
+from checker.render.json_out import error_dict, result_dict
+from checker.similarity import Cohort, add_cohort_flags, cohort_rules, fingerprint, organization_key
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _problem_sentences(checker: Checker, report) -> int:
+    data = result_dict(checker.check_document(report.to_document()))
+    return sum(label == "problem" and len(text) >= 10 for _, _, label, text in fingerprint(data)["sentences"])
+
+
+def _near_copy(report):
+    """The same report with another author, every figure changed, some wording changed and a paragraph dropped."""
+    document = report.to_document()
+    for number, block in enumerate(document.blocks):
+        text = re.sub(r"\d+", lambda m: str(int(m.group()) + 1), block.text.replace(report.meta["author"], "张卫东"))
+        block.text = text.replace("党员", "同志") if number % 2 else text
+    del document.blocks[-2]
+    return document
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    """A cohort folder (3 good reports, a source and its near copy, a corrupt file, a renamed .doc), a folder of
+    last year's reports, and the results of one uninterrupted run with --json."""
+    root = tmp_path_factory.mktemp("batch")
+    folder, last_year = root / "cohort", root / "last"
+    (folder / "sub").mkdir(parents=True)
+    last_year.mkdir()
+    reports = load_raw()
+    checker = Checker()
+    source = next(r for r in reports if _problem_sentences(checker, r) >= 3)
+    good = [r for r in reports if r is not source][:3]
+    write_docx(source.to_document(), folder / "source.docx")
+    write_docx(_near_copy(source), folder / "sub" / "copy.docx")
+    for report in good:
+        write_docx(report.to_document(), folder / "sub" / f"{report.id}.docx")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    (folder / "old.docx").write_bytes(OLE_MAGIC + bytes(2048))
+    (folder / "~$source.docx").write_bytes(b"lock file")  # Word's lock file: not a report
+    write_docx(source.to_document(), last_year / "source_last_year.docx")
+    write_docx(reports[-1].to_document(), last_year / "other_org.docx")
+    out, json_dir = root / "run" / "results.xlsx", root / "run" / "json"
+    code = main(["batch", str(folder), "--out", str(out), "--json", str(json_dir), "--jobs", "1"])
+    return {"root": root, "folder": folder, "last_year": last_year, "out": out, "json": json_dir, "code": code,
+            "good": [f"cohort/sub/{r.id}.docx" for r in good]}
+
+
+def _sheets(path: Path) -> dict[str, pd.DataFrame]:
+    return pd.read_excel(path, sheet_name=None)
+
+
+def _reason(path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    return caught.value.reason
+
+
+def test_every_file_is_a_row_and_unreadable_ones_say_why(cohort):
+    summary = _sheets(cohort["out"])["汇总"].set_index("文件")
+    expected = sorted(["cohort/source.docx", "cohort/sub/copy.docx", "cohort/broken.docx", "cohort/old.docx",
+                       *cohort["good"]])
+    assert list(summary.index) == expected
+    assert cohort["code"] == 2  # some files were unreadable; the workbook is written all the same
+    for name in ("broken.docx", "old.docx"):
+        row = summary.loc[f"cohort/{name}"]
+        assert (row["状态"], row["结论"]) == ("错误", "无法检查")
+        assert row["原因"] == _reason(cohort["folder"] / name)
+    checked = summary[summary["状态"] == "已检查"]
+    assert len(checked) == 5 and checked["字数"].gt(500).all()
+    assert set(checked["结论"]) <= {"通过", "建议修改", "退回修改"}
+
+
+def test_near_copies_are_flagged_on_both_sides(cohort):
+    sheets = _sheets(cohort["out"])
+    similar = sheets["问题清单"][sheets["问题清单"]["代码"] == "SIMILAR_TO"]
+    pairs = set(zip(similar["文件"], similar["相关文件"]))
+    assert pairs == {("cohort/source.docx", "cohort/sub/copy.docx"), ("cohort/sub/copy.docx", "cohort/source.docx")}
+    assert similar["共同比例"].min() >= 0.8
+    summary = sheets["汇总"].set_index("文件")
+    assert summary["SIMILAR_TO"].notna().sum() == 2
+    assert summary.loc[["cohort/source.docx", "cohort/sub/copy.docx"], "结论"].ne("通过").all()
+    cohort_sheet = sheets["总体情况"]
+    assert "SIMILAR_TO" in set(cohort_sheet.iloc[:, 0])
+
+
+def test_json_dir_holds_every_report_with_the_cohort_flags(cohort):
+    files = sorted(p.relative_to(cohort["json"]).as_posix() for p in cohort["json"].rglob("*.json"))
+    assert files == sorted(n + ".json" for n in _sheets(cohort["out"])["汇总"]["文件"])
+    broken = json.loads((cohort["json"] / "cohort" / "broken.docx.json").read_text(encoding="utf-8"))
+    assert broken == error_dict("cohort/broken.docx", _reason(cohort["folder"] / "broken.docx"))
+    copy = json.loads((cohort["json"] / "cohort" / "sub" / "copy.docx.json").read_text(encoding="utf-8"))
+    assert copy["file"] == "cohort/sub/copy.docx" and copy["paragraphs"]
+    assert [f["other"] for f in copy["flags"] if f["code"] == "SIMILAR_TO"] == ["cohort/source.docx"]
+    good = json.loads((cohort["json"] / (cohort["good"][0] + ".json")).read_text(encoding="utf-8"))
+    assert not [f for f in good["flags"] if f["code"] == "SIMILAR_TO"]
+
+
+def test_a_zip_archive_is_read_like_a_folder(cohort, tmp_path):
+    archive = tmp_path / "cohort.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for file in sorted(cohort["folder"].rglob("*.docx")):
+            zf.write(file, file.relative_to(cohort["folder"]).as_posix())
+    out = tmp_path / "zip.xlsx"
+    assert main(["batch", str(archive), "--out", str(out), "--jobs", "1"]) == 2
+    zipped = _sheets(out)["汇总"].drop(columns="文件")
+    folder = _sheets(cohort["out"])["汇总"].drop(columns="文件")
+    pd.testing.assert_frame_equal(zipped, folder)
+    assert list(_sheets(out)["汇总"]["文件"]) == [n.replace("cohort/", "cohort.zip/", 1)
+                                                for n in _sheets(cohort["out"])["汇总"]["文件"]]
+
+
+def test_gbk_member_names_of_chinese_windows_archives_are_decoded():
+    info = zipfile.ZipInfo("柳河村述职报告.docx".encode("gbk").decode("cp437"))
+    assert member_name(info) == "柳河村述职报告.docx"
+
+
+def test_a_corrupt_archive_is_a_row(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.zip").write_bytes(b"PK\x05\x06 not really")
+    out = tmp_path / "r.xlsx"
+    assert main(["batch", str(tmp_path / "in"), "--out", str(out), "--jobs", "1"]) == 2
+    row = _sheets(out)["汇总"].iloc[0]
+    assert (row["文件"], row["状态"]) == ("in/bad.zip", "错误") and "压缩包" in row["原因"]
+
+
+def test_previous_year_flags_problems_repeated_word_for_word(cohort, tmp_path):
+    out = tmp_path / "r.xlsx"
+    main(["batch", str(cohort["folder"]), "--previous", str(cohort["last_year"]), "--out", str(out), "--jobs", "1"])
+    flags = _sheets(out)["问题清单"]
+    repeated = flags[flags["代码"] == "REPEATED_PROBLEMS"].set_index("文件")
+    assert "cohort/source.docx" in repeated.index
+    assert repeated.loc["cohort/source.docx", "相关文件"] == "last/source_last_year.docx"
+    assert repeated.loc["cohort/source.docx", "共同比例"] == 1.0
+    assert not set(repeated.index) & set(cohort["good"])
+
+
+def test_organization_keys_match_across_author_lines_and_titles():
+    assert organization_key("禾丰镇东营村党支部书记 李振华", "", "a.docx") == "禾丰镇东营村党支部"
+    assert organization_key("", "东营村党支部书记2015年度抓基层党建工作述职报告", "a.docx") == "东营村党支部"
+    assert organization_key("根据镇党委的部署，现报告如下", "", "2019年柳河村述职报告.docx") == "柳河村"
+    rules = {"REPEATED_PROBLEMS": {"message": "{count} {share} {other}", "min_sentence_chars": 4,
+                                   "min_sentences": 1, "min_share": 0.5}}
+    problems = [[1, 10, "problem", "学习教育不够深入系统"]]
+    cohort = Cohort(rules)
+    cohort.add("this.docx", {"org": "禾丰镇东营村党支部", "sentences": problems})
+    cohort.add("same.docx", {"org": "东营村党支部", "sentences": problems}, previous=True)
+    cohort.add("other.docx", {"org": "西营村党支部", "sentences": problems}, previous=True)
+    assert [f["other"] for f in cohort.flags()["this.docx"]] == ["same.docx"]
+
+
+def test_resume_after_an_interruption_gives_the_same_workbook(cohort, tmp_path, monkeypatch):
+    out = tmp_path / "results.xlsx"
+    real, calls = batch.check_item, []
+
+    def interrupted(item):
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        calls.append(item.name)
+        return real(item)
+
+    monkeypatch.setattr(batch, "check_item", interrupted)
+    assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "1"]) == 130
+    journal = batch.journal_path(out)
+    assert not out.exists() and len(journal.read_text(encoding="utf-8").splitlines()) == 1 + 3
+    with journal.open("a", encoding="utf-8") as log:
+        log.write('{"file": "cohort/sub/co')  # a line cut short by a crash
+    resumed = []
+    monkeypatch.setattr(batch, "check_item", lambda item: resumed.append(item.name) or real(item))
+    assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "1", "--resume"]) == 2
+    assert not set(resumed) & set(calls) and len(resumed) == 7 - 3
+    assert not journal.exists()
+    first, again = _sheets(cohort["out"]), _sheets(out)
+    assert list(first) == list(again)
+    for name in first:
+        pd.testing.assert_frame_equal(first[name], again[name])
+
+
+def test_a_file_that_kills_its_worker_becomes_an_error_row(cohort, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in cohort["good"]:
+        (folder / Path(name).name).write_bytes((cohort["root"] / name).read_bytes())
+    (folder / "crash.docx").write_bytes((cohort["root"] / cohort["good"][0]).read_bytes())
+    real = Checker.check_path
+    monkeypatch.setattr(Checker, "check_path",  # forked workers inherit this
+                        lambda self, path: os._exit(3) if "crash" in str(path) else real(self, path))
+    run = batch.run_batch([str(folder)], tmp_path / "r.xlsx", jobs=2, progress=False)
+    rows = {r["file"]: r for r in run.rows}
+    assert sorted(rows) == sorted(f"in/{p.name}" for p in folder.iterdir())
+    assert rows["in/crash.docx"]["error"] == batch.WORKER_CRASH
+    assert all("error" not in r for name, r in rows.items() if name != "in/crash.docx")
+    assert run.exit_code == 2
+
+
+def _sentences(rng: random.Random, count: int) -> list[str]:
+    chars = "党建工作支部书记组织生活会议学习教育群众服务阵地建设队伍管理制度落实责任考核监督整改问题措施"
+    return ["".join(rng.choice(chars) for _ in range(24)) for _ in range(count)]
+
+
+def _fingerprint(sentences: list[str]) -> dict:
+    return {"org": "", "sentences": [[i, len(s), "achievement", s] for i, s in enumerate(sentences)]}
+
+
+def _similar(fingerprints: dict[str, dict]) -> dict[str, list[str]]:
+    cohort = Cohort(cohort_rules(load_profile()))
+    for name, fp in fingerprints.items():
+        cohort.add(name, fp)
+    return {name: [f["other"] for f in flags] for name, flags in cohort.flags().items()}
+
+
+def test_a_shared_run_of_sentences_is_flagged_even_when_the_share_is_small():
+    rng = random.Random(7)
+    a, b, c = _sentences(rng, 20), _sentences(rng, 20), _sentences(rng, 20)
+    b[10:14] = a[3:7]  # four consecutive sentences: 20% of b, a run of 4
+    c[2], c[9], c[15] = a[0], a[10], a[18]  # three scattered sentences: 15%, no run
+    found = _similar({"a": _fingerprint(a), "b": _fingerprint(b), "c": _fingerprint(c)})
+    assert found == {"a": ["b"], "b": ["a"], "c": []}
+    reversed_order = _similar({"c": _fingerprint(c), "b": _fingerprint(b), "a": _fingerprint(a)})
+    assert reversed_order == found
+
+
+def test_boilerplate_shared_by_many_reports_is_not_copying():
+    rng = random.Random(11)
+    formula = _sentences(rng, 6)
+    fingerprints = {f"r{i:02d}": _fingerprint(formula + _sentences(rng, 10)) for i in range(12)}
+    assert all(others == [] for others in _similar(fingerprints).values())
+
+
+def test_workbook_bytes_builds_the_workbook_from_result_dicts(cohort):
+    checker = Checker()
+    results = [result_dict(checker.check_path(cohort["folder"] / "source.docx")),
+               result_dict(checker.check_path(cohort["folder"] / "sub" / "copy.docx")),
+               error_dict("bad.docx", "文件已损坏")]
+    results = add_cohort_flags(results, checker.profile)
+    assert all(any(f["code"] == "SIMILAR_TO" for f in r["flags"]) for r in results[:2])
+    sheets = pd.read_excel(io.BytesIO(workbook_bytes(results, {"LENGTH": "篇幅", "SIMILAR_TO": "雷同"})),
+                           sheet_name=None)
+    assert list(sheets) == ["汇总", "问题清单", "总体情况"]
+    summary = sheets["汇总"]
+    codes = [c for c in summary.columns if c.isupper()]
+    assert codes[:2] == ["LENGTH", "SIMILAR_TO"]
+    assert list(summary["状态"]) == ["已检查", "已检查", "错误"]
+    assert list(summary["SIMILAR_TO"].fillna(0)) == [1, 1, 0]
+    assert len(sheets["问题清单"]) == sum(len(r.get("flags", [])) for r in results)
