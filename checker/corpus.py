@@ -66,7 +66,7 @@ def load_raw(directory: Path | None = None) -> list[RawReport]:
     return [parse_raw(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
 
 
-def test_ids(ids: list[str]) -> set[str]:
+def held_out_ids(ids: list[str]) -> set[str]:
     """The held-out 20%: report ids ordered by a seeded hash, first fifth."""
     ranked = sorted(ids, key=lambda i: hashlib.sha256(f"{SPLIT_SEED}:{i}".encode()).hexdigest())
     return set(ranked[: round(len(ranked) * TEST_SHARE)])
@@ -99,7 +99,7 @@ def sentence_rows(report: RawReport, split: str) -> list[dict]:
 
 def build(directory: Path | None = None) -> Path:
     reports = load_raw(directory)
-    held_out = test_ids([r.id for r in reports])
+    held_out = held_out_ids([r.id for r in reports])
     out = (directory or corpus_dir()) / "sentences.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for report in reports:

@@ -19,6 +19,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
 SEED = 20261125
+SMOOTHING = 0.3  # power on the learned transition matrix: 0 = no smoothing, 1 = the full HMM (chosen by 5-fold CV)
 TOKEN_PATTERN = r"\S+"
 
 
@@ -40,7 +41,7 @@ def build_pipeline() -> Pipeline:
         ],
         transformer_weights={"words": 1.0, "chars": 1.0, "heading": 0.7, "prev": 0.4, "next": 0.4, "place": 0.5},
     )
-    classifier = LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced", random_state=SEED)
+    classifier = LogisticRegression(C=20.0, max_iter=2000, class_weight="balanced", random_state=SEED)
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
@@ -77,6 +78,7 @@ class SentenceModel:
                 start[index[label]] += 1
             else:
                 transitions[index[labels[i - 1]], index[label]] += 1
+        transitions = (transitions / transitions.sum(axis=1, keepdims=True)) ** SMOOTHING
         self.transitions = transitions / transitions.sum(axis=1, keepdims=True)
         self.start, self.prior = start / start.sum(), prior / prior.sum()
         return self

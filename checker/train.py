@@ -10,7 +10,7 @@ from pathlib import Path
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from checker.baseline import HeadingBaseline
-from checker.corpus import RawReport, corpus_dir, gold, load_raw, test_ids
+from checker.corpus import RawReport, corpus_dir, gold, held_out_ids, load_raw
 from checker.features import sentence_records
 from checker.model import SEED, SentenceModel
 from checker.model_store import METRICS_FILE, MODEL_FILE, model_dir
@@ -68,7 +68,7 @@ def evaluate(classifier, reports: list[GoldReport]) -> dict:
 
 
 def split(reports: list[GoldReport]) -> tuple[list[GoldReport], list[GoldReport]]:
-    held_out = test_ids([r.id for r in reports])
+    held_out = held_out_ids([r.id for r in reports])
     return [r for r in reports if r.id not in held_out], [r for r in reports if r.id in held_out]
 
 
