@@ -25,14 +25,14 @@ def measure(labeled: Labeled, profile: Profile | None = None) -> Figures:
     profile = profile or load_profile()
     totals = label_chars(labeled)
     paragraphs = labeled.segmented.paragraphs
-    body_shares = shares_of(totals, BODY)
+    shares, body_shares = shares_of(totals), shares_of(totals, BODY)
     signal_values, details = measure_signals(labeled, profile.lexicons, profile.topics)
     return Figures(
         chars=sum(p.chars for p in paragraphs),
         chars_with_punct=sum(count_with_punct(p.text) for p in paragraphs),
-        shares=shares_of(totals),
+        shares=shares,
         body_shares=body_shares,
         values={"body_chars": totals["achievement"] + totals["problem"] + totals["plan"],
-                "achievement_share": round(body_shares["achievement"], 4), **signal_values},
+                "achievement_share": round(shares["achievement"], 4), **signal_values},
         details=details,
     )
