@@ -1,24 +1,32 @@
-"""Turn a Segmented report into one record per sentence: the text plus its context."""
+"""Turn a report into one record per sentence: the text plus its context (heading, neighbours, position)."""
 
 from __future__ import annotations
 
 from checker.structures import Segmented
 
 
+def with_context(rows: list[dict]) -> list[dict]:
+    """Add prev/next/position to rows of one report in order; rows hold text, tokens, heading, role, chars."""
+    total = max(len(rows) - 1, 1)
+    return [
+        row | {
+            "prev": rows[i - 1]["text"] if i > 0 else "",
+            "next": rows[i + 1]["text"] if i + 1 < len(rows) else "",
+            "position": i / total,
+        }
+        for i, row in enumerate(rows)
+    ]
+
+
 def sentence_records(segmented: Segmented) -> list[dict]:
-    sentences = segmented.sentences
-    total = max(len(sentences) - 1, 1)
-    records = []
-    for i, s in enumerate(sentences):
+    rows = []
+    for s in segmented.sentences:
         paragraph = segmented.paragraphs[s.paragraph]
-        records.append({
+        rows.append({
             "text": s.text,
             "tokens": " ".join(s.tokens),
             "heading": segmented.heading_of(s.paragraph) if paragraph.role != "heading" else s.text,
-            "prev": sentences[i - 1].text if i > 0 else "",
-            "next": sentences[i + 1].text if i + 1 < len(sentences) else "",
-            "position": i / total,
             "role": paragraph.role,
             "chars": s.chars,
         })
-    return records
+    return with_context(rows)

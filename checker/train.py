@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,10 +12,12 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from checker.baseline import HeadingBaseline
 from checker.corpus import RawReport, corpus_dir, gold, held_out_ids, load_raw
-from checker.features import sentence_records
+from checker.features import sentence_records, with_context
 from checker.model import SEED, SentenceModel
 from checker.model_store import METRICS_FILE, MODEL_FILE, model_dir
 from checker.structures import LABELS
+from checker.textcount import count_chars
+from checker.tokens import tokenize_many
 
 SHARE_LIMIT = 1 / 3
 
@@ -32,6 +35,27 @@ def gold_reports(reports: list[RawReport]) -> list[GoldReport]:
     for report in reports:
         segmented, labels = gold(report, tokenize=True)
         out.append(GoldReport(report.id, sentence_records(segmented), labels, [s.chars for s in segmented.sentences]))
+    return out
+
+
+def jsonl_reports(path: Path) -> list[GoldReport]:
+    """Labelled sentences in the corpus JSONL format (e.g. reviewers' corrections exported by the app),
+    one pseudo-report per report_id in paragraph/sentence order; used for training only."""
+    groups: dict[str, list[dict]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            groups.setdefault(str(row["report_id"]), []).append(row)
+    out = []
+    for report_id, rows in groups.items():
+        rows.sort(key=lambda r: (r["paragraph"], r["sentence"]))
+        tokens = tokenize_many([r["text"] for r in rows])
+        records = with_context([
+            {"text": r["text"], "tokens": " ".join(t), "heading": r.get("heading", ""),
+             "role": "heading" if r["text"] == r.get("heading") else "body", "chars": count_chars(r["text"])}
+            for r, t in zip(rows, tokens)
+        ])
+        out.append(GoldReport(f"extra:{report_id}", records, [r["label"] for r in rows], [r["chars"] for r in records]))
     return out
 
 
@@ -72,14 +96,17 @@ def split(reports: list[GoldReport]) -> tuple[list[GoldReport], list[GoldReport]
     return [r for r in reports if r.id not in held_out], [r for r in reports if r.id in held_out]
 
 
-def train(corpus: Path | None = None, out: Path | None = None) -> dict:
+def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path] = ()) -> dict:
     started = time.time()
     reports = gold_reports(load_raw(corpus))
     train_set, test_set = split(reports)
+    extra_reports = [r for path in extra for r in jsonl_reports(path)]
+    train_set += extra_reports
     model = SentenceModel().fit([x for r in train_set for x in r.records], [y for r in train_set for y in r.labels])
     metrics = {
         "seed": SEED,
-        "train": {"reports": len(train_set), "sentences": sum(len(r.labels) for r in train_set)},
+        "train": {"reports": len(train_set), "sentences": sum(len(r.labels) for r in train_set),
+                  "extra_sentences": sum(len(r.labels) for r in extra_reports)},
         "test_ids": sorted(r.id for r in test_set),
         "model": evaluate(model, test_set),
         "baseline_heading_keywords": evaluate(HeadingBaseline(), test_set),
@@ -116,11 +143,17 @@ def register_cli(sub) -> None:
     parser = sub.add_parser("train", help="用 corpus/ 重新训练分类模型并在留出集上评估")
     parser.add_argument("--corpus", type=Path, default=None, help="语料目录（默认 corpus/）")
     parser.add_argument("--out", type=Path, default=None, help="模型输出目录（默认 models/）")
+    parser.add_argument("--extra", type=Path, nargs="*", default=[],
+                        help="追加的训练数据（语料 JSONL 格式，例如审阅页面导出的人工更正），只用于训练")
     parser.set_defaults(run=lambda args: _run_cli(args))
 
 
 def _run_cli(args) -> int:
-    metrics = train(args.corpus or corpus_dir(), args.out)
+    missing = [str(p) for p in args.extra if not p.is_file()]
+    if missing:
+        print(f"错误：{'、'.join(missing)}：文件不存在", file=sys.stderr)
+        return 2
+    metrics = train(args.corpus or corpus_dir(), args.out, args.extra)
     print(metrics_table(metrics))
     print(f"训练 {metrics['train']['reports']} 份、测试 {metrics['model']['reports']} 份报告，用时 {metrics['train_seconds']} 秒")
     return 0

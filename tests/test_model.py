@@ -89,3 +89,22 @@ def test_notebook_reproduces_the_table(shipped):
     printed = "".join(o.get("text", "") for o in notebook.cells[1].outputs)
     assert metrics_table(shipped).strip() == printed.strip()
     assert "True" in "".join(o.get("text", "") for o in notebook.cells[2].outputs)
+
+
+def test_training_takes_exported_corrections(tmp_path):
+    from checker.train import train
+
+    corpus = tmp_path / "corpus"
+    (corpus / "raw").mkdir(parents=True)
+    for path in sorted((model_dir().parent / "corpus" / "raw").glob("v0*.txt"))[:10]:
+        shutil.copy(path, corpus / "raw" / path.name)
+    extra = tmp_path / "corrections.jsonl"
+    rows = [{"report_id": "r9", "paragraph": 3, "sentence": i, "text": text, "label": label, "heading": ""}
+            for i, (text, label) in enumerate([("本人下基层调研次数偏少。", "problem"),
+                                               ("明年每月下村调研不少于4天。", "plan"),
+                                               ("全年走访党员86人次。", "achievement")])]
+    extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    metrics = train(corpus=corpus, out=tmp_path / "out", extra=[extra])
+    assert metrics["train"]["extra_sentences"] == 3
+    assert metrics["train"]["reports"] == 8 + 1
+    assert load_model(tmp_path / "out" / MODEL_FILE).classes_ == ["achievement", "other", "plan", "problem"]
