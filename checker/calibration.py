@@ -22,12 +22,17 @@ class Group:
         return self.fired[code] / self.size if self.size else 0.0
 
 
-def firing_rates(reports: list[RawReport], profile: str = "default", on_result=None) -> dict[str, Group]:
-    """Quality group -> Group; on_result(report, result) is called for each report (for listings)."""
-    checker = Checker(profile, classifier=object())  # labels are gold: the classifier is never called
+def firing_rates(reports: list[RawReport], profile: str = "default", on_result=None,
+                 use_model: bool = False) -> dict[str, Group]:
+    """Quality group -> Group, on gold labels (or the shipped classifier's when use_model).
+
+    on_result(report, result) is called for each report (for listings).
+    """
+    checker = Checker(profile, classifier=None if use_model else object())  # gold: the classifier is never called
     groups: dict[str, Group] = defaultdict(Group)
     for report in reports:
-        result = checker.judge(gold_labeled(report))
+        result = (checker.check_document(report.to_document()) if use_model
+                  else checker.judge(gold_labeled(report)))
         group = groups[report.meta.get("quality", "?")]
         group.size += 1
         group.verdicts[result.verdict] += 1

@@ -1,20 +1,16 @@
 """A Labeled built from the gold labels of an annotated report (corpus/raw format), without the classifier.
 
-Used by the rule tests and by benchmarks/flag_calibration.py.
+Used by the rule tests and by the flag calibration (checker/calibration.py).
 """
 
 from __future__ import annotations
 
-from checker.corpus import RawReport, parse_raw, sentence_rows
-from checker.segment import segment
+from checker.corpus import RawReport, gold, parse_raw
 from checker.structures import Labeled
 
 
 def gold_labeled(report: RawReport) -> Labeled:
-    segmented = segment(report.to_document())
-    labels = [row["label"] for row in sentence_rows(report, split="")]
-    if len(labels) != len(segmented.sentences):
-        raise ValueError(f"{report.id}: {len(labels)} gold labels for {len(segmented.sentences)} sentences")
+    segmented, labels = gold(report, tokenize=True)
     return Labeled(segmented, labels, [1.0] * len(labels))
 
 

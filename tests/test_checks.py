@@ -162,6 +162,13 @@ def test_not_self_passes_when_the_author_tells_his_own_acts():
     assert "NOT_SELF" not in [f.code for f in result.flags]
 
 
+def test_not_self_names_missing_personal_acts_when_the_first_person_is_there():
+    result = judge(good_report(), profile_with(NOT_SELF={"min_acts": 20}))
+    found = next(f for f in result.flags if f.code == "NOT_SELF")
+    acts = result.figures.values["first_person_acts"]
+    assert found.message.startswith(f"写本人亲自做了什么（主持、带头、调研、讲党课……）的只有 {acts} 句（要求至少 20 句）")
+
+
 # PROBLEMS_NOT_SELF
 
 OTHERS = [
@@ -326,4 +333,4 @@ def test_formalism_not_addressed_under_the_jixian_profile():
 def test_formalism_only_in_the_achievements_is_named():
     paragraphs = report(extra=["<A>我坚决防止形式主义，全年精简会议6次。"])
     found = flag(paragraphs, "FORMALISM_NOT_ADDRESSED", "jixian-2018")
-    assert found.message.startswith("只在成绩部分提到 形式主义")
+    assert found.message.startswith("只在成绩部分提到 “形式主义”，")

@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,19 @@ def test_cli_jixian_json_shows_flags_with_figures(capsys):
         assert all(0 <= p < len(result["paragraphs"]) for p in flag["paragraphs"])
     assert result["verdict"] in ("建议修改", "退回修改") and result["fix_first"]
     assert re.search(r"\d", missing["message"])
+
+
+def test_the_example_profile_in_the_docs_loads(tmp_path):
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", docs, re.S).group(1)
+    profile = load_profile(user_profile(tmp_path, example))
+    assert profile.name == "我县2024年度述职"
+    assert profile.rules["LENGTH"]["target"] == 3000 and "FORMALISM_NOT_ADDRESSED" not in profile.rules
+    assert profile.lexicons["empty_words"][-2:] == ["抓铁有痕", "踏石留印"]
+
+
+def test_text_output_shows_the_key_figures(capsys):
+    main(["check", "corpus/samples/j001.docx", "--profile", "jixian-2018"])
+    out = capsys.readouterr().out
+    assert re.search(r"要点数据：成绩占全文 \d+%，数据 \d+ 处，具体事例 \d+ 个，第一人称 \d+ 句（本人履职 \d+ 句）", out)
+    assert "内容要点 " in out and "/7 项" in out

@@ -41,6 +41,6 @@ def formalism_not_addressed(labeled, figures, config, profile):
         return None
     other = [i for i in items(labeled, figures, tuple(p for p in BODY if p not in parts))
              if lexicons.has("formalism", i.sentence.text)]
-    words = counted([w for i in other for w in lexicons.find("formalism", i.sentence.text)])
-    return Finding({"elsewhere": len(other), "words": words or "无"},
+    words = dict.fromkeys(w for i in other for w in lexicons.find("formalism", i.sentence.text))
+    return Finding({"elsewhere": len(other), "words": "、".join(f"“{w}”" for w in words) or "无"},
                    paragraphs_of(items(labeled, figures, ("problem",))), "elsewhere" if other else "")

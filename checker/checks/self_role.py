@@ -10,7 +10,8 @@ from checker.signals import BODY
 
 @rule("NOT_SELF", params={"min_self_share": NUMBER, "min_acts": int, "parts": list},
       required=("min_self_share", "min_acts"), lexicons=("first_person", "personal_acts"),
-      fields=("self_sentences", "sentences", "self_share", "min_share", "acts", "min_acts", "collective"))
+      fields=("self_sentences", "sentences", "self_share", "min_share", "acts", "min_acts", "collective"),
+      variants=("acts",))
 def not_self(labeled, figures, config, profile):
     """Few sentences with 我/本人, or few of them telling a personal act (亲自, 带头, 主持, 讲党课…)."""
     body = [i for i in items(labeled, figures, tuple(config.get("parts", BODY))) if not i.heading]
@@ -19,12 +20,13 @@ def not_self(labeled, figures, config, profile):
     own = [i for i in body if i.signals["first_person"]]
     acts = [i for i in own if i.signals["acts"]]
     share = len(own) / len(body)
-    if share >= config["min_self_share"] and len(acts) >= config["min_acts"]:
+    few_own, few_acts = share < config["min_self_share"], len(acts) < config["min_acts"]
+    if not (few_own or few_acts):
         return None
     collective = [i for i in body if i.signals["collective"] and not i.signals["first_person"]]
     return Finding({"self_sentences": len(own), "sentences": len(body), "self_share": share,
                     "min_share": config["min_self_share"], "acts": len(acts), "min_acts": config["min_acts"],
-                    "collective": len(collective)}, paragraphs_of(collective))
+                    "collective": len(collective)}, paragraphs_of(collective), "" if few_own else "acts")
 
 
 @rule("PROBLEMS_NOT_SELF", params={"min_self_share": NUMBER, "min_others": int},
