@@ -47,10 +47,13 @@ class Lexicons:
 
     def __init__(self, raw: dict[str, list[str]]):
         self.raw = raw
+        self._compiled: dict[str, re.Pattern | None] = {}
 
     def regex(self, name: str) -> re.Pattern | None:
-        items = tuple(self.raw.get(name) or ())
-        return _patterns(items) if name.endswith(PATTERN_SUFFIX) else _alternation(items)
+        if name not in self._compiled:
+            items = tuple(self.raw.get(name) or ())
+            self._compiled[name] = _patterns(items) if name.endswith(PATTERN_SUFFIX) else _alternation(items)
+        return self._compiled[name]
 
     def masked(self, name: str, text: str) -> str:
         """text with the phrases of lexicon `name` replaced by spaces (positions kept)."""

@@ -12,30 +12,21 @@ from checker.tokens import tokenize_many
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
-def _content_words(tokens, generic: set[str]) -> set[str]:
+def _words(sentences, generic: set[str]) -> set[str]:
+    """Content words (CJK, two characters or more, not generic) of some sentences."""
+    missing = [s.text for s in sentences if not s.tokens]
+    fresh = iter(tokenize_many(missing) if missing else [])
+    tokens = [t for s in sentences for t in (s.tokens or next(fresh))]
     return {t for t in tokens if CJK_WORD.match(t) and t not in generic}
 
 
-def _tokens(sentences) -> list[tuple[str, ...]]:
-    missing = [s.text for s in sentences if not s.tokens]
-    fresh = iter(tokenize_many(missing) if missing else [])
-    return [s.tokens or next(fresh) for s in sentences]
-
-
 def _problem_words(labeled, problems: list[Item], generic: set[str]) -> list[set[str]]:
-    """Words of each problem sentence plus those of the problem heading above it."""
+    """Words of each problem sentence plus those of the heading of its section."""
     segmented = labeled.segmented
-    headings = {}
-    for item in problems:
-        section = segmented.paragraphs[item.sentence.paragraph].section
-        if section is not None and section not in headings:
-            heading = segmented.paragraphs[segmented.sections[section].paragraphs[0]]
-            headings[section] = heading.sentences
-    heading_words = {k: set().union(*(_content_words(t, generic) for t in _tokens(v)))
-                     for k, v in headings.items() if v}
-    own = _tokens([i.sentence for i in problems])
-    return [_content_words(t, generic) | heading_words.get(segmented.paragraphs[i.sentence.paragraph].section, set())
-            for t, i in zip(own, problems)]
+    section_of = [segmented.paragraphs[i.sentence.paragraph].section for i in problems]
+    headings = {s: _words(segmented.paragraphs[segmented.sections[s].paragraphs[0]].sentences, generic)
+                for s in set(section_of) - {None}}
+    return [_words([i.sentence], generic) | headings.get(s, set()) for i, s in zip(problems, section_of)]
 
 
 @rule("PLANS_UNMATCHED", params={"min_overlap": int, "max_unmatched_share": NUMBER, "min_concrete_share": NUMBER,
@@ -53,7 +44,7 @@ def plans_unmatched(labeled, figures, config, profile):
                 and not lexicons.has("problem_skip_patterns", i.sentence.text)]
     plan_items = items(labeled, figures, ("plan",))
     plans = [i for i in plan_items if not i.heading]
-    plan_words = set().union(*(_content_words(t, generic) for t in _tokens([i.sentence for i in plan_items])))
+    plan_words = _words([i.sentence for i in plan_items], generic)
     unmatched = [p for p, words in zip(problems, _problem_words(labeled, problems, generic))
                  if len(words & plan_words) < config.get("min_overlap", 1)]
     concrete = [i for i in plans if i.signals["data"] or lexicons.has("plan_concrete_patterns", i.sentence.text)]
