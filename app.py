@@ -16,9 +16,10 @@ from checker.profile import builtin_names
 from checker.read import MAX_FILE_MB
 from checker.render import charts
 from checker.render.html_out import flag_targets_html, report_html
-from checker.render.json_out import result_dict
-from checker.review import (UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows, excel_summary,
-                            flag_title, key_figures, sample_paths, sentence_choices, share_limit)
+from checker.render.excel_out import workbook_bytes
+from checker.render.json_out import error_dict, result_dict
+from checker.review import (UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows, flag_title, key_figures,
+                            rule_names, sample_paths, sentence_choices, share_rule)
 from checker.structures import LABEL_NAMES, LABELS
 
 VERDICT_BOXES = {"通过": st.success, "建议修改": st.warning, "退回修改": st.error}
@@ -100,8 +101,8 @@ def correction_widgets(session: ReviewSession, review: Review, data: dict) -> No
         st.caption(f"本报告已人工更正 {len(review.corrections)} 句{saved}。")
 
 
-def show_figures(data: dict) -> None:
-    figures = key_figures(data)
+def show_figures(data: dict, rule) -> None:
+    figures = key_figures(data, rule)
     for start in range(0, len(figures), FIGURES_PER_ROW):
         for column, (name, value) in zip(st.columns(FIGURES_PER_ROW), figures[start:start + FIGURES_PER_ROW]):
             column.metric(name, value)
@@ -115,12 +116,12 @@ def show_report(session: ReviewSession, review: Review) -> None:
     if data["fix_first"]:
         st.markdown("**优先修改：**")
         st.markdown("\n".join(f"{i}. {item}" for i, item in enumerate(data["fix_first"], 1)))
-    show_figures(data)
+    rule = share_rule(session.checker.profile)
+    show_figures(data, rule)
     text_column, side_column = st.columns([3, 2], gap="large")
     with side_column:
-        st.subheader("篇幅占比（正文）")
-        limit, limit_text = share_limit(session.checker.profile)
-        st.altair_chart(charts.shares_chart(data["body_shares"], limit, limit_text), width="stretch")
+        st.subheader(f"篇幅占比（{rule.of}）")
+        st.altair_chart(charts.shares_chart(rule.shares(data), rule.limit, rule.limit_text), width="stretch")
         st.subheader(f"问题清单（{len(data['flags'])}）")
         if not data["flags"]:
             st.success("未发现问题。")
@@ -145,21 +146,18 @@ def show_report(session: ReviewSession, review: Review) -> None:
         st.html(report_html(data))
 
 
-def show_cohort(session: ReviewSession, reviews: list[Review]) -> None:
+def show_cohort(session: ReviewSession, reviews: list[Review], failed: list[Unreadable]) -> None:
     reports = [result_dict(r.result) for r in reviews]
-    rows = pd.DataFrame(cohort_rows(reports))
+    rule, names = share_rule(session.checker.profile), rule_names(session.checker.profile)
+    rows = pd.DataFrame(cohort_rows(reports, rule, names))
     st.subheader("报告一览（点击列名排序）")
     percent = {name: st.column_config.NumberColumn(name, format="percent") for name in ("成绩占比", "问题占比", "打算占比")}
     st.dataframe(rows, column_config=percent, hide_index=True, width="stretch")
-    st.subheader("成绩占比分布")
-    limit, limit_text = share_limit(session.checker.profile)
-    st.altair_chart(charts.share_histogram(rows["成绩占比"].tolist(), limit, limit_text), width="stretch")
-    workbook = excel_summary(reports)
-    if workbook is None:
-        st.caption("Excel 汇总表暂不可用（缺少 checker.render.excel_out）。")
-    else:
-        st.download_button("汇总表（Excel）", workbook, file_name="述职报告检查汇总.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.subheader(f"成绩占{rule.of}比例的分布")
+    st.altair_chart(charts.share_histogram(rows["成绩占比"].tolist(), rule.limit, rule.limit_text), width="stretch")
+    workbook = workbook_bytes(reports + [error_dict(f.name, f.reason) for f in failed], names)
+    st.download_button("汇总表（Excel）", workbook, file_name="述职报告检查汇总.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 def corrections_download(session: ReviewSession) -> None:
@@ -201,7 +199,7 @@ def main() -> None:
             chosen = st.selectbox("选择报告", range(len(reviews)), format_func=names.__getitem__, key="report_choice")
             show_report(session, reviews[chosen])
         with cohort:
-            show_cohort(session, reviews)
+            show_cohort(session, reviews, failed)
     corrections_download(session)
 
 

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.checks.volume import BASES
 from checker.classify import relabel
 from checker.corpus import corpus_dir
 from checker.corrections import CorrectionStore, correction_for, report_id_of, sentence_key
@@ -130,11 +131,32 @@ def sample_paths() -> list[Path]:
     return sorted((corpus_dir() / "samples").glob("*.docx"))
 
 
-def share_limit(profile: Profile) -> tuple[float, str]:
-    """The achievement share the profile allows (the 1/3 line) and how the notice writes it."""
+@dataclass
+class ShareRule:
+    """How the profile judges the achievement share: the limit (the 1/3 line), as the notice writes it, and of what."""
+
+    limit: float
+    limit_text: str
+    basis: str  # total: of the whole text; body: of 成绩+问题+打算
+
+    @property
+    def of(self) -> str:
+        return BASES.get(self.basis, self.basis)
+
+    def shares(self, data: dict) -> dict[str, float]:
+        """The shares of a report's JSON dict on this basis."""
+        return data["shares"] if self.basis == "total" else data["body_shares"]
+
+
+def share_rule(profile: Profile) -> ShareRule:
     config = profile.rules.get("ACHIEVEMENT_SHARE", {})
     limit = float(config.get("max_share", DEFAULT_SHARE_LIMIT))
-    return limit, str(config.get("limit_text", f"{limit:.0%}"))
+    return ShareRule(limit, str(config.get("limit_text", f"{limit:.0%}")), config.get("basis", "total"))
+
+
+def rule_names(profile: Profile) -> dict[str, str]:
+    """Flag code -> the rule's Chinese name (columns of the Excel summary, as `shuzhi batch` names them)."""
+    return {code: config.get("name", code) for code, config in profile.rules.items()}
 
 
 def _format_value(key: str, value) -> str:
@@ -145,9 +167,9 @@ def _format_value(key: str, value) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
-def key_figures(data: dict) -> list[tuple[str, str]]:
-    """(Chinese name, shown value) of a report's main figures, from its JSON dict."""
-    values = {"chars": data["chars"], "achievement_share": data["body_shares"]["achievement"]} | data["figures"]
+def key_figures(data: dict, rule: ShareRule) -> list[tuple[str, str]]:
+    """(Chinese name, shown value) of a report's main figures; the achievement share on the rule's basis."""
+    values = {"chars": data["chars"]} | data["figures"] | {"achievement_share": rule.shares(data)["achievement"]}
     return [(FIGURE_NAMES.get(k, k), _format_value(k, v)) for k, v in values.items()]
 
 
@@ -166,25 +188,18 @@ def flag_title(flag: dict) -> str:
     return f"[{SEVERITY_NAMES[flag['severity']]}] {flag['message']}"
 
 
-def excel_summary(reports: list[dict]) -> bytes | None:
-    """The batch command's workbook for these reports (None while checker.render.excel_out is missing)."""
-    try:
-        from checker.render.excel_out import workbook_bytes
-    except ImportError:
-        return None
-    return workbook_bytes(reports)
-
-
-def cohort_rows(reports: list[dict]) -> list[dict]:
-    """One row per report for the cohort table (Chinese column names)."""
-    return [{
-        "文件": r["file"],
-        "标题": r["title"],
-        "字数": r["chars"],
-        "成绩占比": r["body_shares"]["achievement"],
-        "问题占比": r["body_shares"]["problem"],
-        "打算占比": r["body_shares"]["plan"],
-        "问题数": len(r["flags"]),
-        "问题代码": "、".join(f["code"] for f in r["flags"]),
-        "结论": r["verdict"],
-    } for r in reports]
+def cohort_rows(reports: list[dict], rule: ShareRule, names: dict[str, str]) -> list[dict]:
+    """One row per report for the cohort table (Chinese column names; shares on the rule's basis; flags by name)."""
+    rows = []
+    for r in reports:
+        shares = rule.shares(r)
+        rows.append({
+            "文件": r["file"],
+            "标题": r["title"],
+            "字数": r["chars"],
+            **{f"{LABEL_NAMES[k]}占比": shares[k] for k in ("achievement", "problem", "plan")},
+            "问题数": len(r["flags"]),
+            "问题": "、".join(names.get(f["code"], f["code"]) for f in r["flags"]),
+            "结论": r["verdict"],
+        })
+    return rows

@@ -9,8 +9,10 @@ from checker.classify import relabel
 from checker.corrections import CorrectionStore
 from checker.errors import InputError
 from checker.pipeline import Checker
+from checker.profile import load_profile
 from checker.read import MAX_FILE_MB
-from checker.review import check_upload, sample_paths
+from checker.render.json_out import result_dict
+from checker.review import check_upload, sample_paths, share_rule
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -50,8 +52,13 @@ def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
+def share(result) -> float:
+    """The achievement share the profile judges (of the whole text or of the body)."""
+    return share_rule(load_profile()).shares(result_dict(result))["achievement"]
+
+
 def share_text(result) -> str:
-    return f"{result.figures.body_shares['achievement']:.0%}"
+    return f"{share(result):.0%}"
 
 
 def longest_achievement(result) -> int:
@@ -68,7 +75,7 @@ def test_empty_page_invites_an_upload(db):
 
 
 def test_upload_result_correction_updates_share(db, checker):
-    path = sample("v001.docx")
+    path = sample("v016.docx")
     at = upload(new_app(), (path.name, path.read_bytes()))
     expected = checker.check_path(path)
     assert metric(at, "字数") == str(expected.figures.chars)
@@ -95,7 +102,7 @@ def test_upload_result_correction_updates_share(db, checker):
 
 
 def test_saved_corrections_come_back_in_a_new_session(db, checker):
-    path = sample("v001.docx")
+    path = sample("v016.docx")
     expected = checker.check_path(path)
     index = longest_achievement(expected)
     first = upload(new_app(), (path.name, path.read_bytes()))
@@ -135,12 +142,14 @@ def test_file_over_the_limit_gets_a_chinese_message(db):
 
 
 def test_cohort_view_for_several_reports(db, checker):
-    paths = [sample("v001.docx"), sample("j001.docx")]
-    at = upload(new_app(), *[(p.name, p.read_bytes()) for p in paths])
+    paths = [sample("v016.docx"), sample("j001.docx")]
+    at = upload(new_app(), *[(p.name, p.read_bytes()) for p in paths], ("broken.docx", b"not a word file"))
     assert [t.label for t in at.tabs] == ["单篇报告", "批次概况（2 份）"]
+    assert [e.value for e in at.error if e.value.startswith("broken.docx：")]
     table = at.dataframe[0].value
     assert list(table["文件"]) == [p.name for p in paths]
     expected = [checker.check_path(p) for p in paths]
-    assert list(table["成绩占比"].round(4)) == [round(r.figures.body_shares["achievement"], 4) for r in expected]
+    assert list(table["成绩占比"]) == [share(r) for r in expected]
     assert list(table["问题数"]) == [len(r.flags) for r in expected]
     assert list(table["结论"]) == [r.verdict for r in expected]
+    assert "汇总表（Excel）" in [d.label for d in at.get("download_button")]

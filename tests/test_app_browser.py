@@ -118,7 +118,7 @@ def test_upload_shows_coloured_sentences_and_flags(app_url, driver):
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    sample = next(p for p in sample_paths() if p.name == "v001.docx")
+    sample = next(p for p in sample_paths() if p.name == "v016.docx")
     expected = Checker().check_path(sample)
     assert expected.flags, "the sample is expected to raise at least one flag"
 

@@ -9,7 +9,7 @@ from checker.pipeline import Checker
 from checker.profile import load_profile
 from checker.render.json_out import result_dict
 from checker.review import (FIGURE_NAMES, Review, ReviewSession, Unreadable, check_upload, cohort_rows,
-                            key_figures, sample_paths, sentence_choices, share_limit)
+                            key_figures, rule_names, sample_paths, sentence_choices, share_rule)
 from test_bad_input import good_docx
 
 
@@ -60,12 +60,13 @@ def test_correction_rejudges_and_is_stored(tmp_path, checker):
 
 def test_key_figures_name_every_value(tmp_path, checker):
     data = result_dict(checker.check_path(good_docx(tmp_path / "r.docx")))
-    figures = dict(key_figures(data))
-    assert figures["字数"] == str(data["chars"])
-    assert figures["成绩占比"] == f"{data['body_shares']['achievement']:.0%}"
-    assert len(figures) == len({"chars", "achievement_share"} | set(data["figures"]))
-    for key in data["figures"]:
-        assert FIGURE_NAMES.get(key, key) in figures
+    for basis, shares in (("total", data["shares"]), ("body", data["body_shares"])):
+        figures = dict(key_figures(data, share_rule(profile_file(tmp_path, basis=basis))))
+        assert figures["字数"] == str(data["chars"])
+        assert figures["成绩占比"] == f"{shares['achievement']:.0%}"
+        assert len(figures) == len({"chars", "achievement_share"} | set(data["figures"]))
+        for key in data["figures"]:
+            assert FIGURE_NAMES.get(key, key) in figures
 
 
 def test_sentence_choices_cover_every_sentence(tmp_path, checker):
@@ -76,14 +77,37 @@ def test_sentence_choices_cover_every_sentence(tmp_path, checker):
     assert choices[2].startswith("第3段第1句") and sentences[2]["text"] in choices[2]
 
 
-def test_share_limit_comes_from_the_profile():
-    limit, text = share_limit(load_profile())
-    assert abs(limit - 1 / 3) < 1e-3 and text == "1/3"
+def profile_file(tmp_path, **settings):
+    """A user profile extending default with ACHIEVEMENT_SHARE settings."""
+    lines = [f"    {k}: {v}" for k, v in settings.items()]
+    path = tmp_path / f"p{len(list(tmp_path.glob('p*.yaml')))}.yaml"
+    path.write_text("name: mine\nextends: default\nrules:\n  ACHIEVEMENT_SHARE:\n" + "\n".join(lines) + "\n",
+                    encoding="utf-8")
+    return load_profile(str(path))
+
+
+def test_share_rule_comes_from_the_profile(tmp_path):
+    rule = share_rule(profile_file(tmp_path, max_share=0.25, limit_text='"1/4"', basis="body"))
+    assert (rule.limit, rule.limit_text, rule.of) == (0.25, "1/4", "正文")
+    data = {"shares": {"achievement": 0.1}, "body_shares": {"achievement": 0.2}}
+    assert rule.shares(data) is data["body_shares"]
+    rule = share_rule(profile_file(tmp_path, basis="total"))
+    assert rule.shares(data) is data["shares"] and rule.of == "全文"
+    rule = share_rule(profile_file(tmp_path, enabled="false"))
+    assert abs(rule.limit - 1 / 3) < 1e-9
+
+
+def test_rule_names_for_the_excel_columns(tmp_path):
+    names = rule_names(profile_file(tmp_path, name="篇幅占比"))
+    assert names["ACHIEVEMENT_SHARE"] == "篇幅占比" and set(names) == set(load_profile().rules)
 
 
 def test_cohort_rows(checker):
     reports = [result_dict(checker.check_path(p)) for p in sample_paths()]
-    rows = cohort_rows(reports)
+    rule, names = share_rule(checker.profile), rule_names(checker.profile)
+    rows = cohort_rows(reports, rule, names)
     assert [r["文件"] for r in rows] == [r["file"] for r in reports]
-    assert [r["成绩占比"] for r in rows] == [r["body_shares"]["achievement"] for r in reports]
+    assert [r["成绩占比"] for r in rows] == [rule.shares(r)["achievement"] for r in reports]
     assert [r["问题数"] for r in rows] == [len(r["flags"]) for r in reports]
+    assert [r["结论"] for r in rows] == [r["verdict"] for r in reports]
+    assert [r["问题"] for r in rows] == ["、".join(names[f["code"]] for f in r["flags"]) for r in reports]
