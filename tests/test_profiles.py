@@ -207,5 +207,6 @@ def test_the_example_profile_in_the_docs_loads(tmp_path):
 def test_text_output_shows_the_key_figures(capsys):
     main(["check", "corpus/samples/j001.docx", "--profile", "jixian-2018"])
     out = capsys.readouterr().out
-    assert re.search(r"要点数据：成绩占全文 \d+%，数据 \d+ 处，具体事例 \d+ 个，第一人称 \d+ 句（本人履职 \d+ 句）", out)
+    assert re.search(r"篇幅占比（全文）：成绩 \d+%，问题 \d+%，打算 \d+%，其他 \d+%", out)
+    assert re.search(r"要点数据：数据 \d+ 处，具体事例 \d+ 个，第一人称 \d+ 句（本人履职 \d+ 句）", out)
     assert "内容要点 " in out and "/7 项" in out

@@ -12,7 +12,7 @@ def render_text(result: Result) -> str:
     lines = [
         f"文件：{result.file}",
         f"字数：{f.chars}（汉字、字母和数字；含标点 {f.chars_with_punct}）",
-        "篇幅占比（正文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.body_shares.items()),
+        "篇幅占比（全文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.shares.items()),
     ]
     lines.append(_key_figures(f.values))
     review = sum(c < result.labeled.review_threshold for c in result.labeled.confidences)
@@ -35,7 +35,7 @@ def render_text(result: Result) -> str:
 
 def _key_figures(values: dict) -> str:
     """The figures the checks judge (see checker/signals.py)."""
-    parts = [f"成绩占全文 {values['achievement_share']:.0%}", f"数据 {values['data_points']} 处",
+    parts = [f"数据 {values['data_points']} 处",
              f"具体事例 {values['examples']} 个",
              f"第一人称 {values['first_person_sentences']} 句（本人履职 {values['first_person_acts']} 句）",
              f"套话每千字 {values['empty_words_per_1000']} 处"]
