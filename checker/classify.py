@@ -9,16 +9,23 @@ REVIEW_THRESHOLD = 0.6  # below this probability a sentence is marked for human 
 
 
 def classify(segmented: Segmented, classifier) -> Labeled:
-    records = sentence_records(segmented)
-    if not records:
-        return Labeled(segmented, [], [], REVIEW_THRESHOLD)
+    return classify_many([segmented], classifier)[0]
+
+
+def classify_many(segmented: list[Segmented], classifier) -> list[Labeled]:
+    """Several reports in one classifier call (same labels; far less per-call overhead in scikit-learn)."""
+    records = [sentence_records(s) for s in segmented]
+    rows = iter(classifier.predict_proba([r for report in records for r in report]) if any(records) else [])
     classes = list(classifier.classes_)
-    labels, confidences = [], []
-    for row in classifier.predict_proba(records):
-        best = max(range(len(classes)), key=lambda k: row[k])
-        labels.append(classes[best])
-        confidences.append(float(row[best]))
-    return Labeled(segmented, labels, confidences, REVIEW_THRESHOLD)
+    labeled = []
+    for report, report_records in zip(segmented, records):
+        labels, confidences = [], []
+        for row in (next(rows) for _ in report_records):
+            best = max(range(len(classes)), key=lambda k: row[k])
+            labels.append(classes[best])
+            confidences.append(float(row[best]))
+        labeled.append(Labeled(report, labels, confidences, REVIEW_THRESHOLD))
+    return labeled
 
 
 def relabel(labeled: Labeled, corrections: dict[int, str]) -> Labeled:

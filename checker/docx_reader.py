@@ -10,6 +10,7 @@ import re
 
 import docx
 from docx.oxml.ns import qn
+from docx.styles.style import StyleFactory
 
 from checker.numbering import format_number
 from checker.read import MAX_HEADING_CHARS, heading_from_text
@@ -25,11 +26,11 @@ TITLE_STYLES = {"title", "标题"}
 def docx_blocks(stream) -> list[Block]:
     document = docx.Document(stream)
     numbering = _Numbering(document)
-    styles = {s.style_id: s for s in document.styles}
+    styles: dict[str, str] = {}  # style id -> name, filled on first use (building every style is slow)
     blocks: list[Block] = []
     for element, in_table in _body_paragraphs(document.element.body):
         text = paragraph_text(element)
-        style = _style_of(element, styles)
+        style = _style_of(element, document, styles)
         blocks.append(_block(element, text, style, in_table, numbering))
     return blocks
 
@@ -85,10 +86,14 @@ def _skipped(node, stop) -> bool:
     return False
 
 
-def _style_of(p, styles) -> str:
+def _style_of(p, document, names: dict[str, str]) -> str:
     style_id = p.xpath("./w:pPr/w:pStyle/@w:val")
-    style = styles.get(style_id[0]) if style_id else None
-    return style.name if style is not None else ""
+    if not style_id:
+        return ""
+    if style_id[0] not in names:
+        element = document.styles.element.get_by_id(style_id[0])
+        names[style_id[0]] = (StyleFactory(element).name or "") if element is not None else ""
+    return names[style_id[0]]
 
 
 def _block(p, text: str, style: str, in_table: bool, numbering: "_Numbering") -> Block:

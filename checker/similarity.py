@@ -13,7 +13,8 @@ sentence found in more than max(`common_reports`, `common_share` x cohort size) 
 ignored. For each pair of reports sharing sentences: share = characters of this report's compared sentences
 (long enough, not boilerplate) found in the other / characters of all its compared sentences; run = longest stretch of consecutive sentences found in the other
 (unmatched short sentences do not break a run). A pair with a share >= `min_share` or a run >= `min_run`
-on either side is flagged on both reports, each with its own share; at most `max_listed` others per report.
+on either side is flagged on both reports, each with its own share: one flag per report naming the closest
+`max_listed` others (its `share` is that of the closest one).
 
 REPEATED_PROBLEMS. A report is matched to last year's reports of the same organization; its 问题 sentences
 (at least `min_sentence_chars` characters) that equal one of last year's 问题 sentences after normalisation
@@ -38,8 +39,6 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from pathlib import PurePath
-
-from datasketch import MinHash, MinHashLSH
 
 from checker.errors import ProfileError
 from checker.profile import SEVERITIES, Profile
@@ -119,8 +118,11 @@ class Cohort:
         self.rules = rules
         self.current: dict[str, dict] = {}
         self.previous: dict[str, dict] = {}
+        from datasketch import MinHash, MinHashLSH  # imported here: it takes a third of a second
+
         self._ids: dict[str, int] = {}  # normalised sentence -> id in the LSH index
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._bulk = MinHash.bulk
         seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
         self._minhash_args = {"num_perm": NUM_PERM, "hashfunc": zlib.crc32, "permutations": seed.permutations,
                               "scheme": seed.scheme}
@@ -133,7 +135,7 @@ class Cohort:
     def _index(self, fingerprint: dict) -> None:
         shortest = self.rules["SIMILAR_TO"]["min_sentence_chars"]
         new = list(dict.fromkeys(t for *_, t in fingerprint["sentences"] if len(t) >= shortest and t not in self._ids))
-        for text, minhash in zip(new, MinHash.bulk((_shingles(t) for t in new), **self._minhash_args)):
+        for text, minhash in zip(new, self._bulk((_shingles(t) for t in new), **self._minhash_args)):
             self._ids[text] = len(self._ids)
             self._lsh.insert(self._ids[text], minhash, check_duplication=False)
 
@@ -185,11 +187,11 @@ class Cohort:
         overlaps = {name: _overlaps(name, sequences[name], holders, common) for name in self.current}
         flags = {}
         for name, mine in overlaps.items():
-            chosen = [(other, o) for other, o in mine.items()
-                      if _copied(o, config) or _copied(overlaps[other].get(name), config)]
-            chosen.sort(key=lambda pair: (-pair[1]["share"], pair[0]))
-            flags[name] = [_flag("SIMILAR_TO", config, {"other": other, "share": o["share"], "run": o["run"]},
-                                 o["paragraphs"], other, o["share"]) for other, o in chosen[: config["max_listed"]]]
+            chosen = sorted(((other, o) for other, o in mine.items()
+                             if _copied(o, config) or _copied(overlaps[other].get(name), config)),
+                            key=lambda pair: (-pair[1]["share"], pair[0]))
+            if chosen:
+                flags[name] = [_similar_flag(config, chosen)]
         return flags
 
     def _cluster_sequence(self, fingerprint: dict, cluster: list[int]) -> list[tuple[int, int, int]]:
@@ -286,6 +288,18 @@ def _overlaps(name: str, sequence, holders: dict[int, set[str]], common: float) 
 
 def _copied(overlap: dict | None, config: dict) -> bool:
     return overlap is not None and (overlap["share"] >= config["min_share"] or overlap["run"] >= config["min_run"])
+
+
+def _similar_flag(config: dict, chosen: list[tuple[str, dict]]) -> dict:
+    """One SIMILAR_TO flag naming the closest reports (at most max_listed), the closest one first."""
+    listed = chosen[: config["max_listed"]]
+    others = "、".join(f"{other}（{o['share']:.0%}）" for other, o in listed)
+    if len(chosen) > len(listed):
+        others += f" 等 {len(chosen)} 份报告"
+    closest, o = listed[0]
+    values = {"others": others, "other": closest, "share": o["share"], "run": o["run"], "count": len(chosen)}
+    paragraphs = [p for _, overlap in listed for p in overlap["paragraphs"]]
+    return _flag("SIMILAR_TO", config, values, paragraphs, "、".join(other for other, _ in listed), o["share"])
 
 
 def _flag(code: str, config: dict, values: dict, paragraphs: list[int], other: str, share: float) -> dict:

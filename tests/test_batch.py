@@ -175,22 +175,23 @@ def test_organization_keys_match_across_author_lines_and_titles():
 
 def test_resume_after_an_interruption_gives_the_same_workbook(cohort, tmp_path, monkeypatch):
     out = tmp_path / "results.xlsx"
-    real, calls = batch.check_item, []
+    real, calls = batch.check_items, []
 
-    def interrupted(item):
+    def interrupted(items):
         if len(calls) == 3:
             raise KeyboardInterrupt
-        calls.append(item.name)
-        return real(item)
+        calls.extend(i.name for i in items)
+        return real(items)
 
-    monkeypatch.setattr(batch, "check_item", interrupted)
+    monkeypatch.setattr(batch, "CHUNK", 1)
+    monkeypatch.setattr(batch, "check_items", interrupted)
     assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "1"]) == 130
     journal = batch.journal_path(out)
     assert not out.exists() and len(journal.read_text(encoding="utf-8").splitlines()) == 1 + 3
     with journal.open("a", encoding="utf-8") as log:
         log.write('{"file": "cohort/sub/co')  # a line cut short by a crash
     resumed = []
-    monkeypatch.setattr(batch, "check_item", lambda item: resumed.append(item.name) or real(item))
+    monkeypatch.setattr(batch, "check_items", lambda items: resumed.extend(i.name for i in items) or real(items))
     assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "1", "--resume"]) == 2
     assert not set(resumed) & set(calls) and len(resumed) == 7 - 3
     assert not journal.exists()
@@ -206,9 +207,9 @@ def test_a_file_that_kills_its_worker_becomes_an_error_row(cohort, tmp_path, mon
     for name in cohort["good"]:
         (folder / Path(name).name).write_bytes((cohort["root"] / name).read_bytes())
     (folder / "crash.docx").write_bytes((cohort["root"] / cohort["good"][0]).read_bytes())
-    real = Checker.check_path
-    monkeypatch.setattr(Checker, "check_path",  # forked workers inherit this
-                        lambda self, path: os._exit(3) if "crash" in str(path) else real(self, path))
+    real = batch.read_document
+    monkeypatch.setattr(batch, "read_document",  # forked workers inherit this
+                        lambda path: os._exit(3) if "crash" in str(path) else real(path))
     run = batch.run_batch([str(folder)], tmp_path / "r.xlsx", jobs=2, progress=False)
     rows = {r["file"]: r for r in run.rows}
     assert sorted(rows) == sorted(f"in/{p.name}" for p in folder.iterdir())
@@ -267,3 +268,44 @@ def test_workbook_bytes_builds_the_workbook_from_result_dicts(cohort):
     assert list(summary["状态"]) == ["已检查", "已检查", "错误"]
     assert list(summary["SIMILAR_TO"].fillna(0)) == [1, 1, 0]
     assert len(sheets["问题清单"]) == sum(len(r.get("flags", [])) for r in results)
+
+
+def test_a_parallel_run_gives_the_same_workbook(cohort, tmp_path):
+    out = tmp_path / "parallel.xlsx"
+    assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "2"]) == 2
+    first, parallel = _sheets(cohort["out"]), _sheets(out)
+    for name in first:
+        pd.testing.assert_frame_equal(first[name], parallel[name])
+
+
+def test_classifying_reports_together_gives_the_same_labels():
+    from checker.classify import classify, classify_many
+    from checker.segment import segment
+
+    checker = Checker()
+    reports = [segment(r.to_document()) for r in load_raw()[:6]]
+    together = classify_many(reports, checker.classifier)
+    alone = [classify(r, checker.classifier) for r in reports]
+    assert [t.labels for t in together] == [a.labels for a in alone]
+    for t, a in zip(together, alone):
+        assert t.confidences == pytest.approx(a.confidences)
+    assert sum(len(t.labels) for t in together) == sum(len(r.sentences) for r in reports) > 100
+
+
+def test_resume_when_every_file_was_done_only_writes_the_workbook(cohort, tmp_path, monkeypatch):
+    import checker.render.excel_out as excel_out
+
+    out, real = tmp_path / "results.xlsx", excel_out.workbook_bytes
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(excel_out, "workbook_bytes", interrupted)
+    assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "1"]) == 130
+    assert len(batch.journal_path(out).read_text(encoding="utf-8").splitlines()) == 1 + 7
+    monkeypatch.setattr(excel_out, "workbook_bytes", real)
+    checked = []
+    monkeypatch.setattr(batch, "check_items", lambda items: checked.extend(items) or [])
+    assert main(["batch", str(cohort["folder"]), "--out", str(out), "--resume"]) == 2
+    assert checked == []
+    pd.testing.assert_frame_equal(_sheets(out)["汇总"], _sheets(cohort["out"])["汇总"])
