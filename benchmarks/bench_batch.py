@@ -100,7 +100,7 @@ def time_batch(folder: Path, jobs: int | None) -> dict:
     parent, peak_pss = psutil.Process(process.pid), 0
     while process.poll() is None:
         peak_pss = max(peak_pss, _tree_pss(parent))
-        time.sleep(0.05)
+        time.sleep(0.2)  # reading PSS (smaps) costs CPU: sample sparingly
     seconds = time.perf_counter() - start
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
     return {"seconds": seconds, "code": process.returncode, "summary": process.stdout.read().strip(),

@@ -110,16 +110,7 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
                     bar.console.print(InputError(row["file"], row["error"]).line(), highlight=False, soft_wrap=True)
                 bar.advance()
 
-            settings = (profile, str(json_dir) if json_dir else None)
-            jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-            chunks = _chunks(todo, max(1, min(CHUNK, len(todo) // (jobs * 4))))
-            _setup_worker(*settings)  # forked workers inherit the loaded model and dictionary
-            if jobs == 1:
-                for chunk in chunks:
-                    for row in check_items(chunk):
-                        finish(row)
-            else:
-                _run_parallel(chunks, jobs, settings, finish)
+            _check_all(todo, jobs, (profile, str(json_dir) if json_dir else None), finish)
     found = cohort.flags()
     rows = [with_cohort_flags(done[("current", i.name)], found.get(i.name, []), loaded)
             for i in items if i.kind == "current"]
@@ -129,6 +120,20 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
     _write_atomic(out, workbook_bytes(rows, names))
     journal.unlink(missing_ok=True)
     return BatchRun(out, rows, [r for r in done.values() if "error" in r])
+
+
+def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> None:
+    if not todo:
+        return
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    chunks = _chunks(todo, max(1, min(CHUNK, len(todo) // (jobs * IN_FLIGHT_PER_JOB))))
+    _setup_worker(*settings)  # forked workers inherit the loaded model and dictionary
+    if jobs == 1:
+        for chunk in chunks:
+            for row in check_items(chunk):
+                finish(row)
+    else:
+        _run_parallel(chunks, jobs, settings, finish)
 
 
 def _add(cohort: Cohort, row: dict) -> None:
@@ -359,6 +364,9 @@ def register_cli(sub) -> None:
 def _run_cli(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("错误：--jobs 至少为 1", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if Path(args.out).is_dir():
+        print(f"错误：{args.out}：--out 应当是 Excel 文件（.xlsx）的路径，而不是文件夹", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         run = run_batch(args.paths, args.out, args.profile, args.jobs, args.json_dir, args.previous, args.resume,

@@ -115,11 +115,11 @@ class Cohort:
     """Fingerprints of a cohort (and of last year's reports) -> cohort flags. The order of add() does not matter."""
 
     def __init__(self, rules: dict[str, dict]):
+        from datasketch import MinHash, MinHashLSH  # imported here: it takes a third of a second
+
         self.rules = rules
         self.current: dict[str, dict] = {}
         self.previous: dict[str, dict] = {}
-        from datasketch import MinHash, MinHashLSH  # imported here: it takes a third of a second
-
         self._ids: dict[str, int] = {}  # normalised sentence -> id in the LSH index
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._bulk = MinHash.bulk
