@@ -35,8 +35,9 @@ def _plugins():
     from checker.batch import register_cli as batch
     from checker.corpus import register_cli as corpus
     from checker.render.docx_out import register_cli as annotate
+    from checker.train import register_cli as train
 
-    return [corpus, annotate, batch]
+    return [corpus, train, annotate, batch]
 
 
 def run_check(args) -> int:

@@ -50,3 +50,10 @@ def test_console_script_installed(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode in (0, 1), done.stderr
     assert json.loads(done.stdout)["chars"] > 0
+
+
+def test_train_with_a_missing_extra_file_is_one_line_exit_2(tmp_path, capsys):
+    assert main(["train", "--out", str(tmp_path), "--extra", str(tmp_path / "none.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "文件不存在" in err
+    assert not (tmp_path / "classifier.skops").exists()
