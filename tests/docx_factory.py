@@ -41,23 +41,22 @@ def numbered_paragraph(document, text: str, num_id: str, ilvl: int):
     return paragraph
 
 
+def _tracked(kind: str, text_tag: str, text: str, change_id: int) -> OxmlElement:
+    """A w:ins or w:del holding one run whose text element is `text_tag` (w:t or w:delText)."""
+    change = _el(kind, id=change_id, author="审核人", date="2026-01-01T00:00:00Z")
+    run = OxmlElement("w:r")
+    element = OxmlElement(text_tag)
+    element.text = text
+    run.append(element)
+    change.append(run)
+    return change
+
+
 def tracked_paragraph(document, kept: str, inserted: str, deleted: str):
     """A paragraph with plain text, a tracked insertion and a tracked deletion."""
     paragraph = document.add_paragraph(kept)
-    ins = _el("w:ins", id=1, author="审核人", date="2026-01-01T00:00:00Z")
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = inserted
-    run.append(t)
-    ins.append(run)
-    paragraph._p.append(ins)
-    dele = _el("w:del", id=2, author="审核人", date="2026-01-01T00:00:00Z")
-    run = OxmlElement("w:r")
-    dt = OxmlElement("w:delText")
-    dt.text = deleted
-    run.append(dt)
-    dele.append(run)
-    paragraph._p.append(dele)
+    paragraph._p.append(_tracked("w:ins", "w:t", inserted, 1))
+    paragraph._p.append(_tracked("w:del", "w:delText", deleted, 2))
     return paragraph
 
 
