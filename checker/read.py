@@ -17,11 +17,13 @@ MAX_FILE_MB = 30
 MAX_UNZIPPED_MB = 200
 MAX_HEADING_CHARS = 40
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc/.wps compound file
 TEXT_SUFFIXES = {".txt", ".md"}
 LEGACY_SUFFIXES = {".doc", ".wps"}
 SUPPORTED = ".docx、.txt、.md（.doc/.wps 需安装 LibreOffice）"
 TITLE_HINT = re.compile(r"述职|报告")
 AUTHOR_HINT = re.compile(r"书记|述职人|报告人|党支部|党委|党组|总支|工委")
+SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]|[：:]$")  # an author/organization line is not a sentence
 
 
 def read_document(path: str | Path, max_mb: float = MAX_FILE_MB) -> Document:
@@ -36,7 +38,7 @@ def read_document(path: str | Path, max_mb: float = MAX_FILE_MB) -> Document:
 
         blocks = text_blocks(path, data)
     elif suffix in LEGACY_SUFFIXES:
-        blocks = _docx_blocks(path, _convert_legacy(path))
+        blocks = _docx_blocks(path, _convert_legacy(path, data))
     else:
         raise InputError(str(path), f"不支持的文件格式（{suffix or '无扩展名'}），请提供 {SUPPORTED}")
     blocks = [b for b in blocks if b.text.strip()]
@@ -96,7 +98,9 @@ def _as_file(data: bytes):
     return io.BytesIO(data)
 
 
-def _convert_legacy(path: Path) -> bytes:
+def _convert_legacy(path: Path, data: bytes) -> bytes:
+    if not data.startswith(OLE_MAGIC) or WORD_STREAM not in data:
+        raise InputError(str(path), f"不是有效的 {path.suffix} 文件（文件已损坏或并非 Word/WPS 文档）")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise InputError(
@@ -138,7 +142,7 @@ def mark_title_and_author(doc: Document) -> Document:
     start = (doc.title_block + 1) if doc.title_block is not None else 0
     for i in range(start, min(start + 3, len(doc.blocks))):
         text = doc.blocks[i].text.strip()
-        if len(text) <= 40 and AUTHOR_HINT.search(text) and not text.endswith(("：", ":")) and not doc.blocks[i].outline:
+        if len(text) <= 40 and AUTHOR_HINT.search(text) and not SENTENCE_MARKS.search(text) and not doc.blocks[i].outline:
             doc.author_block = i
             break
     return doc

@@ -104,3 +104,12 @@ def test_word_document_roundtrip_keeps_order(tmp_path):
     path = tmp_path / "order.docx"
     document.save(path)
     assert [b.text for b in read_document(path).blocks] == [f"第{i}段内容。" for i in range(30)]
+
+
+def test_author_line_is_a_name_line_not_the_opening_sentence(tmp_path):
+    for second, expected in [("城关镇柳河村党支部书记 王建国", "城关镇柳河村党支部书记 王建国"),
+                             ("根据镇党委的安排，现将本人抓党建工作情况报告如下。", ""),
+                             ("镇党委：", "")]:
+        path = tmp_path / "r.txt"
+        path.write_text(f"2024年度述职报告\n{second}\n今年我主持召开支委会12次。\n", encoding="utf-8")
+        assert read_document(path).author == expected
