@@ -20,6 +20,7 @@ from checker.render.excel_out import workbook_bytes
 from checker.render.json_out import error_dict, result_dict
 from checker.review import (UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows, flag_title, key_figures,
                             rule_names, sample_paths, sentence_choices, share_rule)
+from checker.similarity import add_cohort_flags
 from checker.structures import LABEL_NAMES, LABELS
 
 VERDICT_BOXES = {"通过": st.success, "建议修改": st.warning, "退回修改": st.error}
@@ -147,7 +148,7 @@ def show_report(session: ReviewSession, review: Review) -> None:
 
 
 def show_cohort(session: ReviewSession, reviews: list[Review], failed: list[Unreadable]) -> None:
-    reports = [result_dict(r.result) for r in reviews]
+    reports = add_cohort_flags([result_dict(r.result) for r in reviews], session.checker.profile)
     rule, names = share_rule(session.checker.profile), rule_names(session.checker.profile)
     rows = pd.DataFrame(cohort_rows(reports, rule, names))
     st.subheader("报告一览（点击列名排序）")

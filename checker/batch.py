@@ -29,7 +29,7 @@ from pathlib import Path, PurePath
 
 from checker.batch_inputs import Item, collect
 from checker.errors import InputError
-from checker.profile import load_profile
+from checker.profile import load_profile, names_of
 from checker.read import read_document
 from checker.render.json_out import error_dict, result_dict
 from checker.similarity import Cohort, cohort_rules, fingerprint, with_cohort_flags
@@ -116,8 +116,7 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
             for i in items if i.kind == "current"]
     if json_dir:
         _update_json(json_dir, rows)
-    names = {code: config.get("name", code) for code, config in {**loaded.rules, **rules}.items()}
-    _write_atomic(out, workbook_bytes(rows, names))
+    _write_atomic(out, workbook_bytes(rows, names_of({**loaded.rules, **rules})))
     journal.unlink(missing_ok=True)
     return BatchRun(out, rows, [r for r in done.values() if "error" in r])
 

@@ -27,6 +27,11 @@ class Profile:
     cohort: dict = field(default_factory=dict)  # cohort-level checks (SIMILAR_TO, ...), see checker/similarity.py
 
 
+def names_of(rules: dict[str, dict]) -> dict[str, str]:
+    """Flag code -> the rule's Chinese name (`name:` in the profile), e.g. for the Excel columns."""
+    return {code: config.get("name", code) for code, config in rules.items()}
+
+
 def builtin_names() -> list[str]:
     folder = resources.files("checker.profiles")
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))

@@ -17,7 +17,8 @@ from checker.corpus import corpus_dir
 from checker.corrections import CorrectionStore, correction_for, report_id_of, sentence_key
 from checker.errors import InputError
 from checker.pipeline import Checker
-from checker.profile import Profile
+from checker.profile import Profile, names_of
+from checker.similarity import cohort_rules
 from checker.read import read_document
 from checker.render.text_out import SEVERITY_NAMES
 from checker.structures import LABEL_NAMES, Result
@@ -155,8 +156,8 @@ def share_rule(profile: Profile) -> ShareRule:
 
 
 def rule_names(profile: Profile) -> dict[str, str]:
-    """Flag code -> the rule's Chinese name (columns of the Excel summary, as `shuzhi batch` names them)."""
-    return {code: config.get("name", code) for code, config in profile.rules.items()}
+    """Flag code -> Chinese name of the profile's rules and cohort checks (as `shuzhi batch` names them)."""
+    return names_of({**profile.rules, **cohort_rules(profile)})
 
 
 def _format_value(key: str, value) -> str:

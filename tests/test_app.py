@@ -153,3 +153,12 @@ def test_cohort_view_for_several_reports(db, checker):
     assert list(table["问题数"]) == [len(r.flags) for r in expected]
     assert list(table["结论"]) == [r.verdict for r in expected]
     assert "汇总表（Excel）" in [d.label for d in at.get("download_button")]
+
+
+def test_cohort_view_flags_copies_among_uploads(db):
+    original = sample("v016.docx").read_bytes()
+    at = upload(new_app(), ("甲村.docx", original), ("乙村.docx", original), ("j001.docx", sample("j001.docx").read_bytes()))
+    table = at.dataframe[0].value
+    copied = dict(zip(table["文件"], table["问题"]))
+    assert "雷同" in copied["甲村.docx"] and "雷同" in copied["乙村.docx"]
+    assert "雷同" not in copied["j001.docx"]

@@ -99,7 +99,9 @@ def test_share_rule_comes_from_the_profile(tmp_path):
 
 def test_rule_names_for_the_excel_columns(tmp_path):
     names = rule_names(profile_file(tmp_path, name="篇幅占比"))
-    assert names["ACHIEVEMENT_SHARE"] == "篇幅占比" and set(names) == set(load_profile().rules)
+    profile = load_profile()
+    assert names["ACHIEVEMENT_SHARE"] == "篇幅占比" and set(names) == set(profile.rules) | set(profile.cohort)
+    assert names["SIMILAR_TO"] == profile.cohort["SIMILAR_TO"]["name"]
 
 
 def test_cohort_rows(checker):
