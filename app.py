@@ -18,8 +18,8 @@ from checker.render import charts
 from checker.render.html_out import flag_targets_html, report_html
 from checker.render.excel_out import workbook_bytes
 from checker.render.json_out import error_dict, result_dict
-from checker.review import (UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows, flag_title, key_figures,
-                            rule_names, sample_paths, sentence_choices, share_rule)
+from checker.review import (UPLOAD_CEILING_MB, UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows,
+                            flag_title, key_figures, rule_names, sample_paths, sentence_choices, share_rule)
 from checker.similarity import add_cohort_flags
 from checker.structures import LABEL_NAMES, LABELS
 
@@ -72,8 +72,8 @@ def sidebar() -> tuple[str, str]:
 def opened_files() -> list[tuple[str, bytes]]:
     uploads = st.file_uploader(
         f"上传述职报告（{'、'.join('.' + t for t in UPLOAD_TYPES)}，可多选；每个文件不超过 {MAX_FILE_MB} MB）",
-        type=list(UPLOAD_TYPES), accept_multiple_files=True, max_upload_size=MAX_FILE_MB, key="uploads",
-        help=f"超过 {MAX_FILE_MB} MB 的文件无法上传，请压缩图片或删去附件后再试。",
+        type=list(UPLOAD_TYPES), accept_multiple_files=True, max_upload_size=UPLOAD_CEILING_MB, key="uploads",
+        help=f"超过 {MAX_FILE_MB} MB 的文件不予检查，请压缩图片或删去附件后再试。",
     )
     samples = {p.name: p for p in sample_paths()}
     files = [(u.name, u.getvalue()) for u in uploads or []]

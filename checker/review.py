@@ -24,6 +24,9 @@ from checker.render.text_out import SEVERITY_NAMES
 from checker.structures import LABEL_NAMES, Result
 
 UPLOAD_TYPES = ("docx", "txt", "md")
+# The browser refuses files above this with Streamlit's own (English) message; files between the reader's
+# limit (checker.read.MAX_FILE_MB) and this reach the page and get the reader's Chinese "文件过大" line.
+UPLOAD_CEILING_MB = 200
 DEFAULT_SHARE_LIMIT = 1 / 3
 # Chinese names of Figures.values keys; keys not listed are shown as they are.
 FIGURE_NAMES = {

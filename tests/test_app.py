@@ -162,3 +162,13 @@ def test_cohort_view_flags_copies_among_uploads(db):
     copied = dict(zip(table["文件"], table["问题"]))
     assert "雷同" in copied["甲村.docx"] and "雷同" in copied["乙村.docx"]
     assert "雷同" not in copied["j001.docx"]
+
+
+def test_upload_ceiling_matches_the_server_config():
+    import tomllib
+
+    from checker.review import UPLOAD_CEILING_MB
+
+    config = tomllib.loads((Path(APP).parent / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == UPLOAD_CEILING_MB > MAX_FILE_MB
+    assert config["browser"]["gatherUsageStats"] is False
