@@ -17,6 +17,7 @@ from checker.structures import Block, Document, Segmented
 TAGS = {"A": "achievement", "P": "problem", "N": "plan", "O": "other"}
 SPAN = re.compile(r"<([APNO])>([^<]*)")
 TEST_SHARE = 0.2
+EXTERNAL = "external"  # corpus/external/: reports by other writers, evaluated on, never trained on
 SPLIT_SEED = "shuzhi-2026"
 
 
@@ -61,15 +62,21 @@ def parse_raw(text: str) -> RawReport:
     return RawReport(meta, paragraphs)
 
 
-def load_raw(directory: Path | None = None) -> list[RawReport]:
-    folder = (directory or corpus_dir()) / "raw"
+def load_raw(directory: Path | None = None, folder: str = "raw") -> list[RawReport]:
+    """The annotated reports of corpus/raw (training and held-out) or corpus/external (evaluation only)."""
+    folder = (directory or corpus_dir()) / folder
     return [parse_raw(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
 
 
 def held_out_ids(ids: list[str]) -> set[str]:
-    """The held-out 20%: report ids ordered by a seeded hash, first fifth."""
-    ranked = sorted(ids, key=lambda i: hashlib.sha256(f"{SPLIT_SEED}:{i}".encode()).hexdigest())
-    return set(ranked[: round(len(ranked) * TEST_SHARE)])
+    """The held-out ~20%: reports whose seeded hash falls in the first fifth of the hash range.
+
+    A report's split depends on its id alone, so adding reports never moves existing ones between splits.
+    """
+    def fraction(report_id: str) -> float:
+        return int(hashlib.sha256(f"{SPLIT_SEED}:{report_id}".encode()).hexdigest()[:12], 16) / 16**12
+
+    return {i for i in ids if fraction(i) < TEST_SHARE}
 
 
 def gold(report: RawReport, tokenize: bool = False) -> tuple[Segmented, list[str]]:

@@ -10,7 +10,7 @@ CN = "一二三四五六七八九十百零〇两"
 # (pattern, level) in order of precedence; the match is the outline marker.
 TYPED_MARKERS = [
     (re.compile(rf"^第[{CN}]+(?:部分|章|节|项|、|，|,|是)"), 1),
-    (re.compile(rf"^[{CN}]+[、.．](?!\d)"), 1),
+    (re.compile(rf"^[{CN}]+(?:、|[.．](?!\d))"), 1),
     (re.compile(rf"^[（(][{CN}]+[）)]、?"), 2),
     (re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))"), 3),
     (re.compile(r"^[（(]\d{1,2}[）)]、?"), 4),

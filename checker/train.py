@@ -11,7 +11,7 @@ from pathlib import Path
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from checker.baseline import HeadingBaseline
-from checker.corpus import RawReport, corpus_dir, gold, held_out_ids, load_raw
+from checker.corpus import EXTERNAL, RawReport, corpus_dir, gold, held_out_ids, load_raw
 from checker.features import sentence_records, with_context
 from checker.model import SEED, SentenceModel
 from checker.model_store import METRICS_FILE, MODEL_FILE, model_dir
@@ -98,8 +98,7 @@ def split(reports: list[GoldReport]) -> tuple[list[GoldReport], list[GoldReport]
 
 def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path] = ()) -> dict:
     started = time.time()
-    reports = gold_reports(load_raw(corpus))
-    train_set, test_set = split(reports)
+    train_set, test_set = split(gold_reports(load_raw(corpus)))
     extra_reports = [r for path in extra for r in jsonl_reports(path)]
     train_set += extra_reports
     model = SentenceModel().fit([x for r in train_set for x in r.records], [y for r in train_set for y in r.labels])
@@ -108,8 +107,7 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
         "train": {"reports": len(train_set), "sentences": sum(len(r.labels) for r in train_set),
                   "extra_sentences": sum(len(r.labels) for r in extra_reports)},
         "test_ids": sorted(r.id for r in test_set),
-        "model": evaluate(model, test_set),
-        "baseline_heading_keywords": evaluate(HeadingBaseline(), test_set),
+        **evaluations(model, test_set, corpus),
     }
     out = out or model_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -119,23 +117,34 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
     return metrics
 
 
+def evaluations(classifier, test_set: list[GoldReport], corpus: Path | None = None) -> dict:
+    """Model and baseline on the held-out split, and on corpus/external/ (never trained on) when present."""
+    found = {"model": evaluate(classifier, test_set), "baseline_heading_keywords": evaluate(HeadingBaseline(), test_set)}
+    external = gold_reports(load_raw(corpus, EXTERNAL))
+    if external:
+        found["external"] = {"model": evaluate(classifier, external),
+                             "baseline_heading_keywords": evaluate(HeadingBaseline(), external)}
+    return found
+
+
 def evaluate_shipped(corpus: Path | None = None, directory: Path | None = None) -> dict:
-    """Re-measure the shipped model and the baseline on the held-out split (what the notebook shows)."""
+    """Re-measure the shipped model and the baseline (what the notebook shows)."""
     from checker.model_store import load_classifier
 
     _, test_set = split(gold_reports(load_raw(corpus)))
-    return {"model": evaluate(load_classifier(directory), test_set),
-            "baseline_heading_keywords": evaluate(HeadingBaseline(), test_set)}
+    return evaluations(load_classifier(directory), test_set, corpus)
 
 
 def metrics_table(metrics: dict) -> str:
-    """The evaluation as a plain table: model vs heading-keyword baseline."""
-    rows = [f"{'':<26}{'model':>10}{'baseline':>10}"]
-    m, b = metrics["model"], metrics["baseline_heading_keywords"]
+    """The evaluation as a plain table: model vs heading-keyword baseline, held-out split (and external set)."""
+    columns = [("held-out", metrics)] + ([("external", metrics["external"])] if "external" in metrics else [])
+    rows = ["".join([f"{'':<26}"] + [f"{name + ' ' + kind:>22}" for name, _ in columns for kind in ("model", "base")])]
     for label in LABELS:
-        rows.append(f"{label + ' F1':<26}{m['per_label'][label]['f1']:>10.3f}{b['per_label'][label]['f1']:>10.3f}")
+        rows.append(f"{label + ' F1':<26}" + "".join(
+            f"{m[k]['per_label'][label]['f1']:>22.3f}" for _, m in columns for k in ("model", "baseline_heading_keywords")))
     for key in ("macro_f1", "accuracy", "share_mae", "one_third_decision_accuracy"):
-        rows.append(f"{key:<26}{m[key]:>10.3f}{b[key]:>10.3f}")
+        rows.append(f"{key:<26}" + "".join(
+            f"{m[k][key]:>22.3f}" for _, m in columns for k in ("model", "baseline_heading_keywords")))
     return "\n".join(rows)
 
 

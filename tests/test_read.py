@@ -113,3 +113,9 @@ def test_author_line_is_a_name_line_not_the_opening_sentence(tmp_path):
         path = tmp_path / "r.txt"
         path.write_text(f"2024年度述职报告\n{second}\n今年我主持召开支委会12次。\n", encoding="utf-8")
         assert read_document(path).author == expected
+
+
+def test_heading_numbers_followed_by_a_year(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一、2025年工作回顾\n全年召开支委会12次。\n四、2026年工作打算\n", encoding="utf-8")
+    assert [b.heading_level for b in read_document(path).blocks] == [1, 0, 1]
