@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from checker.errors import InputError, ProfileError
+from checker.errors import InputError, ModelError, ProfileError
 
 EXIT_OK, EXIT_FLAGS, EXIT_ERROR = 0, 1, 2
 
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except ProfileError as exc:
+    except (ProfileError, ModelError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

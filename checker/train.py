@@ -12,14 +12,17 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from checker.baseline import HeadingBaseline
 from checker.corpus import EXTERNAL, RawReport, corpus_dir, gold, held_out_ids, load_raw
+from checker.errors import ModelError
 from checker.features import sentence_records, with_context
 from checker.model import SEED, SentenceModel
 from checker.model_store import METRICS_FILE, MODEL_FILE, model_dir
+from checker.measure import shares_of
+from checker.profile import load_profile
+from checker.signals import BODY
 from checker.structures import LABELS
 from checker.textcount import count_chars
 from checker.tokens import tokenize_many
 
-SHARE_LIMIT = 1 / 3
 
 
 @dataclass
@@ -59,21 +62,27 @@ def jsonl_reports(path: Path) -> list[GoldReport]:
     return out
 
 
-def achievement_share(labels: list[str], chars: list[int]) -> float:
-    """Achievement characters over body characters (achievement + problem + plan), as the 1/3 rule reads it."""
-    body = sum(c for l, c in zip(labels, chars) if l != "other")
-    return sum(c for l, c in zip(labels, chars) if l == "achievement") / body if body else 0.0
+def achievement_share(labels: list[str], chars: list[int], basis: str = "total") -> float:
+    """Achievement characters over the whole text (basis total) or over 成绩+问题+打算 (basis body)."""
+    totals = dict.fromkeys(LABELS, 0)
+    for label, count in zip(labels, chars):
+        totals[label] += count
+    return (shares_of(totals) if basis == "total" else shares_of(totals, BODY))["achievement"]
 
 
 def evaluate(classifier, reports: list[GoldReport]) -> dict:
+    """Sentence P/R/F1, and per report the achievement share and the 1/3 decision as the default profile's
+    ACHIEVEMENT_SHARE rule reads them (its basis and max_share)."""
+    rule = load_profile().rules["ACHIEVEMENT_SHARE"]
+    basis, limit = rule.get("basis", "total"), rule["max_share"]
     gold_all, pred_all, errors, decisions = [], [], [], []
     for r in reports:
         predicted = list(classifier.predict(r.records))
         gold_all += r.labels
         pred_all += predicted
-        g, p = achievement_share(r.labels, r.chars), achievement_share(predicted, r.chars)
+        g, p = achievement_share(r.labels, r.chars, basis), achievement_share(predicted, r.chars, basis)
         errors.append(abs(g - p))
-        decisions.append((g > SHARE_LIMIT) == (p > SHARE_LIMIT))
+        decisions.append((g > limit) == (p > limit))
     precision, recall, f1, support = precision_recall_fscore_support(gold_all, pred_all, labels=list(LABELS),
                                                                      zero_division=0)
     return {
@@ -99,6 +108,8 @@ def split(reports: list[GoldReport]) -> tuple[list[GoldReport], list[GoldReport]
 def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path] = ()) -> dict:
     started = time.time()
     train_set, test_set = split(gold_reports(load_raw(corpus)))
+    if not test_set or not train_set:
+        raise ModelError(f"语料太少：{len(train_set)} 份用于训练、{len(test_set)} 份用于留出测试，两者都不能为空")
     extra_reports = [r for path in extra for r in jsonl_reports(path)]
     train_set += extra_reports
     model = SentenceModel().fit([x for r in train_set for x in r.records], [y for r in train_set for y in r.labels])

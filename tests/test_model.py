@@ -96,7 +96,7 @@ def test_training_takes_exported_corrections(tmp_path):
 
     corpus = tmp_path / "corpus"
     (corpus / "raw").mkdir(parents=True)
-    for path in sorted((model_dir().parent / "corpus" / "raw").glob("v0*.txt"))[:10]:
+    for path in sorted((model_dir().parent / "corpus" / "raw").glob("v01*.txt")):  # v013, v018 are held out
         shutil.copy(path, corpus / "raw" / path.name)
     extra = tmp_path / "corrections.jsonl"
     rows = [{"report_id": "r9", "paragraph": 3, "sentence": i, "text": text, "label": label, "heading": ""}
@@ -108,3 +108,12 @@ def test_training_takes_exported_corrections(tmp_path):
     assert metrics["train"]["extra_sentences"] == 3
     assert metrics["train"]["reports"] == 8 + 1
     assert load_model(tmp_path / "out" / MODEL_FILE).classes_ == ["achievement", "other", "plan", "problem"]
+
+
+def test_training_needs_a_held_out_split(tmp_path, capsys):
+    from checker.cli import main
+
+    (tmp_path / "raw").mkdir()
+    shutil.copy(model_dir().parent / "corpus" / "raw" / "v001.txt", tmp_path / "raw" / "v001.txt")
+    assert main(["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "语料太少" in capsys.readouterr().err
