@@ -193,6 +193,25 @@ def test_problems_not_self_passes_once_the_author_examines_himself():
     assert flag(report(problems=own), "PROBLEMS_NOT_SELF") is None
 
 
+UPWARD = [
+    "<P>二、存在的问题",
+    "<P>一是经费太紧，上级下拨的党建经费每年只有3000元，活动开展不起来，这个问题支部自己解决不了。",
+    "<P>二是镇里安排的迎检填表太多，今年台账有14本，村干部都耗在材料上。",
+    "<P>三是党员老化，45名党员中60岁以上的有28名，年轻人都外出了，我也没有办法。",
+]
+
+
+def test_problems_not_self_when_blame_goes_upward_or_to_circumstances():
+    found = flag(report(problems=UPWARD), "PROBLEMS_NOT_SELF")
+    assert found is not None and "上级" in found.message and "镇里" in found.message
+    assert "只有 0 句（0%" in found.message  # "我也没有办法" is an excuse, not self-examination
+
+
+def test_problems_with_upward_causes_pass_once_the_author_owns_them():
+    own = UPWARD + ["<P>四是本人抓党建精力投入不够，全年只主持研究党建工作3次，对年轻党员的培养没有抓在手上。"]
+    assert flag(report(problems=own), "PROBLEMS_NOT_SELF") is None
+
+
 # PROBLEMS_LIGHT
 
 STOCK = [

@@ -30,14 +30,17 @@ def not_self(labeled, figures, config, profile):
 
 
 @rule("PROBLEMS_NOT_SELF", params={"min_self_share": NUMBER, "min_others": int},
-      required=("min_self_share",), lexicons=("others_subjects", "first_person", "self_examination"),
+      required=("min_self_share",), lexicons=("others_subjects", "excuses", "first_person", "self_examination"),
       fields=("problem_sentences", "self_sentences", "self_share", "min_share", "others_sentences", "others"))
 def problems_not_self(labeled, figures, config, profile):
-    """The problem part names others' shortcomings (部分党员, 个别支部…) and hardly examines the author."""
+    """The problem part names others' shortcomings (部分党员, 个别支部, 上级…) or makes excuses, and hardly
+    examines the author (a sentence that makes an excuse never counts as self-examination)."""
     lexicons = Lexicons(profile.lexicons)
     problems = [i for i in items(labeled, figures, ("problem",)) if not i.heading]
-    own = [i for i in problems if i.signals["first_person"] or lexicons.has("self_examination", i.sentence.text)]
-    blamed = {id(i): lexicons.find("others_subjects", i.sentence.text) for i in problems}
+    blamed = {id(i): lexicons.find("others_subjects", i.sentence.text) + lexicons.find("excuses", i.sentence.text)
+              for i in problems}
+    own = [i for i in problems if (i.signals["first_person"] or lexicons.has("self_examination", i.sentence.text))
+           and not lexicons.has("excuses", i.sentence.text)]
     others = [i for i in problems if blamed[id(i)]]
     if not problems or len(others) < config.get("min_others", 1):
         return None
