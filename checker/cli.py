@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--profile", default=None, help="内置配置名或 YAML 文件路径（默认 default）")
+    check.add_argument("--sentences", action="store_true", help="文本输出时逐段列出每句的分类（成绩/问题/打算/其他）")
     check.set_defaults(run=run_check)
     for register in _plugins():
         register(sub)
@@ -57,7 +58,7 @@ def run_check(args) -> int:
             continue
         if result.flags and code == EXIT_OK:
             code = EXIT_FLAGS
-        outputs.append(result_dict(result) if args.format == "json" else render_text(result))
+        outputs.append(result_dict(result) if args.format == "json" else render_text(result, args.sentences))
     if args.format == "json":
         payload = outputs[0] if len(args.files) == 1 else outputs
         if len(args.files) > 1 or "error" not in outputs[0]:

@@ -57,3 +57,15 @@ def test_train_with_a_missing_extra_file_is_one_line_exit_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "文件不存在" in err
     assert not (tmp_path / "classifier.skops").exists()
+
+
+def test_text_output_can_list_every_sentence_with_its_label(tmp_path, capsys):
+    path = good_docx(tmp_path / "r.docx")
+    main(["check", str(path), "--sentences"])
+    out = capsys.readouterr().out.splitlines()
+    listed = [line for line in out if line[:3].strip().isdigit()]
+    assert len(listed) == 7 and listed[0].startswith("  1  【其他")
+    assert any("【成绩" in line and "全年我主持召开支委会12次" in line for line in listed)
+    assert any("【打算" in line and "明年3月前完成党员活动室改造" in line for line in listed)
+    main(["check", str(path)])
+    assert "【" not in capsys.readouterr().out

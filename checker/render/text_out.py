@@ -7,7 +7,8 @@ from checker.structures import LABEL_NAMES, Result
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def render_text(result: Result) -> str:
+def render_text(result: Result, sentences: bool = False) -> str:
+    """The figures, flags and verdict; with `sentences`, first every sentence with its label."""
     f = result.figures
     lines = [
         f"文件：{result.file}",
@@ -30,7 +31,20 @@ def render_text(result: Result) -> str:
     lines.append(f"结论：{result.verdict}")
     if result.fix_first:
         lines.append("优先修改：" + "；".join(result.fix_first))
-    return "\n".join(lines)
+    return "\n".join((_labelled_sentences(result) if sentences else []) + lines)
+
+
+def _labelled_sentences(result: Result) -> list[str]:
+    """Paragraph by paragraph, each sentence behind its label; 【？】 marks a sentence for human review."""
+    labeled = result.labeled
+    lines = []
+    for paragraph in labeled.segmented.paragraphs:
+        parts = []
+        for s in paragraph.sentences:
+            doubt = "？" if labeled.confidences[s.index] < labeled.review_threshold else ""
+            parts.append(f"【{LABEL_NAMES[labeled.labels[s.index]]}{doubt}】{s.text}")
+        lines.append(f"{paragraph.index + 1:>3}  " + "".join(parts))
+    return lines + [""]
 
 
 def _key_figures(values: dict) -> str:
