@@ -331,6 +331,15 @@ def test_concrete_plans_on_other_matters_leave_the_problems_unanswered():
     assert "在打算中找不到对应措施" in found.message and "（100%，要求不低于 40%）" in found.message
 
 
+def test_plans_that_answer_the_problems_without_time_or_owner_get_the_vague_suggestion():
+    unplanned = ["<N>三、下一步打算", "<N>一是加强党小组活动，抓好党员学习。", "<N>二是重视年轻党员培养，做好发展新党员工作。",
+                 "<N>三是加强与党员谈心，督促参加组织生活。", "<N>四是多到村民小组调研产业发展。"]
+    found = flag(report(plans=unplanned), "PLANS_UNMATCHED")
+    assert "在打算中找不到对应措施" in found.message and "写明时间、责任人或目标的 0 句（0%" in found.message
+    assert found.suggestion.startswith("给每条措施写明完成时间、责任人和可检查的目标")
+    assert found.paragraphs == indexes(report(plans=unplanned), "N")[1:]
+
+
 def test_plans_answering_each_problem_pass():
     assert flag(good_report(), "PLANS_UNMATCHED") is None
 

@@ -34,7 +34,7 @@ def _problem_words(labeled, problems: list[Item], generic: set[str]) -> list[set
       required=("max_unmatched_share", "min_concrete_share"),
       lexicons=("generic_words", "plan_concrete_patterns"),
       fields=("problems", "unmatched", "unmatched_share", "max_unmatched", "plans", "concrete", "concrete_share",
-              "min_concrete", "first_unmatched"), variants=("none",))
+              "min_concrete", "first_unmatched"), variants=("none", "vague"))
 def plans_unmatched(labeled, figures, config, profile):
     """Problems whose words find no echo in the plans; plans without a time, a person in charge or a target."""
     lexicons = Lexicons(profile.lexicons)
@@ -58,6 +58,8 @@ def plans_unmatched(labeled, figures, config, profile):
         return Finding(values, paragraphs_of(problems), "none")
     concrete_ids = {i.sentence.index for i in concrete}
     vague = [i for i in plans if i.sentence.index not in concrete_ids]
-    if unmatched_share > config["max_unmatched_share"] or concrete_share < config["min_concrete_share"]:
+    if unmatched_share > config["max_unmatched_share"]:
         return Finding(values, paragraphs_of(unmatched + vague))
+    if concrete_share < config["min_concrete_share"]:
+        return Finding(values, paragraphs_of(vague), "vague")
     return None
