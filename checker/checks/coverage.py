@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.checks.parts import items, paragraphs_of
 from checker.lexicons import Lexicons
 from checker.rules import Finding, rule
 from checker.signals import BODY
@@ -13,9 +14,8 @@ def no_rectification(labeled, figures, config, profile):
     """No body paragraph (read with its section heading) names last year's problems and their rectification."""
     lexicons = Lexicons(profile.lexicons)
     segmented = labeled.segmented
-    body_paragraphs = sorted({s.paragraph for s, l in zip(segmented.sentences, labeled.labels) if l in BODY})
     mentions = []
-    for index in body_paragraphs:
+    for index in paragraphs_of(items(labeled, figures, BODY)):
         text = segmented.heading_of(index) + segmented.paragraphs[index].text
         if lexicons.has("last_year", text):
             if lexicons.has("rectification", text):
