@@ -42,7 +42,7 @@ from pathlib import PurePath
 
 from checker.errors import ProfileError
 from checker.profile import SEVERITIES, Profile
-from checker.rules import verdict
+from checker.rules import SEVERITY_ORDER, verdict
 from checker.structures import Flag
 
 COHORT_CODES = ("SIMILAR_TO", "REPEATED_PROBLEMS")
@@ -55,7 +55,6 @@ NUM_PERM = 64
 LSH_THRESHOLD = 0.5  # candidates only: pairs are verified on exact shingle overlap
 SHINGLE = 3
 MIN_ORG_KEY = 5
-SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 DIGITS = re.compile(r"\d+")
 NON_WORD = re.compile(r"[\W_]+")
@@ -319,12 +318,9 @@ def with_cohort_flags(result: dict, flags: list[dict], profile: Profile) -> dict
     return {**result, "flags": merged, "verdict": judged, "fix_first": fix_first}
 
 
-def add_cohort_flags(results: list[dict], profile: Profile, previous: list[dict] = ()) -> list[dict]:
+def add_cohort_flags(results: list[dict], profile: Profile) -> list[dict]:
     """Cohort checks over full JSON-contract results (e.g. several uploads at once); returns updated copies."""
     cohort = Cohort(cohort_rules(profile))
-    for result in previous:
-        if "error" not in result:
-            cohort.add(result["file"], fingerprint(result), previous=True)
     for result in results:
         if "error" not in result:
             cohort.add(result["file"], fingerprint(result))
