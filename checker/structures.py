@@ -94,6 +94,10 @@ class Labeled:
     confidences: list[float]
     review_threshold: float = 0.6
 
+    def needs_review(self, sentence: int) -> bool:
+        """The classifier is too unsure of this sentence's label: a person should look at it."""
+        return self.confidences[sentence] < self.review_threshold
+
     def paragraph_label(self, paragraph: int) -> tuple[str, float]:
         """Character-weighted majority label of a paragraph and its mean confidence."""
         weights: dict[str, float] = {}

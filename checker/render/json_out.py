@@ -17,7 +17,7 @@ def result_dict(result: Result) -> dict:
             "sentences": [
                 {"index": s.index, "text": s.text, "chars": s.chars, "label": labeled.labels[s.index],
                  "confidence": round(labeled.confidences[s.index], 4),
-                 "review": labeled.confidences[s.index] < labeled.review_threshold}
+                 "review": labeled.needs_review(s.index)}
                 for s in p.sentences
             ],
         })

@@ -16,7 +16,7 @@ def render_text(result: Result, sentences: bool = False) -> str:
         "篇幅占比（全文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.shares.items()),
     ]
     lines.append(_key_figures(f.values))
-    review = sum(c < result.labeled.review_threshold for c in result.labeled.confidences)
+    review = sum(map(result.labeled.needs_review, range(len(result.labeled.labels))))
     if review:
         lines.append(f"待人工复核的句子：{review} 句（分类把握不足）")
     if result.flags:
@@ -41,7 +41,7 @@ def _labelled_sentences(result: Result) -> list[str]:
     for paragraph in labeled.segmented.paragraphs:
         parts = []
         for s in paragraph.sentences:
-            doubt = "？" if labeled.confidences[s.index] < labeled.review_threshold else ""
+            doubt = "？" if labeled.needs_review(s.index) else ""
             parts.append(f"【{LABEL_NAMES[labeled.labels[s.index]]}{doubt}】{s.text}")
         lines.append(f"{paragraph.index + 1:>3}  " + "".join(parts))
     return lines + [""]
