@@ -29,7 +29,7 @@ from pathlib import Path, PurePath
 
 from checker.batch_inputs import Item, collect
 from checker.errors import InputError
-from checker.profile import load_profile, names_of
+from checker.profile import VERDICTS, load_profile, names_of
 from checker.read import read_document
 from checker.render.json_out import error_dict, result_dict
 from checker.similarity import Cohort, cohort_rules, fingerprint, with_cohort_flags
@@ -62,7 +62,7 @@ class BatchRun:
 
     def summary_line(self) -> str:
         checked = [r for r in self.rows if "error" not in r]
-        verdicts = {v: sum(r["verdict"] == v for r in checked) for v in ("通过", "建议修改", "退回修改")}
+        verdicts = {v: sum(r["verdict"] == v for r in checked) for v in VERDICTS}
         similar = sum(any(f["code"] == "SIMILAR_TO" for f in r["flags"]) for r in checked)
         repeated = sum(any(f["code"] == "REPEATED_PROBLEMS" for f in r["flags"]) for r in checked)
         errors = len(self.rows) - len(checked)

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from checker.profile import VERDICTS
 from checker.render.text_out import SEVERITY_NAMES
 from checker.structures import LABEL_NAMES
 
 SUMMARY, FLAGS, COHORT = "汇总", "问题清单", "总体情况"
 SHARES = {f"{LABEL_NAMES[k]}占比": k for k in ("achievement", "problem", "plan")}
 STATUS_OK, STATUS_ERROR = "已检查", "错误"
-VERDICTS = ("通过", "建议修改", "退回修改")
 SHARE_BINS = [i / 10 for i in range(11)]
 LENGTH_BINS = [0, 500, 1000, 1500, 2000, 2500, 3000, 4000, float("inf")]
 PERCENT_COLUMNS = {*SHARES, "共同比例", "占已检查比例"}
