@@ -197,8 +197,7 @@ def _row(item: Item, result) -> dict:
         row.update(kind=item.kind, similarity=fingerprint(data))
     except Exception as exc:
         return _error_row(item, _defect(exc))
-    if _worker["json_dir"] and item.kind == "current":
-        _write_json(Path(_worker["json_dir"]), item.name, data)
+    _keep_json(item, data)
     return row
 
 
@@ -207,10 +206,15 @@ def _defect(exc: Exception) -> str:
 
 
 def _error_row(item: Item, reason: str) -> dict:
-    row = {**error_dict(item.name, reason), "kind": item.kind}
+    data = error_dict(item.name, reason)
+    _keep_json(item, data)
+    return {**data, "kind": item.kind}
+
+
+def _keep_json(item: Item, data: dict) -> None:
+    """With --json, write a current report's JSON (or its error) into the JSON folder."""
     if _worker.get("json_dir") and item.kind == "current":
-        _write_json(Path(_worker["json_dir"]), item.name, error_dict(item.name, reason))
-    return row
+        _write_json(Path(_worker["json_dir"]), item.name, data)
 
 
 def json_file(json_dir: Path, name: str) -> Path:
