@@ -16,7 +16,7 @@ from checker.profile import builtin_names
 from checker.read import MAX_FILE_MB
 from checker.render import charts
 from checker.render.html_out import flag_targets_html, report_html
-from checker.render.excel_out import workbook_bytes
+from checker.render.excel_out import SHARES, workbook_bytes
 from checker.render.json_out import error_dict, result_dict
 from checker.review import (UPLOAD_CEILING_MB, UPLOAD_TYPES, Review, ReviewSession, Unreadable, cohort_rows,
                             flag_title, key_figures, rule_names, sample_paths, sentence_choices, share_rule)
@@ -152,7 +152,7 @@ def show_cohort(session: ReviewSession, reviews: list[Review], failed: list[Unre
     rule, names = share_rule(session.checker.profile), rule_names(session.checker.profile)
     rows = pd.DataFrame(cohort_rows(reports, rule, names))
     st.subheader("报告一览（点击列名排序）")
-    percent = {name: st.column_config.NumberColumn(name, format="percent") for name in ("成绩占比", "问题占比", "打算占比")}
+    percent = {name: st.column_config.NumberColumn(name, format="percent") for name in SHARES}
     st.dataframe(rows, column_config=percent, hide_index=True, width="stretch")
     st.subheader(f"成绩占{rule.of}比例的分布")
     st.altair_chart(charts.share_histogram(rows["成绩占比"].tolist(), rule.limit, rule.limit_text), width="stretch")

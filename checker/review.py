@@ -20,6 +20,7 @@ from checker.pipeline import Checker
 from checker.profile import Profile, names_of
 from checker.similarity import cohort_rules
 from checker.read import read_document
+from checker.render.excel_out import SHARES
 from checker.render.text_out import SEVERITY_NAMES
 from checker.structures import LABEL_NAMES, Result
 
@@ -201,7 +202,7 @@ def cohort_rows(reports: list[dict], rule: ShareRule, names: dict[str, str]) -> 
             "文件": r["file"],
             "标题": r["title"],
             "字数": r["chars"],
-            **{f"{LABEL_NAMES[k]}占比": shares[k] for k in ("achievement", "problem", "plan")},
+            **{column: shares[k] for column, k in SHARES.items()},
             "问题数": len(r["flags"]),
             "问题": "、".join(names.get(f["code"], f["code"]) for f in r["flags"]),
             "结论": r["verdict"],
