@@ -94,8 +94,10 @@ def fingerprint(result: dict) -> dict:
 
 def cohort_rules(profile: Profile) -> dict[str, dict]:
     """The enabled cohort checks of a profile, validated."""
+    if not isinstance(profile.cohort, dict):
+        raise ProfileError(f"配置 {profile.name} 的 cohort 应当是按检查代码列出的键值表")
     rules, problems = {}, []
-    for code, config in (profile.cohort or {}).items():
+    for code, config in profile.cohort.items():
         if code not in REQUIRED:
             problems.append(f"未知的汇总检查代码 {code}（可用：{'、'.join(COHORT_CODES)}）")
         elif not isinstance(config, dict):

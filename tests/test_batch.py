@@ -234,6 +234,19 @@ def _similar(fingerprints: dict[str, dict]) -> dict[str, list[str]]:
     return {name: [f["other"] for f in flags] for name, flags in cohort.flags().items()}
 
 
+@pytest.mark.parametrize("cohort_yaml, expected", [
+    ("cohort:\n  - SIMILAR_TO\n", "cohort 应当是按检查代码列出的键值表"),
+    ("cohort:\n  COPIES:\n    message: 雷同\n", "未知的汇总检查代码 COPIES"),
+])
+def test_a_malformed_cohort_section_is_a_chinese_profile_error(tmp_path, capsys, cohort_yaml, expected):
+    profile = tmp_path / "own.yaml"
+    profile.write_text("extends: default\n" + cohort_yaml, encoding="utf-8")
+    sample = tmp_path / "a.txt"
+    sample.write_text("述职报告\n今年我主持召开支部委员会12次。", encoding="utf-8")
+    code = main(["batch", str(sample), "--out", str(tmp_path / "out.xlsx"), "--profile", str(profile), "--jobs", "1"])
+    assert code == 2 and expected in capsys.readouterr().err
+
+
 def test_a_shared_run_of_sentences_is_flagged_even_when_the_share_is_small():
     rng = random.Random(7)
     a, b, c = _sentences(rng, 20), _sentences(rng, 20), _sentences(rng, 20)
