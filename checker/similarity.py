@@ -42,15 +42,21 @@ from pathlib import PurePath
 
 from checker.errors import ProfileError
 from checker.profile import SEVERITIES, Profile
-from checker.rules import SEVERITY_ORDER, verdict
+from checker.rules import NUMBER, SEVERITY_ORDER, Rule, verdict
 from checker.structures import Flag
 
-COHORT_CODES = ("SIMILAR_TO", "REPEATED_PROBLEMS")
-REQUIRED = {
-    "SIMILAR_TO": ("message", "sentence_similarity", "min_sentence_chars", "min_share", "min_run",
-                   "common_reports", "common_share", "max_listed"),
-    "REPEATED_PROBLEMS": ("message", "min_sentence_chars", "min_sentences", "min_share"),
+# Settings, types and message placeholders of the cohort checks, validated like the per-report rules (no check
+# function: Cohort runs them).
+SIMILAR_TO_PARAMS = {"sentence_similarity": NUMBER, "min_sentence_chars": NUMBER, "min_share": NUMBER,
+                     "min_run": NUMBER, "common_reports": NUMBER, "common_share": NUMBER, "max_listed": int}
+REPEATED_PROBLEMS_PARAMS = {"min_sentence_chars": NUMBER, "min_sentences": NUMBER, "min_share": NUMBER}
+COHORT_RULES = {
+    "SIMILAR_TO": Rule("SIMILAR_TO", None, SIMILAR_TO_PARAMS, tuple(SIMILAR_TO_PARAMS),
+                       fields=("others", "other", "share", "run", "count")),
+    "REPEATED_PROBLEMS": Rule("REPEATED_PROBLEMS", None, REPEATED_PROBLEMS_PARAMS, tuple(REPEATED_PROBLEMS_PARAMS),
+                              fields=("count", "share", "other")),
 }
+COHORT_CODES = tuple(COHORT_RULES)
 NUM_PERM = 64
 LSH_THRESHOLD = 0.5  # candidates only: pairs are verified on exact shingle overlap
 SHINGLE = 3
@@ -98,12 +104,12 @@ def cohort_rules(profile: Profile) -> dict[str, dict]:
         raise ProfileError(f"配置 {profile.name} 的 cohort 应当是按检查代码列出的键值表")
     rules, problems = {}, []
     for code, config in profile.cohort.items():
-        if code not in REQUIRED:
+        if code not in COHORT_RULES:
             problems.append(f"未知的汇总检查代码 {code}（可用：{'、'.join(COHORT_CODES)}）")
         elif not isinstance(config, dict):
             problems.append(f"{code} 的设置应当是键值表")
         elif config.get("enabled", True):
-            problems += [f"{code} 缺少必填项 {k}" for k in REQUIRED[code] if k not in config]
+            problems += COHORT_RULES[code].problems(config, {})
             if config.get("severity", "warning") not in SEVERITIES:
                 problems.append(f"{code}.severity 应为 {'/'.join(SEVERITIES)} 之一")
             rules[code] = config

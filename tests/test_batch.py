@@ -237,6 +237,8 @@ def _similar(fingerprints: dict[str, dict]) -> dict[str, list[str]]:
 @pytest.mark.parametrize("cohort_yaml, expected", [
     ("cohort:\n  - SIMILAR_TO\n", "cohort 应当是按检查代码列出的键值表"),
     ("cohort:\n  COPIES:\n    message: 雷同\n", "未知的汇总检查代码 COPIES"),
+    ("cohort:\n  SIMILAR_TO:\n    min_share: 30%\n", "SIMILAR_TO.min_share 应为数"),
+    ("cohort:\n  REPEATED_PROBLEMS:\n    message: 照搬{oops}\n", "REPEATED_PROBLEMS.message 用到了未知的占位符 {oops}"),
 ])
 def test_a_malformed_cohort_section_is_a_chinese_profile_error(tmp_path, capsys, cohort_yaml, expected):
     profile = tmp_path / "own.yaml"
