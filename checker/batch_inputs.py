@@ -32,7 +32,7 @@ def collect(paths: list[str], workdir: Path, kind: str = "current", exclude: tup
 
     Names are short: a folder's files are named from the folder's own name down ("cohort/sub/a.docx"), an
     archive's members from the archive's name ("cohort.zip/a.docx"); the path as given is used instead when two
-    different folders or archives have the same name.
+    different folders or archives have the same name (the absolute path when that is taken too).
     """
     items: dict[str, Item] = {}
     labels: dict[str, Path] = {}
@@ -54,11 +54,12 @@ def collect(paths: list[str], workdir: Path, kind: str = "current", exclude: tup
 
 
 def _label(path: Path, arg: str, taken: dict[str, Path]) -> str:
+    """The folder's or archive's own name; the path as given when another has that name; else the absolute path."""
     resolved = path.resolve()
-    label = resolved.name or arg
-    if taken.setdefault(label, resolved) != resolved:
-        return arg
-    return label
+    for label in (resolved.name or arg, arg):
+        if taken.setdefault(label, resolved) == resolved:
+            return label
+    return str(resolved)
 
 
 def _add(items: dict[str, Item], new: list[Item]) -> None:

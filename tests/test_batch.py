@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from checker import batch
-from checker.batch_inputs import member_name
+from checker.batch_inputs import collect, member_name
 from checker.cli import main
 from checker.corpus import load_raw, write_docx
 from checker.errors import InputError
@@ -132,6 +132,16 @@ def test_a_zip_archive_is_read_like_a_folder(cohort, tmp_path):
     pd.testing.assert_frame_equal(zipped, folder)
     assert list(_sheets(out)["汇总"]["文件"]) == [n.replace("cohort/", "cohort.zip/", 1)
                                                 for n in _sheets(cohort["out"])["汇总"]["文件"]]
+
+
+def test_folders_named_like_each_other_keep_all_their_files(tmp_path, monkeypatch):
+    for folder in ("a/cohort", "cohort"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "x.txt").write_text(folder, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    items = collect(["a/cohort", "cohort"], tmp_path / "work")
+    assert sorted(Path(i.path).read_text(encoding="utf-8") for i in items) == ["a/cohort", "cohort"]
+    assert len({i.name for i in items}) == 2
 
 
 def test_gbk_member_names_of_chinese_windows_archives_are_decoded():
