@@ -67,6 +67,8 @@ def _merged(name_or_path: str, seen: tuple) -> dict:
     raw = _load_raw(name_or_path)
     parent = raw.get("extends")
     merged = _deep_merge(_merged(str(parent), seen + (name_or_path,)), raw) if parent else dict(raw)
+    if "name" not in raw:
+        merged.pop("name", None)  # named by its own `name:` or its source, never by the profile it extends
     return _with_extra_lexicons(merged, raw.get("lexicons_extra"))
 
 

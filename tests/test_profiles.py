@@ -57,6 +57,12 @@ def test_yuepu_has_three_content_points_and_a_2000_character_target():
     assert "FORMALISM_NOT_ADDRESSED" not in profile.rules
 
 
+def test_a_user_profile_without_a_name_is_named_by_its_file_not_by_the_one_it_extends(tmp_path):
+    path = user_profile(tmp_path, "extends: jixian-2018\nrules:\n  ACHIEVEMENT_SHARE: {max_share: 0.2}\n")
+    profile = load_profile(path)
+    assert profile.name == str(path) and profile.title == load_profile("jixian-2018").title
+
+
 def test_default_profile_leaves_notice_specific_rules_off():
     rules = load_profile("default").rules
     assert "MISSING_TOPICS" not in rules and "FORMALISM_NOT_ADDRESSED" not in rules
