@@ -156,7 +156,7 @@ def show_cohort(session: ReviewSession, reviews: list[Review], failed: list[Unre
     st.dataframe(rows, column_config=percent, hide_index=True, width="stretch")
     st.subheader(f"成绩占{rule.of}比例的分布")
     st.altair_chart(charts.share_histogram(rows["成绩占比"].tolist(), rule.limit, rule.limit_text), width="stretch")
-    workbook = workbook_bytes(reports + [error_dict(f.name, f.reason) for f in failed], names)
+    workbook = workbook_bytes(reports + [error_dict(f.name, f.reason) for f in failed], names, rule.basis)
     st.download_button("汇总表（Excel）", workbook, file_name="述职报告检查汇总.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

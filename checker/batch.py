@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from checker.batch_inputs import Item, collect
+from checker.checks.volume import share_rule
 from checker.errors import InputError
 from checker.profile import VERDICTS, load_profile, names_of
 from checker.read import read_document
@@ -116,7 +117,7 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
             for i in items if i.kind == "current"]
     if json_dir:
         _update_json(json_dir, rows)
-    _write_atomic(out, workbook_bytes(rows, names_of({**loaded.rules, **rules})))
+    _write_atomic(out, workbook_bytes(rows, names_of({**loaded.rules, **rules}), share_rule(loaded).basis))
     journal.unlink(missing_ok=True)
     return BatchRun(out, rows, [r for r in done.values() if "error" in r])
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 MAX_ARCHIVE_MB = 4096  # total uncompressed size accepted from one archive
+MAX_NESTING = 3  # archives inside archives: deeper ones (or a zip that contains itself) are refused
 UTF8_NAME_FLAG = 0x800
 LITTER = {"thumbs.db", "desktop.ini", "__macosx"}
 
@@ -76,17 +77,19 @@ def _inside(file: Path, excluded: set[Path]) -> bool:
     return any(resolved == e or e in resolved.parents for e in excluded)
 
 
-def _expand(file: Path, name: str, workdir: Path, kind: str) -> list[Item]:
+def _expand(file: Path, name: str, workdir: Path, kind: str, depth: int = 0) -> list[Item]:
     if file.suffix.lower() != ".zip":
         return [Item(name, str(file), kind)]
+    if depth > MAX_NESTING:
+        return [Item(name, str(file), kind, f"压缩包嵌套超过 {MAX_NESTING} 层，已拒绝")]
     try:
         with zipfile.ZipFile(file) as archive:
-            return _extract(archive, name, workdir, kind)
+            return _extract(archive, name, workdir, kind, depth)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         return [Item(name, str(file), kind, f"压缩包已损坏或无法打开（{type(exc).__name__}）")]
 
 
-def _extract(archive: zipfile.ZipFile, name: str, workdir: Path, kind: str) -> list[Item]:
+def _extract(archive: zipfile.ZipFile, name: str, workdir: Path, kind: str, depth: int) -> list[Item]:
     infos = [i for i in archive.infolist() if not i.is_dir()]
     if sum(i.file_size for i in infos) > MAX_ARCHIVE_MB * 1024 * 1024:
         return [Item(name, name, kind, f"压缩包解压后超过 {MAX_ARCHIVE_MB} MB，已拒绝")]
@@ -105,7 +108,7 @@ def _extract(archive: zipfile.ZipFile, name: str, workdir: Path, kind: str) -> l
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             items.append(Item(member, str(target), kind, f"无法从压缩包中取出（{type(exc).__name__}）"))
             continue
-        items.extend(_expand(target, member, workdir / f"{number}-zip", kind))
+        items.extend(_expand(target, member, workdir / f"{number}-zip", kind, depth + 1))
     return items
 
 

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.checks.volume import BASES
+from checker.checks.volume import ShareRule, share_rule  # noqa: F401  (the page's share rule)
 from checker.classify import relabel
 from checker.corpus import corpus_dir
 from checker.corrections import CorrectionStore, correction_for, report_id_of, sentence_key
@@ -28,7 +28,6 @@ UPLOAD_TYPES = ("docx", "txt", "md")
 # The browser refuses files above this with Streamlit's own (English) message; files between the reader's
 # limit (checker.read.MAX_FILE_MB) and this reach the page and get the reader's Chinese "文件过大" line.
 UPLOAD_CEILING_MB = 200
-DEFAULT_SHARE_LIMIT = 1 / 3
 # Chinese names of Figures.values keys; keys not listed are shown as they are.
 FIGURE_NAMES = {
     "chars": "字数",
@@ -134,29 +133,6 @@ class ReviewSession:
 
 def sample_paths() -> list[Path]:
     return sorted((corpus_dir() / "samples").glob("*.docx"))
-
-
-@dataclass
-class ShareRule:
-    """How the profile judges the achievement share: the limit (the 1/3 line), as the notice writes it, and of what."""
-
-    limit: float
-    limit_text: str
-    basis: str  # total: of the whole text; body: of 成绩+问题+打算
-
-    @property
-    def of(self) -> str:
-        return BASES.get(self.basis, self.basis)
-
-    def shares(self, data: dict) -> dict[str, float]:
-        """The shares of a report's JSON dict on this basis."""
-        return data["shares"] if self.basis == "total" else data["body_shares"]
-
-
-def share_rule(profile: Profile) -> ShareRule:
-    config = profile.rules.get("ACHIEVEMENT_SHARE", {})
-    limit = float(config.get("max_share", DEFAULT_SHARE_LIMIT))
-    return ShareRule(limit, str(config.get("limit_text", f"{limit:.0%}")), config.get("basis", "total"))
 
 
 def rule_names(profile: Profile) -> dict[str, str]:

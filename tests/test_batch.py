@@ -134,6 +134,21 @@ def test_a_zip_archive_is_read_like_a_folder(cohort, tmp_path):
                                                 for n in _sheets(cohort["out"])["汇总"]["文件"]]
 
 
+def test_archives_nested_too_deep_become_an_error_row(tmp_path):
+    inner = tmp_path / "level0.zip"
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("report.txt", "一、主要工作\n全年召开支委会12次。\n")
+    for level in range(1, 6):
+        outer = tmp_path / f"level{level}.zip"
+        with zipfile.ZipFile(outer, "w") as zf:
+            zf.write(inner, inner.name)
+        inner = outer
+    items = collect([str(inner)], tmp_path / "work")
+    assert len(items) == 1 and "嵌套超过" in items[0].error
+    shallow = collect([str(tmp_path / "level2.zip")], tmp_path / "work2")
+    assert [i.name for i in shallow] == ["level2.zip/level1.zip/level0.zip/report.txt"] and not shallow[0].error
+
+
 def test_folders_named_like_each_other_keep_all_their_files(tmp_path, monkeypatch):
     for folder in ("a/cohort", "cohort"):
         (tmp_path / folder).mkdir(parents=True)
@@ -293,6 +308,9 @@ def test_workbook_bytes_builds_the_workbook_from_result_dicts(cohort):
     assert list(summary["状态"]) == ["已检查", "已检查", "错误"]
     assert list(summary["SIMILAR_TO"].fillna(0)) == [1, 1, 0]
     assert len(sheets["问题清单"]) == sum(len(r.get("flags", [])) for r in results)
+    assert list(summary["成绩占比"][:2]) == pytest.approx([r["shares"]["achievement"] for r in results[:2]], abs=1e-4)
+    body = pd.read_excel(io.BytesIO(workbook_bytes(results, basis="body")), sheet_name="汇总")
+    assert list(body["成绩占比"][:2]) == pytest.approx([r["body_shares"]["achievement"] for r in results[:2]], abs=1e-4)
 
 
 def test_a_parallel_run_gives_the_same_workbook(cohort, tmp_path):

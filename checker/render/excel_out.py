@@ -2,8 +2,8 @@
 
 Used by `shuzhi batch` and by the web page for several uploads. Input: one plain dict per report in the JSON
 contract (checker.render.json_out.result_dict, or error_dict for an unreadable file); only these keys are read:
-file, author, title, chars, body_shares, flags (code, severity, message, suggestion, paragraphs; cohort flags
-also other, share), verdict, and error. Extra keys are ignored, missing optional ones are left blank.
+file, author, title, chars, shares or body_shares (the profile's share basis), flags (code, severity, message,
+suggestion, paragraphs; cohort flags also other, share), verdict, and error. Extra keys are ignored, missing optional ones are left blank.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from checker.checks.volume import SHARE_KEYS
 from checker.profile import VERDICTS
 from checker.render.text_out import SEVERITY_NAMES
 from checker.structures import LABEL_NAMES
@@ -27,19 +28,21 @@ STATISTICS = {"count": "数量", "mean": "平均", "std": "标准差", "min": "�
               "75%": "75%分位", "max": "最大"}
 
 
-def workbook_bytes(results: Iterable[dict], flag_codes: Sequence[str] | Mapping[str, str] = ()) -> bytes:
+def workbook_bytes(results: Iterable[dict], flag_codes: Sequence[str] | Mapping[str, str] = (),
+                   basis: str = "total") -> bytes:
     """The .xlsx file as bytes, rows in the order given.
 
     results: JSON-contract dicts, one per report (see the module docstring).
     flag_codes: codes that get a column in 汇总 even when no report has them, in this order (e.g. the
     profile's rules); a mapping code -> Chinese name also names them in 总体情况. Codes found in the results
     but not listed get columns after them, sorted.
+    basis: the shares shown, as the profile's ACHIEVEMENT_SHARE reads them (total: of the whole text; body).
     """
     results = list(results)
     names = dict(flag_codes) if isinstance(flag_codes, Mapping) else {c: c for c in flag_codes}
     for code in sorted({f["code"] for r in results for f in r.get("flags", [])} - set(names)):
         names[code] = code
-    summary, flags = summary_frame(results, list(names)), flags_frame(results)
+    summary, flags = summary_frame(results, list(names), basis), flags_frame(results)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         summary.to_excel(writer, sheet_name=SUMMARY, index=False)
@@ -56,11 +59,11 @@ def workbook_bytes(results: Iterable[dict], flag_codes: Sequence[str] | Mapping[
     return buffer.getvalue()
 
 
-def summary_frame(results: list[dict], codes: list[str]) -> pd.DataFrame:
+def summary_frame(results: list[dict], codes: list[str], basis: str = "total") -> pd.DataFrame:
     rows = []
     for r in results:
         counts = {code: sum(f["code"] == code for f in r.get("flags", [])) or None for code in codes}
-        shares = r.get("body_shares") or {}
+        shares = r.get(SHARE_KEYS[basis]) or {}
         rows.append({
             "文件": r["file"], "单位/述职人": r.get("author", ""), "标题": r.get("title", ""), "字数": r.get("chars"),
             **{column: shares.get(key) for column, key in SHARES.items()},
