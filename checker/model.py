@@ -1,8 +1,9 @@
 """The sentence classifier: jieba word n-grams + character n-grams + context, into logistic regression.
 
-Context: the heading above the sentence, the neighbouring sentences, the position in the report and
-the paragraph's role. A scikit-learn Pipeline over a pandas DataFrame of sentence records; saved with
-skops and loaded with an explicit list of trusted types (no unchecked pickle).
+Context: the heading above the sentence and the neighbouring sentences. (A paragraph-role and position
+feature was dropped: 5-fold CV macro-F1 0.971 with it, 0.984 without.) A scikit-learn Pipeline over a
+pandas DataFrame of sentence records; saved with skops and loaded with an explicit list of trusted types
+(no unchecked pickle).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import OneHotEncoder
 
 SEED = 20261125
 SMOOTHING = 0.3  # power on the learned transition matrix: 0 = no smoothing, 1 = the full HMM (chosen by 5-fold CV)
@@ -37,9 +37,8 @@ def build_pipeline() -> Pipeline:
             ("heading", _tfidf(12, analyzer="char", ngram_range=(1, 2)), "heading"),
             ("prev", _tfidf(14, analyzer="char", ngram_range=(1, 2)), "prev"),
             ("next", _tfidf(14, analyzer="char", ngram_range=(1, 2)), "next"),
-            ("place", OneHotEncoder(handle_unknown="ignore"), ["role", "band"]),
         ],
-        transformer_weights={"words": 1.0, "chars": 1.0, "heading": 0.7, "prev": 0.4, "next": 0.4, "place": 0.5},
+        transformer_weights={"words": 1.0, "chars": 1.0, "heading": 0.7, "prev": 0.4, "next": 0.4},
     )
     classifier = LogisticRegression(C=20.0, max_iter=2000, class_weight="balanced", random_state=SEED)
     return Pipeline([("features", features), ("classifier", classifier)])
@@ -47,9 +46,7 @@ def build_pipeline() -> Pipeline:
 
 def frame(records: list[dict]) -> pd.DataFrame:
     """Sentence records (checker.features.sentence_records) as the model's input table."""
-    df = pd.DataFrame.from_records(records, columns=["text", "tokens", "heading", "prev", "next", "position", "role"])
-    df["band"] = (df["position"].astype(float) * 10).clip(0, 9).astype(int).astype(str)
-    return df
+    return pd.DataFrame.from_records(records, columns=["text", "tokens", "heading", "prev", "next"])
 
 
 class SentenceModel:
