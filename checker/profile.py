@@ -133,7 +133,7 @@ def _validated(raw: dict, source: str) -> Profile:
             problems.append(f"verdict.{key} 应为非负整数，而不是 {value!r}")
     if problems:
         raise ProfileError(f"配置 {source} 有误：" + "；".join(problems))
-    return Profile(
+    profile = Profile(
         name=str(raw.get("name", source)),
         title=str(raw.get("title", raw.get("name", source))),
         rules={c: v for c, v in rules.items() if v.get("enabled", True)},
@@ -142,6 +142,10 @@ def _validated(raw: dict, source: str) -> Profile:
         verdict=verdict,
         cohort=raw.get("cohort") or {},
     )
+    from checker.similarity import cohort_rules
+
+    cohort_rules(profile)  # a broken cohort section is refused when the profile loads, by every command
+    return profile
 
 
 def _topic_problems(topics) -> list[str]:

@@ -272,6 +272,9 @@ def test_a_malformed_cohort_section_is_a_chinese_profile_error(tmp_path, capsys,
     sample.write_text("述职报告\n今年我主持召开支部委员会12次。", encoding="utf-8")
     code = main(["batch", str(sample), "--out", str(tmp_path / "out.xlsx"), "--profile", str(profile), "--jobs", "1"])
     assert code == 2 and expected in capsys.readouterr().err
+    assert not (tmp_path / "out.xlsx").exists()
+    assert main(["check", str(sample), "--profile", str(profile)]) == 2  # refused when the profile loads
+    assert expected in capsys.readouterr().err
 
 
 def test_a_shared_run_of_sentences_is_flagged_even_when_the_share_is_small():
