@@ -84,9 +84,7 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
 
     out = Path(out)
     loaded = load_profile(profile)
-    rules = cohort_rules(loaded)
-    if not previous:
-        rules.pop("REPEATED_PROBLEMS", None)
+    rules = cohort_rules(loaded, previous=bool(previous))
     journal = journal_path(out)
     json_dir = Path(json_dir) if json_dir else None
     with tempfile.TemporaryDirectory(prefix="shuzhi-batch-") as workdir:

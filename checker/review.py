@@ -136,8 +136,9 @@ def sample_paths() -> list[Path]:
 
 
 def rule_names(profile: Profile) -> dict[str, str]:
-    """Flag code -> Chinese name of the profile's rules and cohort checks (as `shuzhi batch` names them)."""
-    return names_of({**profile.rules, **cohort_rules(profile)})
+    """Flag code -> Chinese name of the profile's rules and the cohort checks the page can run (no last year's
+    reports there, so no REPEATED_PROBLEMS), as `shuzhi batch` names them."""
+    return names_of({**profile.rules, **cohort_rules(profile, previous=False)})
 
 
 def _format_value(key: str, value) -> str:

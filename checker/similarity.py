@@ -98,8 +98,9 @@ def fingerprint(result: dict) -> dict:
     return {"org": org, "sentences": sentences}
 
 
-def cohort_rules(profile: Profile) -> dict[str, dict]:
-    """The enabled cohort checks of a profile, validated."""
+def cohort_rules(profile: Profile, previous: bool = True) -> dict[str, dict]:
+    """The enabled cohort checks of a profile, validated; without last year's reports (`previous` False)
+    REPEATED_PROBLEMS cannot apply and is left out."""
     if not isinstance(profile.cohort, dict):
         raise ProfileError(f"配置 {profile.name} 的 cohort 应当是按检查代码列出的键值表")
     rules, problems = {}, []
@@ -115,6 +116,8 @@ def cohort_rules(profile: Profile) -> dict[str, dict]:
             rules[code] = config
     if problems:
         raise ProfileError(f"配置 {profile.name} 的 cohort 部分有误：" + "；".join(problems))
+    if not previous:
+        rules.pop("REPEATED_PROBLEMS", None)
     return rules
 
 
@@ -328,7 +331,7 @@ def with_cohort_flags(result: dict, flags: list[dict], profile: Profile) -> dict
 
 def add_cohort_flags(results: list[dict], profile: Profile) -> list[dict]:
     """Cohort checks over full JSON-contract results (e.g. several uploads at once); returns updated copies."""
-    cohort = Cohort(cohort_rules(profile))
+    cohort = Cohort(cohort_rules(profile, previous=False))
     for result in results:
         if "error" not in result:
             cohort.add(result["file"], fingerprint(result))
