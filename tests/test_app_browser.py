@@ -148,6 +148,8 @@ def test_upload_shows_coloured_sentences_and_flags(app_url, driver):
 
 
 def test_several_uploads_show_the_cohort(app_url, driver):
+    from selenium.common.exceptions import (ElementClickInterceptedException, NoSuchElementException,
+                                            StaleElementReferenceException)
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -158,9 +160,14 @@ def test_several_uploads_show_the_cohort(app_url, driver):
     wait = WebDriverWait(driver, WAIT)
     upload = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input[type=file]")))
     upload.send_keys("\n".join(str(p) for p in samples))
-    tab = wait.until(ec.element_to_be_clickable(
-        (By.XPATH, f"//*[@role='tab'][contains(., '批次概况（{len(samples)} 份）')]")))
-    tab.click()
+    tab_path = f"//*[@role='tab'][contains(., '批次概况（{len(samples)} 份）')]"
+
+    def open_tab(d) -> bool:  # the page re-renders while reports are checked: retry stale or covered tabs
+        d.find_element(By.XPATH, tab_path).click()
+        return d.find_element(By.XPATH, tab_path).get_attribute("aria-selected") == "true"
+
+    WebDriverWait(driver, WAIT, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException,
+                                                    ElementClickInterceptedException)).until(open_tab)
     wait.until(lambda d: any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, "[data-testid=stDataFrame]")))
     wait.until(lambda d: any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, ".vega-embed")))
     time.sleep(1)
