@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.read import mark_title_and_author, heading_from_text
+from checker.numbering import heading_from_text
+from checker.read import mark_title_and_author
 from checker.segment import segment
 from checker.structures import Block, Document, Segmented
 

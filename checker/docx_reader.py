@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.styles.style import StyleFactory
 
 from checker.numbering import format_number
-from checker.read import MAX_HEADING_CHARS, heading_from_text
+from checker.numbering import heading_from_text, is_short_title
 from checker.structures import Block
 
 W_P, W_TBL, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
@@ -106,7 +106,7 @@ def _block(p, text: str, style: str, in_table: bool, numbering: "_Numbering") ->
         level = int(styled.group(1))
     elif outline_lvl and outline_lvl[0].isdigit() and int(outline_lvl[0]) < 9:
         level = int(outline_lvl[0]) + 1
-    elif auto and not level and len(text) <= MAX_HEADING_CHARS and not re.search(r"[。！？；]", text.rstrip("。")):
+    elif auto and not level and is_short_title(text):
         level = numbering.level(p) + 1
     if style.lower() in TITLE_STYLES:
         level = 0

@@ -16,6 +16,7 @@ TYPED_MARKERS = [
     (re.compile(r"^[（(]\d{1,2}[）)]、?"), 4),
     (re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩]"), 4),
 ]
+MAX_HEADING_CHARS = 40
 LIST_MARKER = re.compile(rf"^(?:[{CN}]+是|首先|其次|再次|最后)[，,：:]?")
 
 
@@ -57,3 +58,17 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("bullet", "none"):
         return ""
     return str(n)
+
+
+def is_short_title(text: str) -> bool:
+    """A line short enough, and without sentence punctuation inside, to be a heading."""
+    body = text.strip().rstrip("。：:；;")
+    return len(body) <= MAX_HEADING_CHARS and not re.search(r"[。！？；]", body)
+
+
+def heading_from_text(text: str) -> tuple[int, str]:
+    """Heading level and outline marker of a paragraph judged by its typed numbering and length."""
+    marker, level = typed_marker(text)
+    if level and is_short_title(text):
+        return level, marker
+    return 0, marker

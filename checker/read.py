@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -9,13 +10,13 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from checker.docx_reader import docx_blocks
 from checker.errors import InputError
-from checker.numbering import typed_marker
 from checker.structures import Block, Document
+from checker.textfile import text_blocks
 
 MAX_FILE_MB = 30
 MAX_UNZIPPED_MB = 200
-MAX_HEADING_CHARS = 40
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_STREAM = "WordDocument".encode("utf-16-le")  # the main stream of a .doc/.wps compound file
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -34,8 +35,6 @@ def read_document(path: str | Path, max_mb: float = MAX_FILE_MB) -> Document:
     if suffix == ".docx":
         blocks = _docx_blocks(path, data)
     elif suffix in TEXT_SUFFIXES:
-        from checker.textfile import text_blocks
-
         blocks = text_blocks(path, data)
     elif suffix in LEGACY_SUFFIXES:
         blocks = _docx_blocks(path, _convert_legacy(path, data))
@@ -64,8 +63,6 @@ def _read_bytes(path: Path, max_mb: float) -> bytes:
 
 
 def _docx_blocks(path: Path, data: bytes) -> list[Block]:
-    from checker.docx_reader import docx_blocks
-
     if data.startswith(OLE_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(str(path), "文件已加密（设置了打开密码），请取消密码后另存为 .docx 再检查")
@@ -73,7 +70,7 @@ def _docx_blocks(path: Path, data: bytes) -> list[Block]:
     if not data.startswith(b"PK"):
         raise InputError(str(path), "不是有效的 .docx 文件（不是 Word 文档的压缩包格式）")
     try:
-        with zipfile.ZipFile(_as_file(data)) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             unzipped = sum(i.file_size for i in zf.infolist())
             if unzipped > MAX_UNZIPPED_MB * 1024 * 1024:
                 raise InputError(str(path), f"解压后超过 {MAX_UNZIPPED_MB} MB，疑似异常压缩文件，已拒绝")
@@ -85,17 +82,11 @@ def _docx_blocks(path: Path, data: bytes) -> list[Block]:
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise InputError(str(path), "文件已损坏或不完整，无法作为 .docx 打开") from exc
     try:
-        return docx_blocks(_as_file(data))
+        return docx_blocks(io.BytesIO(data))
     except InputError:
         raise
     except Exception as exc:  # python-docx/lxml raise many types on malformed parts
         raise InputError(str(path), f"文件已损坏，无法解析 Word 内容（{type(exc).__name__}）") from exc
-
-
-def _as_file(data: bytes):
-    import io
-
-    return io.BytesIO(data)
 
 
 def _convert_legacy(path: Path, data: bytes) -> bytes:
@@ -119,19 +110,6 @@ def _convert_legacy(path: Path, data: bytes) -> bytes:
         if not converted.exists():
             raise InputError(str(path), "LibreOffice 无法转换该文件（文件可能已损坏或加密）")
         return converted.read_bytes()
-
-
-def heading_from_text(text: str) -> tuple[int, str]:
-    """Heading level and outline marker of a paragraph judged by its typed numbering and length."""
-    marker, level = typed_marker(text)
-    if level and _short_title(text):
-        return level, marker
-    return 0, marker
-
-
-def _short_title(text: str) -> bool:
-    body = text.strip().rstrip("。：:；;")
-    return len(body) <= MAX_HEADING_CHARS and not re.search(r"[。！？；]", body)
 
 
 def mark_title_and_author(doc: Document) -> Document:

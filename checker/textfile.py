@@ -8,7 +8,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from checker.errors import InputError
-from checker.read import heading_from_text
+from checker.numbering import heading_from_text
 from checker.structures import Block
 
 MD_HEADING = re.compile(r"^(#{1,6})\s*(.+)$")
