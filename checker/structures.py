@@ -102,10 +102,10 @@ class Labeled:
         """Character-weighted majority label of a paragraph and its mean confidence."""
         weights: dict[str, float] = {}
         conf: dict[str, list[float]] = {}
-        for i, s in enumerate(self.segmented.sentences):
-            if s.paragraph == paragraph:
-                weights[self.labels[i]] = weights.get(self.labels[i], 0) + max(s.chars, 1)
-                conf.setdefault(self.labels[i], []).append(self.confidences[i])
+        for s in self.segmented.paragraphs[paragraph].sentences:
+            label = self.labels[s.index]
+            weights[label] = weights.get(label, 0) + max(s.chars, 1)
+            conf.setdefault(label, []).append(self.confidences[s.index])
         if not weights:
             return "other", 1.0
         label = max(weights, key=weights.get)
