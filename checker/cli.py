@@ -1,12 +1,17 @@
-"""`shuzhi` command line: a thin shell over the library."""
+"""`shuzhi` command line: a thin shell over the library; every subcommand is registered here.
+
+Building the parser imports nothing heavy; each command imports what it uses when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+from pathlib import Path
 
-from checker.errors import InputError, ModelError, ProfileError
+from checker.errors import InputError, ModelError, OutputError, ProfileError
 
 EXIT_OK, EXIT_FLAGS, EXIT_ERROR = 0, 1, 2
 
@@ -19,46 +24,77 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="shuzhi", description="述职报告质量检查（离线）")
+    parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
     check = sub.add_parser("check", help="检查一份或多份述职报告")
     check.add_argument("files", nargs="+", metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--profile", default=None, help="内置配置名或 YAML 文件路径（默认 default）")
+    _profile_option(check)
     check.add_argument("--sentences", action="store_true", help="文本输出时逐段列出每句的分类（成绩/问题/打算/其他）")
     check.set_defaults(run=run_check)
-    for register in _plugins():
-        register(sub)
+
+    batch = sub.add_parser("batch", help="批量检查一批述职报告（文件夹或 .zip），结果写入 Excel")
+    batch.add_argument("paths", nargs="+", metavar="PATH", help="文件夹（含子文件夹）、.zip 压缩包或文件")
+    batch.add_argument("--out", default="results.xlsx", help="Excel 结果文件（默认 results.xlsx）")
+    _profile_option(batch)
+    batch.add_argument("--jobs", type=int, default=None, help="并行进程数（默认全部 CPU 核；1 为不另开进程）")
+    batch.add_argument("--json", dest="json_dir", default=None, metavar="DIR", help="同时把每份报告的 JSON 写入此文件夹")
+    batch.add_argument("--previous", action="append", default=[], metavar="DIR",
+                       help="上年度的述职报告（文件夹或 .zip，可重复），用于发现照搬上年问题")
+    batch.add_argument("--resume", action="store_true", help="接着上次中断的批量检查继续（跳过已完成的文件）")
+    batch.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="每个文件的处理时限（默认 60 秒）")
+    batch.set_defaults(run=run_batch)
+
+    annotate = sub.add_parser("annotate", help="输出带批注的 .docx：在被标记的段落上加 Word 批注")
+    annotate.add_argument("file", metavar="FILE")
+    annotate.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    _profile_option(annotate)
+    annotate.set_defaults(run=run_annotate)
+
+    train = sub.add_parser("train", help="用 corpus/ 重新训练分类模型并在留出集上评估")
+    train.add_argument("--corpus", type=Path, default=None, help="语料目录（默认 corpus/）")
+    train.add_argument("--out", type=Path, default=None, help="模型输出目录（默认安装包内的模型）")
+    train.add_argument("--extra", type=Path, nargs="*", default=[],
+                       help="追加的训练数据（语料 JSONL 格式，例如审阅页面导出的人工更正），只用于训练")
+    train.set_defaults(run=run_train)
+
+    serve = sub.add_parser("serve", help="启动审阅页面（默认只允许本机访问）")
+    serve.add_argument("--port", type=int, default=8501, help="端口（默认 8501）")
+    serve.add_argument("--lan", action="store_true",
+                       help="允许局域网内其他电脑访问（需要设置审阅密码：环境变量 SHUZHI_PASSWORD，或启动时输入）")
+    serve.add_argument("--address", default="0.0.0.0", help="--lan 时监听的地址（默认所有网卡）")
+    serve.set_defaults(run=run_serve)
+
+    corpus = sub.add_parser("corpus", help="语料：由 corpus/raw 生成句子级标注 JSONL 或示例 .docx")
+    corpus.add_argument("action", choices=("build", "samples"))
+    corpus.add_argument("--ids", nargs="*", default=None, help="samples：要输出的报告编号")
+    corpus.set_defaults(run=run_corpus)
     return parser
 
 
-def _plugins():
-    """Sub-commands defined next to the code they drive."""
-    from checker.batch import register_cli as batch
-    from checker.corpus import register_cli as corpus
-    from checker.render.docx_out import register_cli as annotate
-    from checker.train import register_cli as train
-
-    return [corpus, train, annotate, batch]
+def _profile_option(parser) -> None:
+    parser.add_argument("--profile", default=None, help="内置配置名或 YAML 文件路径（默认 default）")
 
 
 def run_check(args) -> int:
     from checker.pipeline import Checker
-    from checker.render.json_out import error_dict, result_dict
+    from checker.render.json_out import error_json, report_json
     from checker.render.text_out import render_text
 
     checker = Checker(args.profile)
     outputs, code = [], EXIT_OK
     for path in args.files:
         try:
-            result = checker.check_path(path)
+            doc = checker.check_path(path)
         except InputError as exc:
             print(exc.line(), file=sys.stderr)
-            outputs.append(error_dict(path, exc.reason))
+            outputs.append(error_json(path, exc.reason))
             code = EXIT_ERROR
             continue
-        if result.flags and code == EXIT_OK:
+        if doc._.flags and code == EXIT_OK:
             code = EXIT_FLAGS
-        outputs.append(result_dict(result) if args.format == "json" else render_text(result, args.sentences))
+        outputs.append(report_json(doc) if args.format == "json" else render_text(doc, sentences=args.sentences))
     if args.format == "json":
         payload = outputs[0] if len(args.files) == 1 else outputs
         if len(args.files) > 1 or "error" not in outputs[0]:
@@ -70,16 +106,128 @@ def run_check(args) -> int:
     return code
 
 
+def run_batch(args) -> int:
+    from checker.cohort.batch import interrupted_line, run_batch as batch
+    from checker.limits import Limits
+
+    if args.jobs is not None and args.jobs < 1:
+        print("错误：--jobs 至少为 1", file=sys.stderr)
+        return EXIT_ERROR
+    if Path(args.out).is_dir():
+        print(f"错误：{args.out}：--out 应当是 Excel 文件（.xlsx）的路径，而不是文件夹", file=sys.stderr)
+        return EXIT_ERROR
+    limits = Limits(seconds=args.timeout) if args.timeout else Limits()
+    try:
+        run = batch(args.paths, args.out, args.profile, args.jobs, args.json_dir, args.previous, args.resume,
+                    progress=True, limits=limits)
+    except InputError as exc:
+        print(exc.line(), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(interrupted_line(Path(args.out)), file=sys.stderr)
+        return 130
+    print(run.summary_line())
+    return run.exit_code
+
+
+def run_annotate(args) -> int:
+    from checker.pipeline import Checker
+    from checker.render.docx_out import annotated_docx, comment_texts
+    from checker.summary import ReportSummary
+
+    try:
+        doc = Checker(args.profile).check_path(args.file)
+    except InputError as exc:
+        print(exc.line(), file=sys.stderr)
+        return EXIT_ERROR
+    summary = ReportSummary.of(doc)
+    source = Path(args.file).read_bytes() if Path(args.file).suffix.lower() == ".docx" else None
+    try:
+        Path(args.output).write_bytes(annotated_docx(doc._.source, summary, source))
+    except OSError as exc:
+        print(f"错误：{args.output}：无法写入（{exc.strerror or exc}）", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"已生成 {args.output}（{len(comment_texts(summary))} 条批注）")
+    return EXIT_OK
+
+
+def run_train(args) -> int:
+    from checker.training.corpus import corpus_dir
+    from checker.training.train import metrics_table, train
+
+    missing = [str(p) for p in args.extra if not p.is_file()]
+    if missing:
+        print(f"错误：{'、'.join(missing)}：文件不存在", file=sys.stderr)
+        return EXIT_ERROR
+    metrics = train(args.corpus or corpus_dir(), args.out, args.extra)
+    print(metrics_table(metrics))
+    print(f"训练 {metrics['train']['reports']} 份、测试 {metrics['model']['reports']} 份报告，用时 {metrics['train_seconds']} 秒")
+    return EXIT_OK
+
+
+def run_serve(args) -> int:
+    import getpass
+    import os
+    import subprocess
+
+    from checker.review.serve import LOCAL, command, serve_environment
+
+    password = None
+    if args.lan:
+        password = os.environ.get("SHUZHI_PASSWORD") or getpass.getpass("请设置审阅密码（局域网访问时需要输入）：")
+        if len(password) < 6:
+            print("错误：审阅密码至少 6 位", file=sys.stderr)
+            return EXIT_ERROR
+    address = args.address if args.lan else LOCAL
+    shown = "本机" if not args.lan else "局域网"
+    print(f"审阅页面（{shown}）：http://{LOCAL if address in ('0.0.0.0', '::') else address}:{args.port}（按 Ctrl+C 停止）")
+    try:
+        return subprocess.call(command(address, args.port), env=serve_environment(password))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def run_corpus(args) -> int:
+    from checker.training.corpus import build, write_samples
+
+    if args.action == "build":
+        print(f"已生成 {build()}")
+    else:
+        for path in write_samples(args.ids):
+            print(f"已生成 {path}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     try:
         return args.run(args)
-    except (ProfileError, ModelError) as exc:
+    except (ProfileError, ModelError, OutputError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except Exception as exc:  # a defect: one Chinese line; the traceback only with --debug
+        if args.debug:
+            raise
+        print(f"错误：程序内部出错（{type(exc).__name__}：{str(exc)[:200]}），加 --debug 查看详细信息", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (`shuzhi check … | head`), stop Python from complaining when it flushes stdout."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
-"""The one error type a user sees: a file that cannot be checked, with a Chinese reason."""
+"""The errors a user sees, each with a Chinese message."""
 
 
 class InputError(Exception):
+    """A file that cannot be checked, with the reason."""
+
     def __init__(self, path: str, reason: str):
         super().__init__(f"{path}：{reason}")
         self.path = path
@@ -12,8 +14,12 @@ class InputError(Exception):
 
 
 class ProfileError(Exception):
-    """A profile name or file that cannot be used; the message is Chinese."""
+    """A profile name or file that cannot be used."""
 
 
 class ModelError(Exception):
-    """The shipped model cannot be loaded safely; the message is Chinese."""
+    """The shipped model is missing or cannot be loaded safely."""
+
+
+class OutputError(Exception):
+    """A result that cannot be written (disk full, file name too long, another run holds the journal)."""

@@ -1,40 +1,91 @@
-"""The whole pipeline: read -> segment -> classify -> measure -> rules. Renderers take the Result."""
+"""The whole pipeline: read -> segment -> classify -> measure -> checks, one spaCy Doc per report.
+
+    Checker(profile).check_path("report.docx")   -> Doc with ._.figures, ._.flags, ._.verdict, ._.fix_first
+    Checker(profile).check_documents([...])      -> Docs, classified in batches (nlp.pipe)
+
+The components (checker.segment, .classify, .measure, .checks) are registered spaCy factories; the Checker
+builds spacy.blank("zh") with them and hands each its part of the profile and the classifier.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from checker.classify import classify, classify_many
-from checker.measure import measure
-from checker.model_store import load_classifier
+import spacy
+from spacy.tokens import Doc
+
+import checker.checks  # noqa: F401  (registers shuzhi_rules)
+import checker.classify  # noqa: F401  (registers shuzhi_classifier)
+import checker.measure  # noqa: F401  (registers shuzhi_signals, shuzhi_figures)
+from checker.errors import InputError
+from checker.limits import FileTimeout, Limits, deadline
 from checker.profile import Profile, load_profile
-from checker.read import read_document
-from checker.rules import apply_rules, verdict
-from checker.segment import segment
-from checker.structures import Document, Labeled, Result
+from checker.read import Document, read_document
+from checker.segment import make_doc
+
+PIPES = ("shuzhi_sections", "shuzhi_tagger", "shuzhi_classifier", "shuzhi_signals", "shuzhi_figures", "shuzhi_rules")
+JUDGE = ("shuzhi_signals", "shuzhi_figures", "shuzhi_rules")  # what runs again after a person corrects labels
 
 
 class Checker:
-    """Holds the loaded classifier and profile; checks one report at a time."""
+    """Holds the pipeline for one profile and one classifier (the shipped model, loaded on first use)."""
 
-    def __init__(self, profile: Profile | str | None = None, classifier=None):
+    def __init__(self, profile: Profile | str | None = None, classifier=None, limits: Limits = Limits()):
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
-        self.classifier = classifier if classifier is not None else load_classifier()
+        self.limits = limits
+        self.nlp = spacy.blank("zh")
+        for name in PIPES:
+            self.nlp.add_pipe(name)
+        classify = self.nlp.get_pipe("shuzhi_classifier")
+        classify.model, classify.load = classifier, _shipped_model
+        self.nlp.get_pipe("shuzhi_signals").lexicons = self.profile.context().lexicons
+        self.nlp.get_pipe("shuzhi_figures").topics = self.profile.topics
+        rules = self.nlp.get_pipe("shuzhi_rules")
+        rules.rules, rules.context = self.profile.rules, self.profile.context()
+        rules.verdict_config, rules.names, rules.profile = self.profile.verdict, self.profile.names(), self.profile.name
 
-    def check_path(self, path: str | Path) -> Result:
-        return self.check_document(read_document(path))
+    def make(self, document: Document) -> Doc:
+        return make_doc(document, self.nlp.vocab)
 
-    def check_document(self, document: Document) -> Result:
-        return self.judge(classify(segment(document), self.classifier))
+    def check_path(self, path: str | Path) -> Doc:
+        """Read and check one file within the time limit; every failure is an InputError."""
+        try:
+            with deadline(self.limits.seconds):
+                return self.check_document(read_document(path, self.limits))
+        except FileTimeout:
+            raise InputError(str(path), f"处理超时（超过 {self.limits.seconds:g} 秒），文件可能过于复杂") from None
 
-    def check_documents(self, documents: list[Document]) -> list[Result]:
-        """Several reports at once (the classifier runs once over all their sentences: faster per report)."""
-        return [self.judge(labeled) for labeled in classify_many([segment(d) for d in documents], self.classifier)]
+    def check_document(self, document: Document) -> Doc:
+        return self.nlp(self.make(document))
 
-    def judge(self, labeled: Labeled) -> Result:
-        """measure + rules; also used after a person corrects labels."""
-        figures = measure(labeled, self.profile)
-        flags = apply_rules(labeled, figures, self.profile)
-        result, fix_first = verdict(flags, self.profile)
-        return Result(file=labeled.segmented.document.path, labeled=labeled, figures=figures, flags=flags,
-                      verdict=result, fix_first=fix_first, profile=self.profile.name)
+    def check_documents(self, documents: Iterable[Document]) -> Iterator[Doc]:
+        """Several reports, classified in batches (much faster per report than one at a time)."""
+        return self.nlp.pipe(self.make(d) for d in documents)
+
+    def judge(self, doc: Doc) -> Doc:
+        """Signals, figures and flags of a Doc whose labels are set (by the classifier or a person)."""
+        for name in JUDGE:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
+
+    def relabel(self, doc: Doc, corrections: dict[int, str]) -> Doc:
+        """A judged copy of the Doc with some sentence labels set by a person (confidence 1.0)."""
+        copy = doc.copy()
+        for index, sentence in enumerate(copy.sents):
+            if index in corrections:
+                sentence._.label, sentence._.confidence = corrections[index], 1.0
+        return self.judge(copy)
+
+    def segment(self, document: Document) -> Doc:
+        """Made and segmented (sections, parts of speech), not yet classified."""
+        doc = self.make(document)
+        for name in PIPES[:2]:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
+
+
+def _shipped_model():
+    from checker.classify.store import load_model
+
+    return load_model()

@@ -1,35 +1,62 @@
-"""Profiles: the rules of a notice as data (YAML). A profile may `extends:` another and override keys."""
+"""Profiles: the rules of a notice as data (YAML), validated into typed settings.
+
+A profile may `extends:` another and override keys; `lexicons_extra:` appends words to inherited lexicons.
+Every problem of a bad profile is reported at once, in Chinese, when it loads: unknown keys, wrong types,
+values out of range, message templates that do not format with their figures, missing lexicons. YAML aliases
+are refused (an alias bomb cannot grow the profile). profile.schema.json describes the format for editors.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+import checker.checks  # noqa: F401  (registers every rule and kind)
+from checker.checks.engine import KINDS, RULES, Context, RuleConfig, VerdictConfig
+from checker.cohort.config import COHORT_CONFIGS
 from checker.errors import ProfileError
+from checker.measure.lexicons import Lexicons, pattern_errors
 
-SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("name", "title", "description", "extends", "rules", "lexicons", "lexicons_extra", "topics", "verdict",
             "cohort")
-VERDICTS = ("通过", "建议修改", "退回修改")
+
+
+class Topic(BaseModel):
+    """A content point of the notice: covered when its keywords are found at least min_hits times in the body."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    name: str
+    keywords: list[str | int] = Field(min_length=1)
+    min_hits: int = Field(default=1, ge=1)
 
 
 @dataclass
 class Profile:
     name: str
     title: str
-    rules: dict[str, dict]
-    lexicons: dict[str, list[str]] = field(default_factory=dict)
-    topics: list[dict] = field(default_factory=list)
-    verdict: dict = field(default_factory=dict)
-    cohort: dict = field(default_factory=dict)  # cohort-level checks (SIMILAR_TO, ...), see checker/similarity.py
+    rules: dict[str, RuleConfig]  # enabled rules, in profile order
+    lexicons: dict[str, list[str]]
+    topics: list[Topic]
+    verdict: VerdictConfig
+    cohort: dict[str, RuleConfig] = field(default_factory=dict)  # enabled cohort checks
+    raw: dict = field(default_factory=dict, repr=False)  # the merged YAML, for with_rules
 
+    def context(self) -> Context:
+        return Context(Lexicons(self.lexicons), self.topics)
 
-def names_of(rules: dict[str, dict]) -> dict[str, str]:
-    """Flag code -> the rule's Chinese name (`name:` in the profile), e.g. for the Excel columns."""
-    return {code: config.get("name", code) for code, config in rules.items()}
+    def names(self) -> dict[str, str]:
+        """Flag code -> the rule's Chinese name, per-report and cohort rules."""
+        return {code: config.name or code for code, config in {**self.rules, **self.cohort}.items()}
+
+    def with_rules(self, **overrides: dict) -> "Profile":
+        """The profile with some rules' settings replaced (re-validated), e.g. with_rules(LENGTH={"minimum": 100})."""
+        return _validated(_deep_merge(self.raw, {"rules": overrides}), self.name)
 
 
 def builtin_names() -> list[str]:
@@ -38,8 +65,14 @@ def builtin_names() -> list[str]:
 
 
 def load_profile(name_or_path: str | None = None) -> Profile:
-    raw = _merged(name_or_path or "default", seen=())
-    return _validated(raw, name_or_path or "default")
+    return _validated(_merged(name_or_path or "default", seen=()), name_or_path or "default")
+
+
+class _NoAliases(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("不支持 YAML 别名（*…）")
+        return super().compose_node(parent, index)
 
 
 def _load_raw(name_or_path: str) -> dict:
@@ -53,7 +86,7 @@ def _load_raw(name_or_path: str) -> dict:
     else:
         raise ProfileError(f"未知的配置：{name_or_path}（内置配置有：{'、'.join(builtin_names())}，也可以给出 .yaml 文件路径）")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_NoAliases)
     except yaml.YAMLError as exc:
         raise ProfileError(f"配置文件 {name_or_path} 不是有效的 YAML：{str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict):
@@ -67,13 +100,13 @@ def _merged(name_or_path: str, seen: tuple) -> dict:
     raw = _load_raw(name_or_path)
     parent = raw.get("extends")
     merged = _deep_merge(_merged(str(parent), seen + (name_or_path,)), raw) if parent else dict(raw)
+    merged.pop("extends", None)
     if "name" not in raw:
         merged.pop("name", None)  # named by its own `name:` or its source, never by the profile it extends
     return _with_extra_lexicons(merged, raw.get("lexicons_extra"))
 
 
 def _with_extra_lexicons(merged: dict, extra) -> dict:
-    """`lexicons_extra:` appends words to inherited lexicons (`lexicons:` replaces them)."""
     merged.pop("lexicons_extra", None)
     if not extra:
         return merged
@@ -98,64 +131,121 @@ def _deep_merge(base: dict, override: dict) -> dict:
 
 
 def _validated(raw: dict, source: str) -> Profile:
-    import checker.checks  # noqa: F401  (registers every rule code)
-    from checker.lexicons import pattern_errors
-    from checker.rules import RULES, VERDICT_DEFAULTS
-
     problems = [f"未知的顶层设置 {key}（可用：{'、'.join(TOP_KEYS)}）" for key in raw if key not in TOP_KEYS]
-    rules = raw.get("rules") or {}
-    if not isinstance(rules, dict):
-        problems.append("rules 应当是按检查代码列出的键值表")
-        rules = {}
-    lexicons = raw.get("lexicons") or {}
-    if not isinstance(lexicons, dict):
-        problems.append("lexicons 应当是按词表名列出的键值表")
-        lexicons = {}
-    for name, words in lexicons.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            problems.append(f"词表 lexicons.{name} 应当是字符串列表")
-    problems += pattern_errors(lexicons)
-    for code, config in rules.items():
-        if code not in RULES:
-            problems.append(f"未知的检查代码 {code}（可用：{'、'.join(sorted(RULES))}）")
-        elif not isinstance(config, dict):
-            problems.append(f"{code} 的设置应当是键值表")
-        elif config.get("enabled", True):
-            if config.get("severity", "warning") not in SEVERITIES:
-                problems.append(f"{code}.severity 应为 {'/'.join(SEVERITIES)} 之一，而不是 {config.get('severity')}")
-            problems += RULES[code].problems(config, lexicons)
-    problems += _topic_problems(raw.get("topics") or [])
-    verdict = raw.get("verdict") or {}
-    for key, value in (verdict.items() if isinstance(verdict, dict) else [("verdict", verdict)]):
-        if key not in VERDICT_DEFAULTS:
-            problems.append(f"verdict 有未知的设置 {key}（可用：{'、'.join(VERDICT_DEFAULTS)}）")
-        elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            problems.append(f"verdict.{key} 应为非负整数，而不是 {value!r}")
+    lexicons = _lexicons(raw.get("lexicons"), problems)
+    rules = _rules(raw.get("rules"), lexicons, problems)
+    cohort = _section(raw.get("cohort"), "cohort", COHORT_CONFIGS, "汇总检查代码", problems)
+    topics = []
+    raw_topics = raw.get("topics") or []
+    if not isinstance(raw_topics, list):
+        problems.append("topics 应当是内容要点的列表")
+        raw_topics = []
+    for number, topic in enumerate(raw_topics, 1):
+        try:
+            topics.append(Topic.model_validate(topic))
+        except ValidationError:
+            problems.append(f"第 {number} 个内容要点应有 name 和非空的 keywords（列表），min_hits 应为正整数")
+    verdict = _model(VerdictConfig, raw.get("verdict") or {}, "verdict", problems)
     if problems:
         raise ProfileError(f"配置 {source} 有误：" + "；".join(problems))
-    profile = Profile(
-        name=str(raw.get("name", source)),
-        title=str(raw.get("title", raw.get("name", source))),
-        rules={c: v for c, v in rules.items() if v.get("enabled", True)},
-        lexicons=lexicons,
-        topics=raw.get("topics") or [],
-        verdict=verdict,
-        cohort=raw.get("cohort") or {},
-    )
-    from checker.similarity import cohort_rules
-
-    cohort_rules(profile)  # a broken cohort section is refused when the profile loads, by every command
-    return profile
+    return Profile(name=str(raw.get("name", source)), title=str(raw.get("title", raw.get("name", source))),
+                   rules=rules, lexicons=lexicons, topics=topics, verdict=verdict, cohort=cohort, raw=raw)
 
 
-def _topic_problems(topics) -> list[str]:
-    if not isinstance(topics, list):
-        return ["topics 应当是内容要点的列表"]
-    problems = []
-    for i, topic in enumerate(topics, 1):
-        if (not isinstance(topic, dict) or "name" not in topic or not isinstance(topic.get("keywords"), list)
-                or not topic["keywords"]):
-            problems.append(f"第 {i} 个内容要点应有 name 和非空的 keywords（列表）")
-        elif not isinstance(topic.get("min_hits", 1), int) or isinstance(topic.get("min_hits", 1), bool):
-            problems.append(f"内容要点“{topic['name']}”的 min_hits 应为整数")
-    return problems
+def _lexicons(raw, problems: list[str]) -> dict[str, list[str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append("lexicons 应当是按词表名列出的键值表")
+        return {}
+    for name, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            problems.append(f"词表 lexicons.{name} 应当是字符串列表")
+    problems += pattern_errors(raw)
+    return raw
+
+
+def _rules(raw, lexicons: dict, problems: list[str]) -> dict[str, RuleConfig]:
+    rules = _section(raw, "rules", None, "检查代码", problems)
+    for code, config in rules.items():
+        needed = list(config.LEXICONS) + [getattr(config, "lexicon", "")]
+        for name in filter(None, needed):
+            if not lexicons.get(name):
+                problems.append(f"{code} 需要词表 lexicons.{name}，但配置里没有或为空")
+    return rules
+
+
+def _section(raw, where: str, classes: dict | None, what: str, problems: list[str]) -> dict[str, RuleConfig]:
+    """Validate a rules or cohort section: code -> settings; disabled rules are left out unvalidated."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(f"{where} 应当是按检查代码列出的键值表")
+        return {}
+    out = {}
+    for code, config in raw.items():
+        if not isinstance(config, dict):
+            problems.append(f"{code} 的设置应当是键值表")
+            continue
+        if config.get("enabled", True) is False:
+            continue
+        cls = _config_class(code, config, classes)
+        if cls is None:
+            known = "、".join(sorted(classes or RULES))
+            kinds = "" if classes else f"；或用 kind: 指定种类（{'、'.join(KINDS)}）"
+            problems.append(f"未知的{what} {code}（可用：{known}{kinds}）")
+            continue
+        validated = _model(cls, config, code, problems)
+        if validated is not None:
+            out[code] = validated
+    return out
+
+
+def _config_class(code: str, config: dict, classes: dict | None) -> type[BaseModel] | None:
+    if classes is not None:
+        return classes.get(code)
+    if "kind" in config:
+        rule = KINDS.get(config["kind"])
+    else:
+        rule = RULES.get(code)
+    return rule.config if rule else None
+
+
+def _model(cls: type[BaseModel], data: dict, where: str, problems: list[str]):
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        problems += [_chinese(where, cls, error, data) for error in exc.errors()]
+        return None
+
+
+def _chinese(where: str, cls: type[BaseModel], error: dict, data: dict) -> str:
+    """One pydantic error in the profile's Chinese phrasing."""
+    loc = [str(part) for part in error["loc"]]
+    key = loc[0] if loc else ""
+    kind, value = error["type"], data.get(key) if key else None
+    if kind == "missing":
+        return f"{where} 缺少必填项 {key}"
+    if kind == "extra_forbidden":
+        return f"{where} 有未知的设置 {key}（可用：{'、'.join(cls.model_fields)}）"
+    if key == "parts":
+        return f"{where}.parts 只能包含 achievement、problem、plan，而不是 {value!r}"
+    if kind in ("literal_error", "enum"):
+        allowed = "/".join(re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", "")))
+        return f"{where}.{key} 应为 {allowed} 之一，而不是 {value!r}"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bounds = {"greater_than_equal": "不小于", "greater_than": "大于", "less_than_equal": "不大于", "less_than": "小于"}
+        limit = next(iter(error.get("ctx", {}).values()), "")
+        return f"{where}.{key} 应{bounds[kind]} {limit}，而不是 {value!r}"
+    if kind.startswith(("int_", "float_")) or kind == "finite_number":
+        integer = kind.startswith("int_") or cls.model_fields[key].annotation is int
+        return f"{where}.{key} 应为{'非负整数' if integer and where == 'verdict' else '整数' if integer else '数'}，而不是 {value!r}"
+    if kind.startswith("bool"):
+        return f"{where}.{key} 应为 true/false，而不是 {value!r}"
+    if kind.startswith("string"):
+        return f"{where}.{key} 应为文字，而不是 {value!r}"
+    if kind.startswith("list"):
+        return f"{where}.{key} 应为列表，而不是 {value!r}"
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    joiner = "." if message.split(" ")[0] in cls.model_fields else " "
+    return f"{where}{joiner}{message}"

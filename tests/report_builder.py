@@ -1,13 +1,13 @@
-"""Build a Labeled report from annotated paragraphs, so the rule tests do not depend on the classifier.
+"""Build a gold-labelled Doc from annotated paragraphs, so the rule tests do not depend on the classifier.
 
 A report is a list of paragraphs; a paragraph is an annotated line ('<A>…<P>…', the corpus/raw format).
 """
 
 from __future__ import annotations
 
-from checker.goldlabels import labeled_from_text
 from checker.pipeline import Checker
 from checker.profile import Profile, load_profile
+from checker.training.corpus import labeled_from_text
 
 HEAD = ["<O>2019年度柳河村党支部书记抓基层党建工作述职报告", "<O>柳河村党支部书记 王建国"]
 ACHIEVEMENTS = [
@@ -43,15 +43,22 @@ def labeled(paragraphs: list[str]):
 
 def profile_with(name: str = "default", **rules) -> Profile:
     """A built-in profile with settings of enabled rules replaced, e.g. profile_with(LENGTH={"minimum": 100})."""
-    profile = load_profile(name)
-    merged = {code: {**config, **rules.get(code, {})} for code, config in profile.rules.items()}
-    return Profile(profile.name, profile.title, merged, profile.lexicons, profile.topics, profile.verdict)
+    return load_profile(name).with_rules(**rules)
 
 
 def judge(paragraphs: list[str], profile: Profile | str = "default"):
-    return Checker(profile, classifier=object()).judge(labeled(paragraphs))
+    """The judged gold Doc: doc._.flags, doc._.figures, doc._.verdict, doc._.fix_first."""
+    return Checker(profile).judge(labeled(paragraphs))
 
 
 def flag(paragraphs: list[str], code: str, profile: Profile | str = "default"):
     """The flag with this code, or None."""
-    return next((f for f in judge(paragraphs, profile).flags if f.code == code), None)
+    return next((f for f in judge(paragraphs, profile)._.flags if f.code == code), None)
+
+
+def labels(doc) -> list[str]:
+    return [s._.label for s in doc.sents]
+
+
+def signals(doc) -> list:
+    return [s._.signals for s in doc.sents]

@@ -1,7 +1,9 @@
-"""End to end in headless Chromium: start `streamlit run app.py`, upload a sample, see coloured sentences and flags.
+"""End to end in headless Chromium: start `shuzhi serve`, upload a sample, see coloured sentences and flags.
 
-Uses Debian's chromium and chromium-driver (installed here with apt-get when missing and running as root)
-through Selenium; saves a screenshot to test-artifacts/.
+The server is started as a user would start it (no address given): it must listen on 127.0.0.1 only and
+open no outbound connection (a socket guard in the server processes records any). Uses Debian's chromium and
+chromium-driver (installed here with apt-get when missing and running as root) through Selenium; saves
+screenshots to test-artifacts/.
 """
 
 import os
@@ -15,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+import psutil
+
 from checker.pipeline import Checker
-from checker.review import sample_paths
+from checker.render.page import sample_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -27,6 +31,26 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--no-first-run", "--window-size=1600,3200"]
 WAIT = 90
+GUARD = """
+import os, socket
+_log = os.environ["SHUZHI_NET_LOG"]
+def _note(address):
+    host = address[0] if isinstance(address, tuple) else str(address)
+    if not (str(host).startswith("127.") or host in ("::1", "localhost", "")):
+        with open(_log, "a") as handle:
+            handle.write(f"{host}\\n")
+_connect, _connect_ex, _getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+def connect(self, address):
+    _note(address)
+    return _connect(self, address)
+def connect_ex(self, address):
+    _note(address)
+    return _connect_ex(self, address)
+def getaddrinfo(host, *args, **kwargs):
+    _note((host,))
+    return _getaddrinfo(host, *args, **kwargs)
+socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = connect, connect_ex, getaddrinfo
+"""
 
 pytestmark = pytest.mark.slow
 
@@ -63,18 +87,22 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+def server(tmp_path_factory):
+    """`shuzhi serve` started from an unrelated folder, with a socket guard: (url, process, outbound log)."""
     folder = tmp_path_factory.mktemp("app")
+    (folder / "guard").mkdir()
+    (folder / "guard" / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
     port = _free_port()
-    env = os.environ | {"SHUZHI_DB": str(folder / "corrections.sqlite")}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port)]
+    outbound = folder / "outbound.log"
+    env = os.environ | {"SHUZHI_DB": str(folder / "corrections.sqlite"), "PYTHONPATH": str(folder / "guard"),
+                        "SHUZHI_NET_LOG": str(outbound)}
+    command = [sys.executable, "-m", "checker.cli", "serve", "--port", str(port)]
     with open(folder / "streamlit.log", "wb") as log:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, server, folder / "streamlit.log")
-        yield url
+        yield url, server, outbound
     finally:
         server.terminate()
         try:
@@ -113,6 +141,19 @@ def driver(chromium, tmp_path):
     browser.quit()
 
 
+@pytest.fixture(scope="module")
+def app_url(server):
+    return server[0]
+
+
+def test_the_page_listens_on_loopback_only_and_goes_nowhere(server):
+    _, process, outbound = server
+    processes = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
+    listening = {c.laddr.ip for p in processes for c in p.net_connections(kind="inet") if c.status == "LISTEN"}
+    assert listening and listening <= {"127.0.0.1"}, listening
+    assert not outbound.exists() or outbound.read_text() == "", outbound.read_text()
+
+
 def test_upload_shows_coloured_sentences_and_flags(app_url, driver):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
@@ -120,23 +161,24 @@ def test_upload_shows_coloured_sentences_and_flags(app_url, driver):
 
     sample = next(p for p in sample_paths() if p.name == "v016.docx")
     expected = Checker().check_path(sample)
-    assert expected.flags, "the sample is expected to raise at least one flag"
+    labels = [s._.label for s in expected.sents]
+    flags = expected._.flags
+    assert flags, "the sample is expected to raise at least one flag"
 
     driver.get(app_url)
     wait = WebDriverWait(driver, WAIT)
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "input[type=file]"))).send_keys(str(sample))
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "span.sent[data-index]"))
-               == len(expected.labeled.labels))
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "span.sent[data-index]")) == len(labels))
     spans = driver.find_elements(By.CSS_SELECTOR, "span.sent[data-index]")
-    for span, label in zip(spans, expected.labeled.labels):
+    for span, label in zip(spans, labels):
         assert f"label-{label}" in span.get_attribute("class").split()
     colours = {span.value_of_css_property("background-color") for span in spans}
-    assert len(colours) == len(set(expected.labeled.labels))  # one colour per label, styles applied
-    wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), f"问题清单（{len(expected.flags)}）"))
+    assert len(colours) == len(set(labels))  # one colour per label, styles applied
+    wait.until(ec.text_to_be_present_in_element((By.TAG_NAME, "body"), f"问题清单（{len(flags)}）"))
     body = driver.find_element(By.TAG_NAME, "body").text
-    for flag in expected.flags:
+    for flag in flags:
         assert flag.message in body
-    assert f"结论：{expected.verdict}" in body
+    assert f"结论：{expected._.verdict.value}" in body
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".vega-embed canvas, .vega-embed svg"))
     time.sleep(1)  # let the chart finish drawing before the screenshot
     ARTIFACTS.mkdir(exist_ok=True)

@@ -13,24 +13,32 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from checker import batch
-from checker.batch_inputs import collect, member_name
 from checker.cli import main
-from checker.corpus import load_raw, write_docx
+from checker.cohort import batch
+from checker.cohort.config import RepeatedConfig
+from checker.cohort.fingerprint import Fingerprint, organization_key
+from checker.cohort.inputs import collect, member_name
+from checker.cohort.similarity import Cohort, cohort_rules, with_cohort_flags
 from checker.errors import InputError
 from checker.pipeline import Checker
 from checker.profile import load_profile
 from checker.read import read_document
+from checker.render.docx_out import plain_docx
 from checker.render.excel_out import workbook_bytes
-from checker.render.json_out import error_dict, result_dict
-from checker.similarity import Cohort, add_cohort_flags, cohort_rules, fingerprint, organization_key
+from checker.render.json_out import error_json
+from checker.summary import ReportSummary
+from checker.training.corpus import load_raw
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def write_docx(document, path: Path) -> None:
+    path.write_bytes(plain_docx(document))
+
+
 def _problem_sentences(checker: Checker, report) -> int:
-    data = result_dict(checker.check_document(report.to_document()))
-    return sum(label == "problem" and len(text) >= 10 for _, _, label, text in fingerprint(data)["sentences"])
+    summary = ReportSummary.of(checker.check_document(report.to_document()))
+    return sum(label == "problem" and len(text) >= 10 for _, _, label, text in summary.fingerprint.sentences)
 
 
 def _near_copy(report):
@@ -112,7 +120,7 @@ def test_json_dir_holds_every_report_with_the_cohort_flags(cohort):
     files = sorted(p.relative_to(cohort["json"]).as_posix() for p in cohort["json"].rglob("*.json"))
     assert files == sorted(n + ".json" for n in _sheets(cohort["out"])["汇总"]["文件"])
     broken = json.loads((cohort["json"] / "cohort" / "broken.docx.json").read_text(encoding="utf-8"))
-    assert broken == error_dict("cohort/broken.docx", _reason(cohort["folder"] / "broken.docx"))
+    assert broken == error_json("cohort/broken.docx", _reason(cohort["folder"] / "broken.docx"))
     copy = json.loads((cohort["json"] / "cohort" / "sub" / "copy.docx.json").read_text(encoding="utf-8"))
     assert copy["file"] == "cohort/sub/copy.docx" and copy["paragraphs"]
     assert [f["other"] for f in copy["flags"] if f["code"] == "SIMILAR_TO"] == ["cohort/source.docx"]
@@ -188,14 +196,14 @@ def test_organization_keys_match_across_author_lines_and_titles():
     assert organization_key("禾丰镇东营村党支部书记 李振华", "", "a.docx") == "禾丰镇东营村党支部"
     assert organization_key("", "东营村党支部书记2015年度抓基层党建工作述职报告", "a.docx") == "东营村党支部"
     assert organization_key("根据镇党委的部署，现报告如下", "", "2019年柳河村述职报告.docx") == "柳河村"
-    rules = {"REPEATED_PROBLEMS": {"message": "{count} {share} {other}", "min_sentence_chars": 4,
-                                   "min_sentences": 1, "min_share": 0.5}}
+    rules = {"REPEATED_PROBLEMS": RepeatedConfig(message="{count} {share} {other}", min_sentence_chars=4,
+                                                 min_sentences=1, min_share=0.5)}
     problems = [[1, 10, "problem", "学习教育不够深入系统"]]
     cohort = Cohort(rules)
-    cohort.add("this.docx", {"org": "禾丰镇东营村党支部", "sentences": problems})
-    cohort.add("same.docx", {"org": "东营村党支部", "sentences": problems}, previous=True)
-    cohort.add("other.docx", {"org": "西营村党支部", "sentences": problems}, previous=True)
-    assert [f["other"] for f in cohort.flags()["this.docx"]] == ["same.docx"]
+    cohort.add("this.docx", Fingerprint("禾丰镇东营村党支部", problems))
+    cohort.add("same.docx", Fingerprint("东营村党支部", problems), previous=True)
+    cohort.add("other.docx", Fingerprint("西营村党支部", problems), previous=True)
+    assert [f.other for f in cohort.flags()["this.docx"]] == ["same.docx"]
 
 
 def test_resume_after_an_interruption_gives_the_same_workbook(cohort, tmp_path, monkeypatch):
@@ -234,12 +242,12 @@ def test_a_file_that_kills_its_worker_becomes_an_error_row(cohort, tmp_path, mon
     (folder / "crash.docx").write_bytes((cohort["root"] / cohort["good"][0]).read_bytes())
     real = batch.read_document
     monkeypatch.setattr(batch, "read_document",  # forked workers inherit this
-                        lambda path: os._exit(3) if "crash" in str(path) else real(path))
+                        lambda path, limits: os._exit(3) if "crash" in str(path) else real(path, limits))
     run = batch.run_batch([str(folder)], tmp_path / "r.xlsx", jobs=2, progress=False)
-    rows = {r["file"]: r for r in run.rows}
+    rows = {r.file: r for r in run.rows}
     assert sorted(rows) == sorted(f"in/{p.name}" for p in folder.iterdir())
-    assert rows["in/crash.docx"]["error"] == batch.WORKER_CRASH
-    assert all("error" not in r for name, r in rows.items() if name != "in/crash.docx")
+    assert rows["in/crash.docx"].error == batch.WORKER_CRASH
+    assert all(r.checked for name, r in rows.items() if name != "in/crash.docx")
     assert run.exit_code == 2
 
 
@@ -248,15 +256,15 @@ def _sentences(rng: random.Random, count: int) -> list[str]:
     return ["".join(rng.choice(chars) for _ in range(24)) for _ in range(count)]
 
 
-def _fingerprint(sentences: list[str]) -> dict:
-    return {"org": "", "sentences": [[i, len(s), "achievement", s] for i, s in enumerate(sentences)]}
+def _fingerprint(sentences: list[str]) -> Fingerprint:
+    return Fingerprint("", [[i, len(s), "achievement", s] for i, s in enumerate(sentences)])
 
 
-def _similar(fingerprints: dict[str, dict]) -> dict[str, list[str]]:
-    cohort = Cohort(cohort_rules(load_profile()))
+def _similar(fingerprints: dict[str, Fingerprint]) -> dict[str, list[str]]:
+    cohort = Cohort(cohort_rules(load_profile().cohort, previous=True))
     for name, fp in fingerprints.items():
         cohort.add(name, fp)
-    return {name: [f["other"] for f in flags] for name, flags in cohort.flags().items()}
+    return {name: [f.other for f in flags] for name, flags in cohort.flags().items()}
 
 
 @pytest.mark.parametrize("cohort_yaml, expected", [
@@ -295,13 +303,13 @@ def test_boilerplate_shared_by_many_reports_is_not_copying():
     assert all(others == [] for others in _similar(fingerprints).values())
 
 
-def test_workbook_bytes_builds_the_workbook_from_result_dicts(cohort):
+def test_workbook_bytes_builds_the_workbook_from_summaries(cohort):
     checker = Checker()
-    results = [result_dict(checker.check_path(cohort["folder"] / "source.docx")),
-               result_dict(checker.check_path(cohort["folder"] / "sub" / "copy.docx")),
-               error_dict("bad.docx", "文件已损坏")]
-    results = add_cohort_flags(results, checker.profile)
-    assert all(any(f["code"] == "SIMILAR_TO" for f in r["flags"]) for r in results[:2])
+    results = [ReportSummary.of(checker.check_path(cohort["folder"] / "source.docx")),
+               ReportSummary.of(checker.check_path(cohort["folder"] / "sub" / "copy.docx")),
+               ReportSummary.unreadable("bad.docx", "文件已损坏")]
+    results = with_cohort_flags(results, checker.profile)
+    assert all(any(f.code == "SIMILAR_TO" for f in r.flags) for r in results[:2])
     sheets = pd.read_excel(io.BytesIO(workbook_bytes(results, {"LENGTH": "篇幅", "SIMILAR_TO": "雷同"})),
                            sheet_name=None)
     assert list(sheets) == ["汇总", "问题清单", "总体情况"]
@@ -310,10 +318,10 @@ def test_workbook_bytes_builds_the_workbook_from_result_dicts(cohort):
     assert codes[:2] == ["LENGTH", "SIMILAR_TO"]
     assert list(summary["状态"]) == ["已检查", "已检查", "错误"]
     assert list(summary["SIMILAR_TO"].fillna(0)) == [1, 1, 0]
-    assert len(sheets["问题清单"]) == sum(len(r.get("flags", [])) for r in results)
-    assert list(summary["成绩占比"][:2]) == pytest.approx([r["shares"]["achievement"] for r in results[:2]], abs=1e-4)
+    assert len(sheets["问题清单"]) == sum(len(r.flags) for r in results)
+    assert list(summary["成绩占比"][:2]) == pytest.approx([r.shares["achievement"] for r in results[:2]], abs=1e-4)
     body = pd.read_excel(io.BytesIO(workbook_bytes(results, basis="body")), sheet_name="汇总")
-    assert list(body["成绩占比"][:2]) == pytest.approx([r["body_shares"]["achievement"] for r in results[:2]], abs=1e-4)
+    assert list(body["成绩占比"][:2]) == pytest.approx([r.body_shares["achievement"] for r in results[:2]], abs=1e-4)
 
 
 def test_a_parallel_run_gives_the_same_workbook(cohort, tmp_path):
@@ -325,17 +333,14 @@ def test_a_parallel_run_gives_the_same_workbook(cohort, tmp_path):
 
 
 def test_classifying_reports_together_gives_the_same_labels():
-    from checker.classify import classify, classify_many
-    from checker.segment import segment
-
     checker = Checker()
-    reports = [segment(r.to_document()) for r in load_raw()[:6]]
-    together = classify_many(reports, checker.classifier)
-    alone = [classify(r, checker.classifier) for r in reports]
-    assert [t.labels for t in together] == [a.labels for a in alone]
-    for t, a in zip(together, alone):
-        assert t.confidences == pytest.approx(a.confidences)
-    assert sum(len(t.labels) for t in together) == sum(len(r.sentences) for r in reports) > 100
+    documents = [r.to_document() for r in load_raw()[:6]]
+    together = list(checker.check_documents(documents))
+    alone = [checker.check_document(d) for d in documents]
+    assert [[s._.label for s in t.sents] for t in together] == [[s._.label for s in a.sents] for a in alone]
+    assert [s._.confidence for t in together for s in t.sents] == pytest.approx(
+        [s._.confidence for a in alone for s in a.sents])
+    assert sum(len(list(t.sents)) for t in together) > 100
 
 
 def test_resume_when_every_file_was_done_only_writes_the_workbook(cohort, tmp_path, monkeypatch):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from checker.calibration import firing_rates
-from checker.corpus import load_raw
+from checker.training.calibration import firing_rates
+from checker.training.corpus import load_raw
 
 EXPECTED = [  # (quality group, code that should fire on most of it)
     ("vague", "EMPTY_WORDS"), ("vague", "LACKS_DATA"), ("achievement_heavy", "ACHIEVEMENT_SHARE"),

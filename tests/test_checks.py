@@ -5,7 +5,7 @@ Reports carry gold labels (tests/report_builder.py), so these tests hold with an
 
 import re
 
-from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, good_report, judge, profile_with
+from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, good_report, judge, labels, profile_with, signals
 
 LOOSE = profile_with(LENGTH={"minimum": 300})  # the test reports are shorter than a real one
 
@@ -24,8 +24,8 @@ def number_after(text: str, prefix: str) -> float:
 
 def test_the_base_report_raises_nothing():
     result = judge(good_report(), LOOSE)
-    assert result.flags == []
-    assert result.verdict == "通过" and result.fix_first == []
+    assert result._.flags == []
+    assert result._.verdict == "通过" and result._.fix_first == []
 
 
 # ACHIEVEMENT_SHARE
@@ -37,18 +37,18 @@ A_LITTLE_MORE = "<A>我们还组织党员开展环境整治8次。"
 def test_achievement_share_over_a_third_is_an_error_pointing_at_the_achievements():
     paragraphs = report(extra=[MORE_WORK])
     result = judge(paragraphs, LOOSE)
-    found = next(f for f in result.flags if f.code == "ACHIEVEMENT_SHARE")
-    share = result.figures.shares["achievement"]
+    found = next(f for f in result._.flags if f.code == "ACHIEVEMENT_SHARE")
+    share = result._.figures.shares["achievement"]
     assert share > 0.34
     assert found.severity == "error" and f"{share:.0%}" in found.message and "1/3" in found.message
     assert found.paragraphs == indexes(paragraphs, "A")
-    assert result.verdict == "退回修改"
+    assert result._.verdict == "退回修改"
 
 
 def test_achievement_share_just_below_the_line_passes():
     result = judge(report(extra=[A_LITTLE_MORE]), LOOSE)
-    assert result.figures.shares["achievement"] <= 0.34
-    assert "ACHIEVEMENT_SHARE" not in [f.code for f in result.flags]
+    assert result._.figures.shares["achievement"] <= 0.34
+    assert "ACHIEVEMENT_SHARE" not in [f.code for f in result._.flags]
 
 
 def test_achievement_share_can_be_measured_on_the_body():
@@ -61,11 +61,11 @@ def test_achievement_share_can_be_measured_on_the_body():
 # LENGTH
 
 def test_length_too_long_quotes_the_count_and_the_target():
-    base = judge(good_report()).figures.chars
+    base = judge(good_report())._.figures.chars
     target = profile_with("yuepu-2015", LENGTH={"target": base, "tolerance": 0.1, "minimum": 100})
     longer = report(extra=[MORE_WORK, MORE_WORK.replace("我们还", "另外")])
     found = flag(longer, "LENGTH", target)
-    chars = judge(longer, target).figures.chars
+    chars = judge(longer, target)._.figures.chars
     assert chars > base * 1.1
     assert found.message == f"全文约 {chars} 字，比要求（约 {base} 字，最多 {int(base * 1.1)} 字）多 {chars - int(base * 1.1)} 字"
     assert flag(good_report(), "LENGTH", target) is None
@@ -73,7 +73,7 @@ def test_length_too_long_quotes_the_count_and_the_target():
 
 def test_length_too_thin_under_the_minimum():
     thin = report(problems=PROBLEMS[:2], plans=PLANS[:2])
-    chars = judge(thin).figures.chars
+    chars = judge(thin)._.figures.chars
     found = flag(thin, "LENGTH", profile_with(LENGTH={"minimum": chars + 1}))
     assert found.message == f"全文约 {chars} 字，少于 {chars + 1} 字，内容过于单薄"
     assert "至少写到" in found.suggestion
@@ -100,9 +100,8 @@ NO_DATA_PROBLEMS = [
 def test_lacks_data_when_achievements_and_problems_have_hardly_a_number():
     paragraphs = report(NO_DATA_ACHIEVEMENTS, NO_DATA_PROBLEMS)
     result = judge(paragraphs, LOOSE)
-    found = next(f for f in result.flags if f.code == "LACKS_DATA")
-    evidence = [sig for sig, label in zip(result.figures.details["signals"], result.labeled.labels)
-                if label in ("achievement", "problem")]
+    found = next(f for f in result._.flags if f.code == "LACKS_DATA")
+    evidence = [sig for sig, label in zip(signals(result), labels(result)) if label in ("achievement", "problem")]
     assert number_after(found.message, "只有") == sum(len(sig["data"]) for sig in evidence) < 3
     assert "要求不少于 6 处" in found.message
     assert found.paragraphs and set(found.paragraphs) <= set(indexes(paragraphs, "A") + indexes(paragraphs, "P"))
@@ -158,14 +157,14 @@ def test_not_self_when_the_collective_does_everything():
 def test_not_self_passes_when_the_author_tells_his_own_acts():
     paragraphs = report(ACHIEVEMENTS, collective(PROBLEMS), collective(PLANS))
     result = judge(paragraphs)
-    assert result.figures.values["first_person_acts"] >= 3
-    assert "NOT_SELF" not in [f.code for f in result.flags]
+    assert result._.figures.values["first_person_acts"] >= 3
+    assert "NOT_SELF" not in [f.code for f in result._.flags]
 
 
 def test_not_self_names_missing_personal_acts_when_the_first_person_is_there():
     result = judge(good_report(), profile_with(NOT_SELF={"min_acts": 20}))
-    found = next(f for f in result.flags if f.code == "NOT_SELF")
-    acts = result.figures.values["first_person_acts"]
+    found = next(f for f in result._.flags if f.code == "NOT_SELF")
+    acts = result._.figures.values["first_person_acts"]
     assert found.message.startswith(f"写本人亲自做了什么（主持、带头、调研、讲党课……）的只有 {acts} 句（要求至少 20 句）")
 
 
@@ -238,8 +237,8 @@ def test_stock_phrases_with_facts_are_not_light():
 def test_problems_light_when_the_problem_part_is_a_line():
     paragraphs = report(problems=PROBLEMS[:2])
     result = judge(paragraphs)
-    found = next(f for f in result.flags if f.code == "PROBLEMS_LIGHT")
-    share = result.figures.body_shares["problem"]
+    found = next(f for f in result._.flags if f.code == "PROBLEMS_LIGHT")
+    share = result._.figures.body_shares["problem"]
     assert share < 0.15 and f"只占正文 {share:.0%}" in found.message
     assert flag(report(problems=PROBLEMS[:3]), "PROBLEMS_LIGHT") is None
 
@@ -253,8 +252,8 @@ SLOGANS = ("<A>一年来，我始终高度重视党建工作，切实增强责�
 def test_empty_words_lists_the_stock_phrases_found():
     paragraphs = report(extra=[SLOGANS])
     result = judge(paragraphs)
-    found = next(f for f in result.flags if f.code == "EMPTY_WORDS")
-    assert number_after(found.message, "每千字") == result.figures.values["empty_words_per_1000"] > 8
+    found = next(f for f in result._.flags if f.code == "EMPTY_WORDS")
+    assert number_after(found.message, "每千字") == result._.figures.values["empty_words_per_1000"] > 8
     for phrase in ("高度重视", "切实", "扎实推进", "各项工作", "凝聚力", "战斗力", "不断增强"):
         assert phrase in found.message
     assert found.paragraphs == [paragraphs.index(SLOGANS)]
@@ -304,7 +303,7 @@ def test_missing_topics_names_each_missing_point(tmp_path):
     assert "乡村振兴、人居环境" in found.suggestion
     covered = report(extra=["<A>我牵头开展人居环境整治，清理垃圾120吨。"])
     assert flag(covered, "MISSING_TOPICS", str(path)) is None
-    assert judge(covered, str(path)).figures.values["topics_covered"] == 3
+    assert judge(covered, str(path))._.figures.values["topics_covered"] == 3
 
 
 # PLANS_UNMATCHED

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from checker.corpus import build, corpus_dir, gold, held_out_ids, load_raw, parse_raw
+from checker.training.corpus import build, corpus_dir, gold, held_out_ids, load_raw, parse_raw
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +27,11 @@ def test_corpus_is_large_and_varied(reports):
 def test_every_report_has_all_body_labels_or_a_reason(reports):
     for report in reports:
         labels = Counter(label for p in report.paragraphs for label, _ in p)
-        assert labels["achievement"] and labels["other"], report.id
-        if report.meta["quality"] not in ("no_plans", "fake_plans"):
-            assert labels["plan"], report.id
+        forms = set(report.meta.get("forms", "").replace(" ", "").split(","))
+        faults = {report.meta["quality"]} | set(report.meta.get("faults", "").replace(" ", "").split(","))
+        assert labels["achievement"], report.id
+        assert labels["other"] or forms & {"no_title", "excerpt"}, report.id
+        assert labels["plan"] or faults & {"no_plans", "fake_plans"} or "excerpt" in forms, report.id
 
 
 def test_parse_raw_format():
@@ -40,8 +42,8 @@ def test_parse_raw_format():
 
 def test_gold_labels_follow_characters_of_mixed_sentences():
     raw = parse_raw("---\nid: x2\n---\n<A>虽然完成了12项任务，<P>但是党员教育仍然流于形式，缺乏针对性。\n")
-    segmented, labels = gold(raw)
-    assert [s.text for s in segmented.sentences] == ["虽然完成了12项任务，但是党员教育仍然流于形式，缺乏针对性。"]
+    doc, labels = gold(raw)
+    assert [s.text for s in doc.sents] == ["虽然完成了12项任务，但是党员教育仍然流于形式，缺乏针对性。"]
     assert labels == ["problem"]
 
 

@@ -5,19 +5,23 @@ from pathlib import Path
 
 import platformdirs
 
-from checker.corpus import load_raw, sentence_rows
-from checker.corrections import CorrectionStore, correction_for, default_db_path
+from checker.review.corrections import CorrectionStore, correction_for, default_db_path
 from checker.segment import segment
-from checker.structures import Labeled
+from checker.training.corpus import load_raw, sentence_rows
+
+
+def labelled_doc(report, labels: list[str], confidence: float):
+    doc = segment(report.to_document())
+    for sentence, label in zip(doc.sents, labels):
+        sentence._.label, sentence._.confidence = label, confidence
+    return doc
 
 
 def labeled_report():
     """The first corpus report with its human labels, and its sentences.jsonl rows."""
     report = load_raw()[0]
     rows = sentence_rows(report, "train")
-    segmented = segment(report.to_document(), tokenize=False)
-    labeled = Labeled(segmented, [r["label"] for r in rows], [0.5] * len(rows))
-    return labeled, rows
+    return labelled_doc(report, [r["label"] for r in rows], 0.5), rows
 
 
 def other_label(label: str) -> str:
@@ -46,12 +50,12 @@ def test_export_matches_the_corpus_rows_of_the_same_sentences(tmp_path):
 def test_latest_label_wins_and_prediction_is_kept(tmp_path):
     labeled, rows = labeled_report()
     store = CorrectionStore(tmp_path / "c.sqlite")
-    predicted = Labeled(labeled.segmented, ["other"] * len(rows), [0.4] * len(rows))
+    predicted = labelled_doc(load_raw()[0], ["other"] * len(rows), 0.4)
     store.save(correction_for(labeled, 3, "plan", predicted))
     store.save(correction_for(labeled, 3, "problem", predicted))
     [saved] = CorrectionStore(tmp_path / "c.sqlite").corrections()
     assert (saved.label, saved.predicted, saved.confidence) == ("problem", "other", 0.4)
-    assert saved.text == labeled.segmented.sentences[3].text
+    assert saved.text == list(labeled.sents)[3].text
     assert len(store) == 1
 
 

@@ -3,12 +3,12 @@
 import re
 from html.parser import HTMLParser
 
-from checker.classify import relabel
+from checker.checks.engine import Flag, Severity
 from checker.pipeline import Checker
 from checker.read import read_document
 from checker.render.html_out import flag_targets_html, report_html
-from checker.render.json_out import result_dict
-from checker.structures import Flag
+from checker.render.json_out import report_json
+from checker.summary import ReportSummary
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -42,12 +42,13 @@ def hostile_report(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(f"2024年度述职报告\n一、主要工作\n全年开展活动12次&讲党课{HOSTILE}。\n"
                     "二、存在问题\n本人调研不够深入。\n", encoding="utf-8")
-    result = Checker().check_document(read_document(path))
-    labeled = relabel(result.labeled, {0: "other", 1: "achievement", 2: "achievement", 3: "problem", 4: "problem"})
-    labeled.confidences[4] = 0.3
-    result = Checker().judge(labeled)
-    result.flags = [Flag("X", "error", "msg", [2])]
-    return result_dict(result)
+    checker = Checker()
+    doc = checker.relabel(checker.check_document(read_document(path)),
+                          {0: "other", 1: "achievement", 2: "achievement", 3: "problem", 4: "problem"})
+    list(doc.sents)[4]._.confidence = 0.3
+    summary = ReportSummary.of(doc)
+    summary.flags = [Flag("X", Severity.error, "msg", [2])]
+    return report_json(doc, summary)
 
 
 def test_sentences_coloured_and_marked(tmp_path):

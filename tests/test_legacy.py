@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from checker import read
+from checker.read import legacy
 from checker.cli import main
 from checker.errors import InputError
 from test_bad_input import good_docx
@@ -18,7 +19,7 @@ WORD_STREAM = "WordDocument".encode("utf-16-le")
 def test_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch, capsys):
     path = tmp_path / "old.doc"
     path.write_bytes(OLE + b"\x00" * 504 + WORD_STREAM + b"\x00" * 1024)
-    monkeypatch.setattr(read.shutil, "which", lambda name: None)
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(path) in err and "另存为 .docx" in err and "LibreOffice" in err
@@ -38,7 +39,7 @@ def test_doc_is_converted_with_libreoffice(tmp_path):
 def test_file_that_is_no_word_document_is_refused_before_conversion(tmp_path, monkeypatch):
     path = tmp_path / "broken.wps"
     path.write_bytes(OLE + b"garbage" * 100)
-    monkeypatch.setattr(read.subprocess, "run", lambda *a, **k: pytest.fail("must not call LibreOffice"))
+    monkeypatch.setattr(legacy.subprocess, "run", lambda *a, **k: pytest.fail("must not call LibreOffice"))
     with pytest.raises(InputError, match="不是有效的 .wps 文件"):
         read.read_document(path)
 

@@ -8,24 +8,26 @@ import pytest
 import skops.io as sio
 from sklearn.preprocessing import FunctionTransformer
 
+from checker.classify.model import SentenceModel
+from checker.classify.store import MODEL_FILE, load_model, shipped_model_path
 from checker.errors import ModelError
-from checker.model import SentenceModel, load_model
-from checker.model_store import METRICS_FILE, MODEL_FILE, load_classifier, model_dir
 from checker.pipeline import Checker
-from checker.read import read_document
-from checker.structures import Block, Document
+from checker.read import Block, Document, read_document
+from checker.render.page import sample_paths
+from checker.training.corpus import corpus_dir
+from checker.training.train import metrics_path
 
 TARGETS = {"macro_f1": 0.90, "share_mae": 0.03, "one_third_decision_accuracy": 0.95}
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    return json.loads((model_dir() / METRICS_FILE).read_text(encoding="utf-8"))
+    return json.loads(metrics_path().read_text(encoding="utf-8"))
 
 
 def test_shipped_model_is_the_trained_one():
-    assert isinstance(load_classifier(), SentenceModel)
-    assert isinstance(Checker().classifier, SentenceModel)
+    assert isinstance(load_model(), SentenceModel)
+    assert shipped_model_path().parent.name == "models" and shipped_model_path().parent.parent.name == "checker"
 
 
 def test_metrics_meet_the_targets_on_the_held_out_split(shipped):
@@ -42,9 +44,9 @@ def test_labels_unseen_sentences_without_headings():
               Block("但本人抓党建的精力投入不够，对年轻党员的思想动态掌握不准。"),
               Block("明年6月底前，我将完成全部5个党小组的阵地改造，每季度至少讲一次党课。"),
               Block("以上述职，请予评议。")]
-    result = Checker().check_document(Document(path="t.txt", blocks=blocks))
-    assert result.labeled.labels == ["other", "achievement", "problem", "plan", "other"]
-    assert all(0.25 < c <= 1.0 for c in result.labeled.confidences)
+    doc = Checker().check_document(Document(path="t.txt", blocks=blocks))
+    assert [s._.label for s in doc.sents] == ["other", "achievement", "problem", "plan", "other"]
+    assert all(0.25 < s._.confidence <= 1.0 for s in doc.sents)
 
 
 def test_untrusted_types_are_refused(tmp_path):
@@ -54,22 +56,22 @@ def test_untrusted_types_are_refused(tmp_path):
         load_model(path)
 
 
-def test_model_dir_can_be_moved(tmp_path, monkeypatch):
-    shutil.copy(model_dir() / MODEL_FILE, tmp_path / MODEL_FILE)
-    monkeypatch.setenv("SHUZHI_MODEL_DIR", str(tmp_path))
-    assert isinstance(load_classifier(), SentenceModel)
+def test_the_model_file_can_be_moved(tmp_path, monkeypatch):
+    shutil.copy(shipped_model_path(), tmp_path / MODEL_FILE)
+    monkeypatch.setenv("SHUZHI_MODEL", str(tmp_path / MODEL_FILE))
+    assert isinstance(load_model(), SentenceModel)
 
 
 def test_check_reports_shares_from_the_model(tmp_path):
-    sample = next(iter(sorted((model_dir().parent / "corpus" / "samples").glob("*.docx"))))
-    result = Checker().check_document(read_document(sample))
-    assert len(set(result.labeled.labels)) >= 3
-    assert abs(sum(result.figures.shares.values()) - 1) < 1e-6
+    sample = sample_paths()[0]
+    doc = Checker().check_document(read_document(sample))
+    assert len({s._.label for s in doc.sents}) >= 3
+    assert abs(sum(doc._.figures.shares.values()) - 1) < 1e-6
 
 
 @pytest.mark.slow
 def test_retraining_reproduces_metrics(tmp_path, shipped):
-    from checker.train import train
+    from checker.training.train import train
 
     metrics = train(out=tmp_path)
     assert metrics["test_ids"] == shipped["test_ids"]
@@ -82,9 +84,9 @@ def test_notebook_reproduces_the_table(shipped):
     import nbformat
     from nbclient import NotebookClient
 
-    from checker.train import metrics_table
+    from checker.training.train import metrics_table
 
-    notebook = nbformat.read(model_dir().parent / "notebooks" / "evaluation.ipynb", as_version=4)
+    notebook = nbformat.read(corpus_dir().parent / "notebooks" / "evaluation.ipynb", as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3").execute()
     printed = "".join(o.get("text", "") for o in notebook.cells[1].outputs)
     assert metrics_table(shipped).strip() == printed.strip()
@@ -92,11 +94,11 @@ def test_notebook_reproduces_the_table(shipped):
 
 
 def test_training_takes_exported_corrections(tmp_path):
-    from checker.train import train
+    from checker.training.train import train
 
     corpus = tmp_path / "corpus"
     (corpus / "raw").mkdir(parents=True)
-    for path in sorted((model_dir().parent / "corpus" / "raw").glob("v01*.txt")):  # v013, v018 are held out
+    for path in sorted((corpus_dir() / "raw").glob("v01*.txt")):  # v013, v018 are held out
         shutil.copy(path, corpus / "raw" / path.name)
     extra = tmp_path / "corrections.jsonl"
     rows = [{"report_id": "r9", "paragraph": 3, "sentence": i, "text": text, "label": label, "heading": ""}
@@ -107,13 +109,13 @@ def test_training_takes_exported_corrections(tmp_path):
     metrics = train(corpus=corpus, out=tmp_path / "out", extra=[extra])
     assert metrics["train"]["extra_sentences"] == 3
     assert metrics["train"]["reports"] == 8 + 1
-    assert load_model(tmp_path / "out" / MODEL_FILE).classes_ == ["achievement", "other", "plan", "problem"]
+    assert list(load_model(tmp_path / "out" / MODEL_FILE).classes_) == ["achievement", "other", "plan", "problem"]
 
 
 def test_training_needs_a_held_out_split(tmp_path, capsys):
     from checker.cli import main
 
     (tmp_path / "raw").mkdir()
-    shutil.copy(model_dir().parent / "corpus" / "raw" / "v001.txt", tmp_path / "raw" / "v001.txt")
+    shutil.copy(corpus_dir() / "raw" / "v001.txt", tmp_path / "raw" / "v001.txt")
     assert main(["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "语料太少" in capsys.readouterr().err

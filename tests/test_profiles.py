@@ -9,8 +9,7 @@ import pytest
 from checker.cli import main
 from checker.errors import ProfileError
 from checker.profile import builtin_names, load_profile
-import checker.checks  # noqa: F401  (registers the rules)
-from checker.rules import RULES
+from checker.checks.engine import KINDS, RULES
 from report_builder import good_report, judge
 
 ISSUE_CODES = {"ACHIEVEMENT_SHARE", "LENGTH", "LACKS_DATA", "LACKS_EXAMPLES", "NOT_SELF", "PROBLEMS_NOT_SELF",
@@ -30,8 +29,10 @@ def profile_error(tmp_path, text: str) -> str:
     return str(failure.value)
 
 
-def test_every_code_of_the_issue_is_a_registered_rule():
-    assert ISSUE_CODES <= set(RULES)
+def test_every_code_of_the_issue_is_a_rule_or_a_kind_instance_of_the_shipped_profiles():
+    instances = {code for code, config in load_profile("jixian-2018").rules.items() if getattr(config, "kind", None)}
+    assert ISSUE_CODES == set(RULES) | instances
+    assert {getattr(load_profile("jixian-2018").rules[c], "kind") for c in instances} <= set(KINDS)
 
 
 @pytest.mark.parametrize("name", ["default", "jixian-2018", "yuepu-2015"])
@@ -45,15 +46,15 @@ def test_jixian_enables_every_code_with_its_seven_content_points():
     profile = load_profile("jixian-2018")
     assert set(profile.rules) == ISSUE_CODES
     assert len(profile.topics) == 7
-    assert profile.rules["ACHIEVEMENT_SHARE"]["severity"] == "error"
-    assert profile.rules["FORMALISM_NOT_ADDRESSED"]["severity"] == "warning"
+    assert profile.rules["ACHIEVEMENT_SHARE"].severity == "error"
+    assert profile.rules["FORMALISM_NOT_ADDRESSED"].severity == "warning"
 
 
 def test_yuepu_has_three_content_points_and_a_2000_character_target():
     profile = load_profile("yuepu-2015")
     assert len(profile.topics) == 3
-    assert profile.rules["LENGTH"]["target"] == 2000 and profile.rules["LENGTH"]["tolerance"] == 0.1
-    assert profile.rules["PROBLEMS_NOT_SELF"]["severity"] == "error"
+    assert profile.rules["LENGTH"].target == 2000 and profile.rules["LENGTH"].tolerance == 0.1
+    assert profile.rules["PROBLEMS_NOT_SELF"].severity == "error"
     assert "FORMALISM_NOT_ADDRESSED" not in profile.rules
 
 
@@ -66,23 +67,23 @@ def test_a_user_profile_without_a_name_is_named_by_its_file_not_by_the_one_it_ex
 def test_default_profile_leaves_notice_specific_rules_off():
     rules = load_profile("default").rules
     assert "MISSING_TOPICS" not in rules and "FORMALISM_NOT_ADDRESSED" not in rules
-    assert rules["NO_RECTIFICATION"]["severity"] == "info"
+    assert rules["NO_RECTIFICATION"].severity == "info"
 
 
 def test_user_profile_overrides_a_threshold_of_the_profile_it_extends(tmp_path):
     path = user_profile(tmp_path, "extends: jixian-2018\nname: 我的\nrules:\n  ACHIEVEMENT_SHARE: {max_share: 0.2}\n")
     profile = load_profile(path)
-    assert profile.name == "我的" and profile.rules["ACHIEVEMENT_SHARE"]["max_share"] == 0.2
-    assert profile.rules["ACHIEVEMENT_SHARE"]["severity"] == "error"  # inherited
+    assert profile.name == "我的" and profile.rules["ACHIEVEMENT_SHARE"].max_share == 0.2
+    assert profile.rules["ACHIEVEMENT_SHARE"].severity == "error"  # inherited
     assert len(profile.topics) == 7
-    assert "ACHIEVEMENT_SHARE" in [f.code for f in judge(good_report(), profile).flags]
-    assert "ACHIEVEMENT_SHARE" not in [f.code for f in judge(good_report(), "jixian-2018").flags]
+    assert "ACHIEVEMENT_SHARE" in [f.code for f in judge(good_report(), profile)._.flags]
+    assert "ACHIEVEMENT_SHARE" not in [f.code for f in judge(good_report(), "jixian-2018")._.flags]
 
 
 def test_user_profile_can_switch_a_rule_off(tmp_path):
     profile = load_profile(user_profile(tmp_path, "extends: default\nrules:\n  LENGTH: {enabled: false}\n"))
     assert "LENGTH" not in profile.rules
-    assert "LENGTH" not in [f.code for f in judge(good_report(), profile).flags]
+    assert "LENGTH" not in [f.code for f in judge(good_report(), profile)._.flags]
 
 
 SLOGAN = "<A>今年我坚持抓铁有痕、踏石留印，以钉钉子精神抓落实，做到抓铁有痕。"
@@ -94,7 +95,7 @@ def test_lexicons_extra_appends_to_the_inherited_lexicon(tmp_path):
     default = load_profile("default").lexicons["empty_words"]
     assert profile.lexicons["empty_words"] == default + ["抓铁有痕", "踏石留印", "钉钉子精神"]
     report = good_report()[:5] + [SLOGAN] + good_report()[5:]
-    assert judge(report, profile).figures.values["empty_words"] == judge(report).figures.values["empty_words"] + 4
+    assert judge(report, profile)._.figures.values["empty_words"] == judge(report)._.figures.values["empty_words"] + 4
 
 
 def test_lexicons_replace_the_inherited_lexicon(tmp_path):
@@ -143,7 +144,7 @@ verdict: {return_errors: many}
         "未知的检查代码 ACHIEVMENT_SHARE",
         "ACHIEVEMENT_SHARE.max_share 应为数，而不是 '三分之一'",
         "ACHIEVEMENT_SHARE.basis 应为 body/total 之一，而不是 'whole'",
-        "LENGTH.severity 应为 error/warning/info 之一，而不是 fatal",
+        "LENGTH.severity 应为 error/warning/info 之一，而不是 'fatal'",
         "LENGTH 有未知的设置 maxium",
         "EMPTY_WORDS.message 用到了未知的占位符 {unknown}",
         "LACKS_DATA.parts 只能包含 achievement、problem、plan",
@@ -163,8 +164,8 @@ def test_a_rule_whose_lexicon_was_emptied_is_reported(tmp_path):
 
 
 def test_a_required_setting_missing_from_a_root_profile(tmp_path):
-    message = profile_error(tmp_path, "rules:\n  ACHIEVEMENT_SHARE: {message: 超了}\n")
-    assert "ACHIEVEMENT_SHARE 缺少必填项 max_share" in message
+    message = profile_error(tmp_path, "rules:\n  LENGTH: {message: 太短}\n  ACHIEVEMENT_SHARE: {kind: share, message: 超了}\n")
+    assert "LENGTH 缺少必填项 minimum" in message and "ACHIEVEMENT_SHARE 需要 max_share 或 min_share" in message
 
 
 def test_extends_cycle(tmp_path):
@@ -176,14 +177,14 @@ def test_extends_cycle(tmp_path):
 
 def test_cli_reports_a_bad_profile_in_one_chinese_line(tmp_path, capsys):
     path = user_profile(tmp_path, "rules:\n  NOPE: {}\n")
-    code = main(["check", "corpus/samples/j001.docx", "--profile", path])
+    code = main(["check", "checker/samples/j001.docx", "--profile", path])
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith("错误：配置 ") and "未知的检查代码 NOPE" in err and err.count("\n") == 1
 
 
 def test_cli_jixian_json_shows_flags_with_figures(capsys):
-    code = main(["check", "corpus/samples/j001.docx", "--profile", "jixian-2018", "--format", "json"])
+    code = main(["check", "checker/samples/j001.docx", "--profile", "jixian-2018", "--format", "json"])
     result = json.loads(capsys.readouterr().out)
     assert result["profile"] == "jixian-2018"
     assert code == 1 and result["flags"]
@@ -206,12 +207,12 @@ def test_the_example_profile_in_the_docs_loads(tmp_path):
     example = re.search(r"```yaml\n(.*?)```", docs, re.S).group(1)
     profile = load_profile(user_profile(tmp_path, example))
     assert profile.name == "我县2024年度述职"
-    assert profile.rules["LENGTH"]["target"] == 3000 and "FORMALISM_NOT_ADDRESSED" not in profile.rules
+    assert profile.rules["LENGTH"].target == 3000 and "FORMALISM_NOT_ADDRESSED" not in profile.rules
     assert profile.lexicons["empty_words"][-2:] == ["抓铁有痕", "踏石留印"]
 
 
 def test_text_output_shows_the_key_figures(capsys):
-    main(["check", "corpus/samples/j001.docx", "--profile", "jixian-2018"])
+    main(["check", "checker/samples/j001.docx", "--profile", "jixian-2018"])
     out = capsys.readouterr().out
     assert re.search(r"篇幅占比（全文）：成绩 \d+%，问题 \d+%，打算 \d+%，其他 \d+%", out)
     assert re.search(r"要点数据：数据 \d+ 处，具体事例 \d+ 个，第一人称 \d+ 句（本人履职 \d+ 句）", out)

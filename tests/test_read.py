@@ -3,6 +3,7 @@
 import docx
 import pytest
 
+from checker.doc import heading_of, section_title
 from checker.read import read_document
 from checker.segment import segment
 from docx_factory import add_chinese_numbering, new_document, numbered_paragraph, tracked_paragraph
@@ -25,9 +26,9 @@ def test_auto_numbered_headings_are_rendered_and_levelled(tmp_path):
     headings = [(b.text, b.heading_level) for b in doc.blocks if b.heading_level]
     assert headings == [("一、主要工作", 1), ("（一）抓班子建设", 2), ("（二）抓队伍管理", 2), ("二、存在的问题", 1)]
     seg = segment(doc)
-    assert [s.title for s in seg.sections] == [h for h, _ in headings]
-    assert seg.sections[1].parent == 0 and seg.sections[3].parent is None
-    assert seg.heading_of(3) == "（一）抓班子建设"
+    assert [section_title(seg, i) for i in range(len(seg.spans["sections"]))] == [h for h, _ in headings]
+    assert seg.spans["sections"][1]._.parent == 0 and seg.spans["sections"][3]._.parent is None
+    assert heading_of(seg, 3) == "（一）抓班子建设"
     assert doc.title_block == 0
 
 
@@ -75,9 +76,9 @@ def test_report_without_headings_has_no_sections(tmp_path):
     path = tmp_path / "flat.docx"
     document.save(path)
     seg = segment(read_document(path))
-    assert seg.sections == []
-    assert [p.section for p in seg.paragraphs] == [None] * 4
-    assert len(seg.sentences) == 4
+    assert list(seg.spans["sections"]) == []
+    assert [p._.section for p in seg.spans["paragraphs"]] == [None] * 4
+    assert len(list(seg.sents)) == 4
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "gbk", "utf-8-sig"])

@@ -2,15 +2,20 @@
 
 import pytest
 
-from checker.classify import relabel
-from checker.corrections import CorrectionStore
 from checker.errors import InputError
 from checker.pipeline import Checker
 from checker.profile import load_profile
-from checker.render.json_out import result_dict
-from checker.review import (FIGURE_NAMES, Review, ReviewSession, Unreadable, check_upload, cohort_rows,
-                            key_figures, rule_names, sample_paths, sentence_choices, share_rule)
+from checker.render.json_out import report_json
+from checker.render.page import (FIGURE_NAMES, cohort_rows, key_figures, page_names, sample_paths, sentence_choices,
+                                 share_rule)
+from checker.review.corrections import CorrectionStore
+from checker.review.session import Review, ReviewSession, Unreadable, check_upload
+from checker.summary import ReportSummary
 from test_bad_input import good_docx
+
+
+def labels(doc) -> list[str]:
+    return [s._.label for s in doc.sents]
 
 
 @pytest.fixture(scope="module")
@@ -20,9 +25,9 @@ def checker():
 
 def test_upload_is_checked_under_its_own_name(tmp_path, checker):
     data = good_docx(tmp_path / "r.docx").read_bytes()
-    result = check_upload(checker, "某村述职.docx", data)
-    assert result.file == "某村述职.docx"
-    assert result_dict(result) == result_dict(checker.check_path(tmp_path / "r.docx")) | {"file": "某村述职.docx"}
+    doc = check_upload(checker, "某村述职.docx", data)
+    assert doc._.source.path == "某村述职.docx"
+    assert report_json(doc) == report_json(checker.check_path(tmp_path / "r.docx")) | {"file": "某村述职.docx"}
 
 
 def test_unreadable_upload_names_the_upload(checker):
@@ -45,21 +50,23 @@ def test_correction_rejudges_and_is_stored(tmp_path, checker):
     store = CorrectionStore(tmp_path / "c.sqlite")
     session = ReviewSession(checker, store)
     review = session.open("r.docx", good_docx(tmp_path / "r.docx").read_bytes())
-    labels = review.base.labeled.labels
-    index = next(i for i, label in enumerate(labels) if label != "problem" and i > 0)
-    result = session.correct(review, index, "problem")
-    expected = checker.judge(relabel(review.base.labeled, {index: "problem"}))
-    assert result.labeled.labels[index] == "problem" and result.labeled.confidences[index] == 1.0
-    assert result.figures.body_shares == expected.figures.body_shares != review.base.figures.body_shares
+    before = labels(review.base)
+    index = next(i for i, label in enumerate(before) if label != "problem" and i > 0)
+    doc = session.correct(review, index, "problem")
+    expected = checker.relabel(review.base, {index: "problem"})
+    corrected = list(doc.sents)[index]
+    assert corrected._.label == "problem" and corrected._.confidence == 1.0
+    assert labels(review.base) == before  # the classifier's labels are kept apart
+    assert doc._.figures.body_shares == expected._.figures.body_shares != review.base._.figures.body_shares
     assert [(c.paragraph, c.label, c.predicted) for c in store.corrections()] == [
-        (review.base.labeled.segmented.sentences[index].paragraph, "problem", labels[index])]
+        (corrected._.paragraph, "problem", before[index])]
     reopened = ReviewSession(checker, store).open("r.docx", good_docx(tmp_path / "r.docx").read_bytes())
     assert reopened.corrections == {index: "problem"}
-    assert reopened.result.figures.body_shares == expected.figures.body_shares
+    assert reopened.doc._.figures.body_shares == expected._.figures.body_shares
 
 
 def test_key_figures_name_every_value(tmp_path, checker):
-    data = result_dict(checker.check_path(good_docx(tmp_path / "r.docx")))
+    data = report_json(checker.check_path(good_docx(tmp_path / "r.docx")))
     for basis, shares in (("total", data["shares"]), ("body", data["body_shares"])):
         figures = dict(key_figures(data, share_rule(profile_file(tmp_path, basis=basis))))
         assert figures["字数"] == str(data["chars"])
@@ -70,7 +77,7 @@ def test_key_figures_name_every_value(tmp_path, checker):
 
 
 def test_sentence_choices_cover_every_sentence(tmp_path, checker):
-    data = result_dict(checker.check_path(good_docx(tmp_path / "r.docx")))
+    data = report_json(checker.check_path(good_docx(tmp_path / "r.docx")))
     choices = sentence_choices(data)
     sentences = [s for p in data["paragraphs"] for s in p["sentences"]]
     assert list(choices) == [s["index"] for s in sentences]
@@ -98,19 +105,19 @@ def test_share_rule_comes_from_the_profile(tmp_path):
 
 
 def test_rule_names_for_the_excel_columns(tmp_path):
-    names = rule_names(profile_file(tmp_path, name="篇幅占比"))
+    names = page_names(profile_file(tmp_path, name="篇幅占比"))
     profile = load_profile()
     assert names["ACHIEVEMENT_SHARE"] == "篇幅占比"
     assert set(names) == set(profile.rules) | set(profile.cohort) - {"REPEATED_PROBLEMS"}  # no last year's reports
-    assert names["SIMILAR_TO"] == profile.cohort["SIMILAR_TO"]["name"]
+    assert names["SIMILAR_TO"] == profile.cohort["SIMILAR_TO"].name
 
 
 def test_cohort_rows(checker):
-    reports = [result_dict(checker.check_path(p)) for p in sample_paths()]
-    rule, names = share_rule(checker.profile), rule_names(checker.profile)
+    reports = [ReportSummary.of(checker.check_path(p)) for p in sample_paths()]
+    rule, names = share_rule(checker.profile), page_names(checker.profile)
     rows = cohort_rows(reports, rule, names)
-    assert [r["文件"] for r in rows] == [r["file"] for r in reports]
-    assert [r["成绩占比"] for r in rows] == [rule.shares(r)["achievement"] for r in reports]
-    assert [r["问题数"] for r in rows] == [len(r["flags"]) for r in reports]
-    assert [r["结论"] for r in rows] == [r["verdict"] for r in reports]
-    assert [r["问题"] for r in rows] == ["、".join(names[f["code"]] for f in r["flags"]) for r in reports]
+    assert [r["文件"] for r in rows] == [r.file for r in reports]
+    assert [r["成绩占比"] for r in rows] == [r.shares["achievement"] for r in reports]
+    assert [r["问题数"] for r in rows] == [len(r.flags) for r in reports]
+    assert [r["结论"] for r in rows] == [r.verdict_text for r in reports]
+    assert [r["问题"] for r in rows] == ["、".join(names[f.code] for f in r.flags) for r in reports]

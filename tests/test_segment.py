@@ -1,8 +1,10 @@
 """Sentence splitting, character counting and tokens."""
 
-from checker.segment import split_sentences
+from checker.read import Block, Document
+from checker.segment import segment, split_sentences
+from checker.segment.tokens import cut, reference_cut
 from checker.textcount import count_chars, count_with_punct
-from checker.tokens import tokenize_many
+from checker.training.corpus import corpus_dir
 
 
 def test_split_on_terminators_and_line_ends():
@@ -30,6 +32,19 @@ def test_character_count_rule():
     assert count_with_punct(text) == count_chars(text) + 3
 
 
-def test_jieba_tokens_from_spacy_blank_zh():
-    (tokens,) = tokenize_many(["我亲自主持召开支委会12次。"])
-    assert "亲自" in tokens and "主持" in tokens and "12" in tokens
+def test_tokens_are_jieba_words_in_a_spacy_doc_with_sentences_and_paragraphs():
+    doc = segment(Document("t.txt", [Block("一、主要工作", heading_level=1), Block("我亲自主持召开支委会12次。  明年继续 抓。")]))
+    assert [s.text for s in doc.sents] == ["一、主要工作", "我亲自主持召开支委会12次。", "明年继续 抓。"]
+    assert [p.text for p in doc.spans["paragraphs"]] == ["一、主要工作", "我亲自主持召开支委会12次。 明年继续 抓。"]
+    words = [t.text for t in doc if not t.is_space]
+    assert "亲自" in words and "主持" in words and "12" in words
+    assert [s._.paragraph for s in doc.sents] == [0, 1, 1] and [s._.number for s in doc.sents] == [0, 1, 2]
+    assert doc.spans["paragraphs"][0]._.role == "heading" and len(doc.spans["sections"]) == 1
+    assert doc[1].tag_ and doc[2].tag_  # jieba's part-of-speech tags
+
+
+def test_rjieba_gives_jieba_s_own_words_on_the_whole_corpus():
+    lines = [line.split(">", 1)[-1] for path in sorted((corpus_dir() / "raw").glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").split("\n---\n", 1)[1].splitlines() if line.strip()]
+    assert len(lines) > 3000
+    assert [cut(line) for line in lines] == [reference_cut(line) for line in lines]

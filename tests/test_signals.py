@@ -2,9 +2,9 @@
 
 import pytest
 
-from checker.lexicons import Lexicons
+from checker.measure.lexicons import Lexicons
+from checker.measure.signals import quantities, sentence_signals
 from checker.profile import load_profile
-from checker.signals import quantities, sentence_signals
 
 
 @pytest.fixture(scope="module")

@@ -1,18 +1,22 @@
 """The verdict rule: 退回修改 / 建议修改 / 通过 from the flags' severities, and what to fix first."""
 
-from checker.profile import Profile, load_profile
-from checker.rules import verdict
-from checker.structures import Flag
+from checker.checks.engine import Flag, Severity, VerdictConfig
+from checker.checks.engine import verdict as judged
+from checker.profile import load_profile
 from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, judge, profile_with
 
 
 def flags(*severities):
-    return [Flag(code=f"C{i}", severity=s, message=f"问题{i}", suggestion=f"改{i}") for i, s in enumerate(severities)]
+    return [Flag(code=f"C{i}", severity=Severity(s), message=f"问题{i}", suggestion=f"改{i}")
+            for i, s in enumerate(severities)]
 
 
-def with_verdict(**settings) -> Profile:
-    profile = load_profile()
-    return Profile(profile.name, profile.title, profile.rules, profile.lexicons, profile.topics, settings)
+def with_verdict(**settings) -> VerdictConfig:
+    return load_profile().verdict.model_copy(update=settings)
+
+
+def verdict(found, config):
+    return judged(found, config if isinstance(config, VerdictConfig) else config.verdict, {})
 
 
 def test_no_flags_or_only_info_passes():
@@ -45,7 +49,7 @@ def test_fix_first_lists_errors_then_warnings_without_info_up_to_the_limit():
 def test_fix_first_names_the_rule_and_quotes_its_suggestion():
     heavy = HEAD + ACHIEVEMENTS * 3 + PROBLEMS + PLANS + TAIL
     result = judge(heavy, profile_with(LENGTH={"minimum": 300}))
-    assert result.flags[0].code == "ACHIEVEMENT_SHARE"
-    assert result.fix_first[0].startswith("成绩篇幅：压缩成绩和做法的篇幅（约 ")
-    assert [f.severity for f in result.flags] == sorted((f.severity for f in result.flags),
-                                                        key=["error", "warning", "info"].index)
+    assert result._.flags[0].code == "ACHIEVEMENT_SHARE"
+    assert result._.fix_first[0].startswith("成绩篇幅：压缩成绩和做法的篇幅（约 ")
+    assert [f.severity for f in result._.flags] == sorted((f.severity for f in result._.flags),
+                                                          key=["error", "warning", "info"].index)

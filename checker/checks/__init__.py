@@ -1,3 +1,4 @@
-"""The checks behind each flag code, one module per family. Thresholds and texts come from the profile."""
+"""Stage 5, checks: rules as typed config classes with a check function (engine.py), rule kinds a profile
+instantiates in YAML (kinds.py), the Python rules one module per family, and the shuzhi_rules component."""
 
-from checker.checks import coverage, evidence, plans, problems, self_role, volume, wording  # noqa: F401  (register)
+from checker.checks import component, evidence, kinds, plans, problems, rectification, self_role, volume  # noqa: F401

@@ -1,35 +1,55 @@
-"""Helpers the checks share: the sentences of a part (achievement / problem / plan) with their signals."""
+"""What the checks share: the sentences of some parts (成绩 / 问题 / 打算) and small formatting helpers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.structures import Figures, Labeled, Sentence
+from spacy.tokens import Doc, Span
+
+from checker.doc import BODY, paragraphs
 
 DEFAULT_EVIDENCE_PARTS = ("achievement", "problem")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Item:
-    sentence: Sentence
-    label: str
-    signals: dict
+    """A sentence of the report with what the checks read of it."""
+
+    sentence: Span
     heading: bool  # the sentence is (part of) a heading paragraph
 
+    @property
+    def label(self) -> str:
+        return self.sentence._.label
 
-def items(labeled: Labeled, figures: Figures, parts=("achievement", "problem", "plan")) -> list[Item]:
-    paragraphs = labeled.segmented.paragraphs
-    signals = figures.details["signals"]
-    return [Item(s, label, signals[s.index], paragraphs[s.paragraph].role == "heading")
-            for s, label in zip(labeled.segmented.sentences, labeled.labels) if label in parts]
+    @property
+    def signals(self) -> dict:
+        return self.sentence._.signals
+
+    @property
+    def paragraph(self) -> int:
+        return self.sentence._.paragraph
+
+    @property
+    def chars(self) -> int:
+        return self.sentence._.chars
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def items(doc: Doc, parts=BODY) -> list[Item]:
+    spans = paragraphs(doc)
+    return [Item(s, spans[s._.paragraph]._.role == "heading") for s in doc.sents if s._.label in parts]
 
 
 def paragraphs_of(chosen: list[Item]) -> list[int]:
-    return sorted({i.sentence.paragraph for i in chosen})
+    return sorted({i.paragraph for i in chosen})
 
 
 def chars_of(chosen: list[Item]) -> int:
-    return sum(i.sentence.chars for i in chosen)
+    return sum(i.chars for i in chosen)
 
 
 def counted(phrases: list[str], limit: int = 8) -> str:

@@ -2,51 +2,69 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from pydantic import Field
+
+from checker.checks.engine import Finding, Number, RuleConfig, Scoped, rule
 from checker.checks.parts import counted, items, paragraphs_of
-from checker.lexicons import Lexicons
-from checker.rules import NUMBER, Finding, rule
-from checker.signals import BODY
 
 
-@rule("NOT_SELF", params={"min_self_share": NUMBER, "min_acts": int, "parts": list},
-      required=("min_self_share", "min_acts"), lexicons=("first_person", "personal_acts"),
-      fields=("self_sentences", "sentences", "self_share", "min_share", "acts", "min_acts", "collective"),
-      variants=("acts",))
-def not_self(labeled, figures, config, profile):
+class NotSelfConfig(Scoped):
+    min_self_share: Number = Field(ge=0, le=1)  # sentences with 我/本人 among body sentences
+    min_acts: int = Field(ge=0)  # sentences telling what the author personally did
+    message_acts: str = ""
+    suggestion_acts: str = ""
+
+    FIELDS: ClassVar = {"self_sentences": 3, "sentences": 30, "self_share": 0.1, "min_share": 0.12, "acts": 2,
+                        "min_acts": 3, "collective": 9}
+    LEXICONS: ClassVar = ("first_person", "personal_acts")
+
+
+@rule("NOT_SELF", NotSelfConfig)
+def not_self(doc, scope, config: NotSelfConfig, context):
     """Few sentences with 我/本人, or few of them telling a personal act (亲自, 带头, 主持, 讲党课…)."""
-    body = [i for i in items(labeled, figures, tuple(config.get("parts", BODY))) if not i.heading]
+    body = [i for i in scope if not i.heading]
     if not body:
         return None
     own = [i for i in body if i.signals["first_person"]]
     acts = [i for i in own if i.signals["acts"]]
     share = len(own) / len(body)
-    few_own, few_acts = share < config["min_self_share"], len(acts) < config["min_acts"]
+    few_own, few_acts = share < config.min_self_share, len(acts) < config.min_acts
     if not (few_own or few_acts):
         return None
     collective = [i for i in body if i.signals["collective"] and not i.signals["first_person"]]
     return Finding({"self_sentences": len(own), "sentences": len(body), "self_share": share,
-                    "min_share": config["min_self_share"], "acts": len(acts), "min_acts": config["min_acts"],
+                    "min_share": config.min_self_share, "acts": len(acts), "min_acts": config.min_acts,
                     "collective": len(collective)}, paragraphs_of(collective), "" if few_own else "acts")
 
 
-@rule("PROBLEMS_NOT_SELF", params={"min_self_share": NUMBER, "min_others": int},
-      required=("min_self_share",), lexicons=("others_subjects", "excuses", "first_person", "self_examination"),
-      fields=("problem_sentences", "self_sentences", "self_share", "min_share", "others_sentences", "others"))
-def problems_not_self(labeled, figures, config, profile):
+class ProblemsNotSelfConfig(RuleConfig):
+    min_self_share: Number = Field(ge=0, le=1)  # problem sentences about the author himself
+    min_others: int = Field(default=1, ge=0)
+
+    FIELDS: ClassVar = {"problem_sentences": 5, "self_sentences": 0, "self_share": 0.0, "min_share": 0.2,
+                        "others_sentences": 4, "others": "部分党员×2"}
+    LEXICONS: ClassVar = ("others_subjects", "excuses", "first_person", "self_examination")
+
+
+@rule("PROBLEMS_NOT_SELF", ProblemsNotSelfConfig)
+def problems_not_self(doc, scope, config: ProblemsNotSelfConfig, context):
     """The problem part names others' shortcomings (部分党员, 个别支部, 上级…) or makes excuses, and hardly
     examines the author (a sentence that makes an excuse never counts as self-examination)."""
-    lexicons = Lexicons(profile.lexicons)
-    problems = [i for i in items(labeled, figures, ("problem",)) if not i.heading]
-    blamed = {id(i): lexicons.find("others_subjects", i.sentence.text) + lexicons.find("excuses", i.sentence.text)
+    lexicons = context.lexicons
+    problems = [i for i in items(doc, ("problem",)) if not i.heading]
+    blamed = {i.sentence.start: lexicons.find("others_subjects", i.text) + lexicons.find("excuses", i.text)
               for i in problems}
-    own = [i for i in problems if (i.signals["first_person"] or lexicons.has("self_examination", i.sentence.text))
-           and not lexicons.has("excuses", i.sentence.text)]
-    others = [i for i in problems if blamed[id(i)]]
-    if not problems or len(others) < config.get("min_others", 1):
+    own = [i for i in problems if (i.signals["first_person"] or lexicons.has("self_examination", i.text))
+           and not lexicons.has("excuses", i.text)]
+    others = [i for i in problems if blamed[i.sentence.start]]
+    if not problems or len(others) < config.min_others:
         return None
     share = len(own) / len(problems)
-    if share >= config["min_self_share"]:
+    if share >= config.min_self_share:
         return None
     return Finding({"problem_sentences": len(problems), "self_sentences": len(own), "self_share": share,
-                    "min_share": config["min_self_share"], "others_sentences": len(others),
-                    "others": counted([p for i in others for p in blamed[id(i)]], 6)}, paragraphs_of(others))
+                    "min_share": config.min_self_share, "others_sentences": len(others),
+                    "others": counted([p for i in others for p in blamed[i.sentence.start]], 6)},
+                   paragraphs_of(others))

@@ -1,1 +1,1 @@
-"""Stage 6, render: Result -> text, JSON, Excel, annotated .docx."""
+"""Stage 6, render: a checked Doc (and its ReportSummary) -> text, JSON, Excel, annotated .docx, HTML, charts."""

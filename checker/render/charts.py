@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from checker.structures import LABEL_NAMES
+from checker.doc import LABEL_NAMES
 
 LIMIT_COLOUR = "#c62828"
 BAR_COLOURS = {"achievement": "#66bb6a", "problem": "#ef9a9a", "plan": "#64b5f6", "other": "#bdbdbd"}

@@ -1,9 +1,7 @@
 """Excel workbook of a cohort (pandas + openpyxl): sheets 汇总, 问题清单 and 总体情况.
 
-Used by `shuzhi batch` and by the web page for several uploads. Input: one plain dict per report in the JSON
-contract (checker.render.json_out.result_dict, or error_dict for an unreadable file); only these keys are read:
-file, author, title, chars, shares or body_shares (the profile's share basis), flags (code, severity, message,
-suggestion, paragraphs; cohort flags also other, share), verdict, and error. Extra keys are ignored, missing optional ones are left blank.
+Used by `shuzhi batch` and by the web page for several uploads. Input: one ReportSummary per report (an
+unreadable file is a summary with its error).
 """
 
 from __future__ import annotations
@@ -13,11 +11,12 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from checker.checks.volume import SHARE_KEYS
-from checker.profile import VERDICTS
-from checker.render.text_out import SEVERITY_NAMES
-from checker.structures import LABEL_NAMES
+from checker.checks.engine import SEVERITY_NAMES, Verdict
+from checker.checks.kinds import SHARE_KEYS
+from checker.doc import LABEL_NAMES
+from checker.summary import ReportSummary
 
+VERDICTS = tuple(v.value for v in Verdict)
 SUMMARY, FLAGS, COHORT = "汇总", "问题清单", "总体情况"
 SHARES = {f"{LABEL_NAMES[k]}占比": k for k in ("achievement", "problem", "plan")}
 STATUS_OK, STATUS_ERROR = "已检查", "错误"
@@ -28,11 +27,11 @@ STATISTICS = {"count": "数量", "mean": "平均", "std": "标准差", "min": "�
               "75%": "75%分位", "max": "最大"}
 
 
-def workbook_bytes(results: Iterable[dict], flag_codes: Sequence[str] | Mapping[str, str] = (),
+def workbook_bytes(results: Iterable[ReportSummary], flag_codes: Sequence[str] | Mapping[str, str] = (),
                    basis: str = "total") -> bytes:
     """The .xlsx file as bytes, rows in the order given.
 
-    results: JSON-contract dicts, one per report (see the module docstring).
+    results: one summary per report.
     flag_codes: codes that get a column in 汇总 even when no report has them, in this order (e.g. the
     profile's rules); a mapping code -> Chinese name also names them in 总体情况. Codes found in the results
     but not listed get columns after them, sorted.
@@ -40,7 +39,7 @@ def workbook_bytes(results: Iterable[dict], flag_codes: Sequence[str] | Mapping[
     """
     results = list(results)
     names = dict(flag_codes) if isinstance(flag_codes, Mapping) else {c: c for c in flag_codes}
-    for code in sorted({f["code"] for r in results for f in r.get("flags", [])} - set(names)):
+    for code in sorted({f.code for r in results for f in r.flags} - set(names)):
         names[code] = code
     summary, flags = summary_frame(results, list(names), basis), flags_frame(results)
     buffer = io.BytesIO()
@@ -59,37 +58,36 @@ def workbook_bytes(results: Iterable[dict], flag_codes: Sequence[str] | Mapping[
     return buffer.getvalue()
 
 
-def summary_frame(results: list[dict], codes: list[str], basis: str = "total") -> pd.DataFrame:
+def summary_frame(results: list[ReportSummary], codes: list[str], basis: str = "total") -> pd.DataFrame:
     rows = []
     for r in results:
-        counts = {code: sum(f["code"] == code for f in r.get("flags", [])) or None for code in codes}
-        shares = r.get(SHARE_KEYS[basis]) or {}
+        counts = {code: sum(f.code == code for f in r.flags) or None for code in codes}
+        shares = getattr(r, SHARE_KEYS[basis])
         rows.append({
-            "文件": r["file"], "单位/述职人": r.get("author", ""), "标题": r.get("title", ""), "字数": r.get("chars"),
+            "文件": r.file, "单位/述职人": r.author, "标题": r.title, "字数": r.chars if r.checked else None,
             **{column: shares.get(key) for column, key in SHARES.items()},
             **counts,
-            "结论": r.get("verdict", ""), "状态": STATUS_ERROR if "error" in r else STATUS_OK, "原因": r.get("error", ""),
+            "结论": r.verdict_text, "状态": STATUS_OK if r.checked else STATUS_ERROR, "原因": r.error,
         })
     columns = ["文件", "单位/述职人", "标题", "字数", *SHARES, *codes, "结论", "状态", "原因"]
     return pd.DataFrame(rows, columns=columns)
 
 
-def flags_frame(results: list[dict]) -> pd.DataFrame:
-    rows = [{"文件": r["file"], "代码": f["code"], "级别": SEVERITY_NAMES.get(f["severity"], f["severity"]),
-             "说明": f["message"], "建议": f.get("suggestion", ""),
-             "段落": "、".join(str(p + 1) for p in f.get("paragraphs", [])),
-             "相关文件": f.get("other", ""), "共同比例": f.get("share")}
-            for r in results for f in r.get("flags", [])]
+def flags_frame(results: list[ReportSummary]) -> pd.DataFrame:
+    rows = [{"文件": r.file, "代码": f.code, "级别": SEVERITY_NAMES[f.severity], "说明": f.message,
+             "建议": f.suggestion, "段落": "、".join(str(p + 1) for p in f.paragraphs),
+             "相关文件": f.other, "共同比例": f.share}
+            for r in results for f in r.flags]
     return pd.DataFrame(rows, columns=["文件", "代码", "级别", "说明", "建议", "段落", "相关文件", "共同比例"])
 
 
-def cohort_tables(summary: pd.DataFrame, results: list[dict], names: dict[str, str]):
+def cohort_tables(summary: pd.DataFrame, results: list[ReportSummary], names: dict[str, str]):
     """(title, table, write_index) for the 总体情况 sheet."""
     checked = summary[summary["状态"] == STATUS_OK]
     overview = pd.DataFrame({"项目": ["报告总数", "已检查", "无法读取", *VERDICTS],
                              "数量": [len(summary), len(checked), len(summary) - len(checked),
                                       *((checked["结论"] == v).sum() for v in VERDICTS)]})
-    severity = {f["code"]: SEVERITY_NAMES.get(f["severity"], f["severity"]) for r in results for f in r.get("flags", [])}
+    severity = {f.code: SEVERITY_NAMES[f.severity] for r in results for f in r.flags}
     per_flag = pd.DataFrame({
         "代码": list(names), "名称": list(names.values()), "级别": [severity.get(c, "") for c in names],
         "报告数": [int(checked[c].notna().sum()) for c in names],

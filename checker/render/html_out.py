@@ -1,13 +1,13 @@
 """The report's text as HTML: every sentence coloured by its label, low-confidence ones marked.
 
-Works on the JSON contract (checker.render.json_out.result_dict). All report text is escaped.
+Works on the JSON contract (checker.render.json_out.report_json). All report text is escaped.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from checker.structures import LABEL_NAMES
+from checker.doc import LABEL_NAMES
 
 LABEL_COLOURS = {"achievement": "#c8ecc9", "problem": "#fbd3d0", "plan": "#cfe0fb", "other": "#ececec"}
 STYLE = """<style>

@@ -1,46 +1,60 @@
-"""The JSON contract of `shuzhi check --format json` (one object per file)."""
+"""The JSON contract of `shuzhi check --format json` (one object per file), built in this one place."""
 
 from __future__ import annotations
 
-from checker.structures import Result
+from spacy.tokens import Doc
+
+from checker.checks.engine import Flag
+from checker.doc import needs_review, paragraph_label, paragraph_text, paragraphs, sections, section_title
+from checker.summary import UNREADABLE, ReportSummary
+from checker.textcount import count_chars
 
 
-def result_dict(result: Result) -> dict:
-    labeled = result.labeled
-    segmented = labeled.segmented
-    paragraphs = []
-    for p in segmented.paragraphs:
-        label, confidence = labeled.paragraph_label(p.index)
-        paragraphs.append({
-            "index": p.index, "text": p.text, "chars": p.chars, "section": p.section, "role": p.role,
-            "label": label, "confidence": round(confidence, 4),
+def flag_json(flag: Flag) -> dict:
+    data = {"code": flag.code, "severity": flag.severity.value, "message": flag.message,
+            "paragraphs": flag.paragraphs, "suggestion": flag.suggestion}
+    if flag.other:
+        data.update(other=flag.other, share=flag.share)
+    return data
+
+
+def report_json(doc: Doc, summary: ReportSummary | None = None) -> dict:
+    """The whole result; flags, verdict and what to fix first from `summary` (it may hold cohort flags)."""
+    summary = summary or ReportSummary.of(doc)
+    figures = doc._.figures
+    spans = paragraphs(doc)
+    out_paragraphs = []
+    for index, span in enumerate(spans):
+        label, confidence = paragraph_label(doc, index)
+        out_paragraphs.append({
+            "index": index, "text": paragraph_text(doc, index), "chars": count_chars(paragraph_text(doc, index)), "section": span._.section,
+            "role": span._.role, "label": label, "confidence": round(confidence, 4),
             "sentences": [
-                {"index": s.index, "text": s.text, "chars": s.chars, "label": labeled.labels[s.index],
-                 "confidence": round(labeled.confidences[s.index], 4),
-                 "review": labeled.needs_review(s.index)}
-                for s in p.sentences
+                {"index": s._.number, "text": s.text, "chars": s._.chars, "label": s._.label,
+                 "confidence": round(s._.confidence, 4), "review": needs_review(s)}
+                for s in span.sents
             ],
         })
-    figures = result.figures
+    groups = sections(doc)
     return {
-        "file": result.file,
-        "profile": result.profile,
-        "title": segmented.document.title,
-        "author": segmented.document.author,
+        "file": summary.file,
+        "profile": summary.profile,
+        "title": doc._.source.title,
+        "author": doc._.source.author,
         "chars": figures.chars,
         "chars_with_punct": figures.chars_with_punct,
-        "sections": [{"index": s.index, "title": s.title, "level": s.level, "parent": s.parent,
-                      "paragraphs": s.paragraphs} for s in segmented.sections],
-        "paragraphs": paragraphs,
+        "sections": [{"index": i, "title": section_title(doc, i), "level": spans[s._.heading]._.level,
+                      "parent": s._.parent, "paragraphs": [p for p, span in enumerate(spans) if span._.section == i]}
+                     for i, s in enumerate(groups)],
+        "paragraphs": out_paragraphs,
         "shares": {k: round(v, 4) for k, v in figures.shares.items()},
         "body_shares": {k: round(v, 4) for k, v in figures.body_shares.items()},
         "figures": figures.values,
-        "flags": [{"code": f.code, "severity": f.severity, "message": f.message, "paragraphs": f.paragraphs,
-                   "suggestion": f.suggestion} for f in result.flags],
-        "verdict": result.verdict,
-        "fix_first": result.fix_first,
+        "flags": [flag_json(f) for f in summary.flags],
+        "verdict": summary.verdict_text,
+        "fix_first": summary.fix_first,
     }
 
 
-def error_dict(path: str, reason: str) -> dict:
-    return {"file": path, "error": reason, "verdict": "无法检查"}
+def error_json(file: str, reason: str) -> dict:
+    return {"file": file, "error": reason, "verdict": UNREADABLE}

@@ -2,53 +2,52 @@
 
 from __future__ import annotations
 
-from checker.structures import LABEL_NAMES, Result
+from spacy.tokens import Doc
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+from checker.checks.engine import SEVERITY_NAMES
+from checker.doc import LABEL_NAMES, needs_review, paragraphs
+from checker.summary import ReportSummary
 
 
-def render_text(result: Result, sentences: bool = False) -> str:
+def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool = False) -> str:
     """The figures, flags and verdict; with `sentences`, first every sentence with its label."""
-    f = result.figures
+    summary = summary or ReportSummary.of(doc)
+    f = doc._.figures
     lines = [
-        f"文件：{result.file}",
+        f"文件：{summary.file}",
         f"字数：{f.chars}（汉字、字母和数字；含标点 {f.chars_with_punct}）",
         "篇幅占比（全文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.shares.items()),
+        _key_figures(f.values),
     ]
-    lines.append(_key_figures(f.values))
-    review = sum(map(result.labeled.needs_review, range(len(result.labeled.labels))))
+    review = sum(needs_review(s) for s in doc.sents)
     if review:
         lines.append(f"待人工复核的句子：{review} 句（分类把握不足）")
-    if result.flags:
+    if summary.flags:
         lines.append("问题清单：")
-        for flag in result.flags:
+        for flag in summary.flags:
             where = f"（第 {'、'.join(str(p + 1) for p in flag.paragraphs[:8])} 段）" if flag.paragraphs else ""
             lines.append(f"  [{SEVERITY_NAMES[flag.severity]}] {flag.code}：{flag.message}{where}")
             if flag.suggestion:
                 lines.append(f"      建议：{flag.suggestion}")
     else:
         lines.append("未发现问题。")
-    lines.append(f"结论：{result.verdict}")
-    if result.fix_first:
-        lines.append("优先修改：" + "；".join(result.fix_first))
-    return "\n".join((_labelled_sentences(result) if sentences else []) + lines)
+    lines.append(f"结论：{summary.verdict_text}")
+    if summary.fix_first:
+        lines.append("优先修改：" + "；".join(summary.fix_first))
+    return "\n".join((_labelled_sentences(doc) if sentences else []) + lines)
 
 
-def _labelled_sentences(result: Result) -> list[str]:
+def _labelled_sentences(doc: Doc) -> list[str]:
     """Paragraph by paragraph, each sentence behind its label; 【？】 marks a sentence for human review."""
-    labeled = result.labeled
     lines = []
-    for paragraph in labeled.segmented.paragraphs:
-        parts = []
-        for s in paragraph.sentences:
-            doubt = "？" if labeled.needs_review(s.index) else ""
-            parts.append(f"【{LABEL_NAMES[labeled.labels[s.index]]}{doubt}】{s.text}")
-        lines.append(f"{paragraph.index + 1:>3}  " + "".join(parts))
+    for index, paragraph in enumerate(paragraphs(doc)):
+        parts = [f"【{LABEL_NAMES[s._.label]}{'？' if needs_review(s) else ''}】{s.text}" for s in paragraph.sents]
+        lines.append(f"{index + 1:>3}  " + "".join(parts))
     return lines + [""]
 
 
 def _key_figures(values: dict) -> str:
-    """The figures the checks judge (see checker/signals.py)."""
+    """The figures the checks judge (see checker/measure/signals.py)."""
     parts = [f"数据 {values['data_points']} 处",
              f"具体事例 {values['examples']} 个",
              f"第一人称 {values['first_person_sentences']} 句（本人履职 {values['first_person_acts']} 句）",

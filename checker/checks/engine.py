@@ -1,0 +1,188 @@
+"""The check engine (like Vale's rules as data): each rule is a typed config class plus a check function.
+
+A rule is registered under its code (Python rules) or under a kind (existence, density, share, coverage) that
+profiles instantiate in YAML under any code. Its config class declares the settings with their types, ranges
+and defaults, the lexicons it needs, the placeholders its message may use (with sample values: every message
+is formatted once with them when the profile loads) and the variants it may pick (message_<variant>).
+The engine applies the enabled rules in profile order and judges the verdict; it knows nothing of profiles.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from spacy.tokens import Doc
+
+from checker.checks.parts import Item, items
+from checker.doc import BODY
+from checker.measure.lexicons import Lexicons
+
+Part = Literal["achievement", "problem", "plan"]
+Number = int | float  # a threshold keeps the type the profile gives it (6 stays 6 in messages)
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Verdict(str, Enum):
+    PASS = "通过"
+    REVISE = "建议修改"
+    RETURN = "退回修改"
+
+
+SEVERITY_ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
+SEVERITY_NAMES = {Severity.error: "错误", Severity.warning: "警告", Severity.info: "提示"}
+
+
+@dataclass
+class Flag:
+    code: str
+    severity: Severity
+    message: str
+    paragraphs: list[int] = field(default_factory=list)
+    suggestion: str = ""
+    other: str = ""  # cohort flags: the other report(s) concerned
+    share: float | None = None  # cohort flags: the share in common
+
+
+@dataclass
+class Finding:
+    """What a rule measured: values for the message template and the paragraphs it points at."""
+
+    values: dict
+    paragraphs: list[int]
+    variant: str = ""  # picks message_<variant> / suggestion_<variant> when the profile sets them
+
+
+class RuleConfig(BaseModel):
+    """Settings every rule has. Subclasses add theirs, and declare FIELDS, LEXICONS and their variant texts."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    name: str = ""
+    severity: Severity = Field(Severity.warning, strict=False)  # from the YAML string
+    enabled: bool = True
+    message: str
+    suggestion: str = ""
+
+    FIELDS: ClassVar[dict[str, object]] = {}  # placeholder -> a sample value of its type
+    LEXICONS: ClassVar[tuple[str, ...]] = ()  # lexicons the rule needs, non-empty
+
+    @model_validator(mode="after")
+    def _templates_format(self):
+        for key, text in self.texts().items():
+            try:
+                text.format(**self.FIELDS)
+            except KeyError as exc:
+                names = "、".join(self.FIELDS) or "无"
+                raise ValueError(f"{key} 用到了未知的占位符 {{{exc.args[0]}}}（可用：{names}）") from None
+            except (ValueError, IndexError, TypeError, AttributeError) as exc:
+                raise ValueError(f"{key} 的写法有误（{text}）：{exc}") from None
+        return self
+
+    def texts(self) -> dict[str, str]:
+        """message, suggestion and their variants that are set."""
+        return {k: v for k, v in self.__dict__.items() if k.startswith(("message", "suggestion")) and v}
+
+    def text(self, key: str, variant: str) -> str:
+        return (variant and getattr(self, f"{key}_{variant}", "")) or getattr(self, key)
+
+
+class Scoped(RuleConfig):
+    """A rule that reads some parts of the report: `parts` is the scope the engine gives its check."""
+
+    parts: list[Part] = list(BODY)
+
+
+@dataclass
+class Context:
+    """What rules read besides the Doc: the profile's compiled lexicons and content points."""
+
+    lexicons: Lexicons
+    topics: list = field(default_factory=list)
+
+
+Check = Callable[[Doc, list[Item], RuleConfig, Context], "Finding | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    config: type[RuleConfig]
+    check: Check
+
+
+RULES: dict[str, Rule] = {}  # Python rules, by code
+KINDS: dict[str, Rule] = {}  # rule kinds, by kind name
+
+
+def rule(code: str, config: type[RuleConfig]):
+    def register(check: Check) -> Check:
+        RULES[code] = Rule(config, check)
+        return check
+    return register
+
+
+def kind(name: str, config: type[RuleConfig]):
+    def register(check: Check) -> Check:
+        KINDS[name] = Rule(config, check)
+        return check
+    return register
+
+
+def placeholders(template: str) -> list[str]:
+    return [name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def apply_rules(doc: Doc, rules: dict[str, RuleConfig], context: Context) -> list[Flag]:
+    """Run every rule; flags ordered by severity, then by the profile's rule order."""
+    flags = []
+    for code, config in rules.items():
+        scope = items(doc, tuple(config.parts)) if isinstance(config, Scoped) else items(doc)
+        finding = rule_of(code, config).check(doc, scope, config, context)
+        if finding is None:
+            continue
+        flags.append(Flag(
+            code=code,
+            severity=config.severity,
+            message=config.text("message", finding.variant).format(**finding.values),
+            paragraphs=sorted(set(finding.paragraphs)),
+            suggestion=config.text("suggestion", finding.variant).format(**finding.values),
+        ))
+    return sorted(flags, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def rule_of(code: str, config: RuleConfig) -> Rule:
+    name = getattr(config, "kind", None)
+    return KINDS[name] if name else RULES[code]
+
+
+class VerdictConfig(BaseModel):
+    """退回修改: at least `return_errors` errors or `return_warnings` warnings (0: never); 建议修改: otherwise at
+    least `revise_warnings` warnings or any error; 通过: otherwise (info never counts). `fix_first` items shown."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    return_errors: int = Field(ge=0)
+    return_warnings: int = Field(ge=0)
+    revise_warnings: int = Field(ge=0)
+    fix_first: int = Field(ge=0)
+
+
+def verdict(flags: list[Flag], config: VerdictConfig, names: dict[str, str]) -> tuple[Verdict, list[str]]:
+    errors = sum(f.severity == Severity.error for f in flags)
+    warnings = sum(f.severity == Severity.warning for f in flags)
+    if errors >= config.return_errors or (config.return_warnings and warnings >= config.return_warnings):
+        result = Verdict.RETURN
+    elif warnings >= config.revise_warnings or errors:
+        result = Verdict.REVISE
+    else:
+        result = Verdict.PASS
+    fix = [f"{names.get(f.code) or f.code}：{f.suggestion or f.message}" for f in flags if f.severity != Severity.info]
+    return result, fix[: config.fix_first]

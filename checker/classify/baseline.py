@@ -1,0 +1,47 @@
+"""Heading-keyword baseline: a sentence takes the label of the nearest heading's keyword class (the yardstick)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import yaml
+from sklearn.base import BaseEstimator, ClassifierMixin
+
+from checker.classify.model import _as_frame
+from checker.doc import LABELS
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return yaml.safe_load(resources.files("checker.data").joinpath("baseline.yaml").read_text(encoding="utf-8"))
+
+
+class HeadingBaseline(ClassifierMixin, BaseEstimator):
+    """Label = keyword class of the nearest heading; title/author/formulas -> other. Nothing to learn."""
+
+    def fit(self, X, y=None, groups=None) -> "HeadingBaseline":
+        self.classes_ = np.array(LABELS)
+        return self
+
+    def predict(self, X) -> np.ndarray:
+        X = _as_frame(X)
+        return np.array([self._label(r) for r in X.to_dict("records")])
+
+    def predict_proba(self, X) -> np.ndarray:
+        classes = list(LABELS)
+        return np.array([[1.0 if c == label else 0.0 for c in classes] for label in self.predict(X)])
+
+    def _label(self, record: dict) -> str:
+        config = _config()
+        if record["role"] in ("title", "author") or any(re.search(p, record["text"]) for p in config["other_patterns"]):
+            return "other"
+        for label in config["order"]:
+            if any(k in record["heading"] for k in config["keywords"][label]):
+                return label
+        return config["default"]
+
+
+BASELINE = HeadingBaseline().fit(None)

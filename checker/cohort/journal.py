@@ -1,0 +1,142 @@
+"""The batch journal: `<out>.partial.jsonl`, one line per finished file, so that --resume can continue.
+
+Line 1 is a header (the profile); then one line per file: its ReportSummary and, with --json, the report's JSON
+without its flags (they are known only when the whole cohort is in). A line cut short by a crash is ignored.
+A lock file (`<out>.lock`, held with an OS lock that dies with its process) keeps a second run on the same
+--out from sharing the journal. Writing it, or any output, on a full disk is an OutputError with one
+Chinese line; the journal is kept for --resume.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+from checker.errors import InputError, OutputError
+from checker.summary import ReportSummary
+
+JOURNAL_SUFFIX = ".partial.jsonl"
+LOCK_SUFFIX = ".lock"
+HEADER = "shuzhi-batch-journal"
+
+
+def journal_path(out: Path) -> Path:
+    return out.with_name(out.name + JOURNAL_SUFFIX)
+
+
+def output_error(path: Path, exc: OSError, journal: Path | None = None) -> OutputError:
+    """A Chinese one-line OutputError for a failed write."""
+    keep = f"；已完成的结果保存在 {journal}，腾出空间后加 --resume 即可继续" if journal else ""
+    if exc.errno == errno.ENOSPC:
+        return OutputError(f"磁盘空间不足，无法写入 {path}{keep}")
+    if exc.errno == errno.ENAMETOOLONG:
+        return OutputError(f"文件名过长，无法写入 {path}")
+    return OutputError(f"无法写入 {path}（{exc.strerror or exc}）{keep}")
+
+
+class RunLock:
+    """An exclusive lock on `<out>.lock` for the life of one batch run."""
+
+    def __init__(self, out: Path):
+        self.path = out.with_name(out.name + LOCK_SUFFIX)
+        self.handle = None
+
+    def __enter__(self):
+        try:
+            self.handle = self.path.open("a+")
+            _lock(self.handle)
+        except BlockingIOError:
+            self.handle.close()
+            raise OutputError(f"另一个批量检查正在写入 {self.path.with_suffix('')}，请等它结束或换一个 --out") from None
+        except OSError as exc:
+            raise output_error(self.path, exc) from exc
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _lock(handle) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            raise BlockingIOError from None
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+class Journal:
+    """Appends finished rows; reads back the rows of an earlier run of the same profile."""
+
+    def __init__(self, path: Path, profile: str | None):
+        self.path, self.profile = path, profile
+        self.handle = None
+
+    def rows(self) -> list[dict]:
+        """The rows of an earlier run (InputError when the file is another run's or another profile's)."""
+        if not self.path.exists():
+            return []
+        with self.path.open(encoding="utf-8", errors="replace") as handle:
+            header = _parse(handle.readline())
+            if not header or header.get("journal") != HEADER:
+                raise InputError(str(self.path), "不是 shuzhi batch 的中间记录文件，无法继续，请删除后重新运行")
+            if header.get("profile") != self.profile:
+                raise InputError(str(self.path), f"上次使用的配置是 {header.get('profile') or 'default'}，"
+                                                 f"与本次不同，无法继续；请使用相同的 --profile 或去掉 --resume")
+            return [row for row in map(_parse, handle) if row and "summary" in row]
+
+    def open(self, append: bool) -> "Journal":
+        try:
+            self.handle = self.path.open("a" if append else "w", encoding="utf-8")
+            self.handle.write("\n" if append else json.dumps({"journal": HEADER, "profile": self.profile}) + "\n")
+            self.handle.flush()
+        except OSError as exc:
+            raise output_error(self.path, exc, self.path) from exc
+        return self
+
+    def write(self, summary: ReportSummary, report: dict | None) -> None:
+        line = {"summary": summary.to_dict()} | ({"json": report} if report is not None else {})
+        try:
+            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.handle.flush()
+        except OSError as exc:
+            raise output_error(self.path, exc, self.path) from exc
+
+    def close(self) -> None:
+        if self.handle is not None:
+            try:
+                self.handle.close()
+            except OSError:
+                pass
+            self.handle = None
+
+    def remove(self) -> None:
+        self.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _parse(line: str) -> dict | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def write_atomic(path: Path, data: bytes, journal: Path | None = None) -> None:
+    """Write through a temporary file and rename, so that a failed write never leaves half a file."""
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise output_error(path, exc, journal) from exc

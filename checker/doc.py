@@ -1,0 +1,94 @@
+"""The report as one spaCy Doc: the extension attributes the pipeline components assign, and helpers to read them.
+
+    doc.spans["paragraphs"]   one span per paragraph (block) of the source, in order
+    doc.spans["sections"]     one span per heading, from the heading to the end of its section
+    doc.sents                 sentences (set when the Doc is made)
+    Doc._.source              the Document that was read (path, title, author, blocks, warnings)
+    Span._.role / level / outline / section      on paragraph spans (make_doc, shuzhi_sections)
+    Span._.parent / heading                      on section spans (shuzhi_sections)
+    Span._.paragraph / number / label / confidence / signals   on sentences (make_doc, shuzhi_classifier,
+                                                               shuzhi_signals); number: its index in the report
+    Doc._.figures / flags / verdict / fix_first / profile                (shuzhi_figures, shuzhi_rules)
+
+spaCy keys a span's attributes by its character offsets, so a paragraph holding one sentence shares its key
+with that sentence: paragraph, sentence and section attributes therefore never share a name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from checker.textcount import count_chars
+
+LABELS = ("achievement", "problem", "plan", "other")
+BODY = ("achievement", "problem", "plan")
+LABEL_NAMES = {"achievement": "成绩", "problem": "问题", "plan": "打算", "other": "其他"}
+REVIEW_THRESHOLD = 0.6  # below this probability a sentence is marked for human review
+
+for _name in ("source", "figures", "flags", "verdict", "fix_first", "profile"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+for _name in ("role", "level", "outline", "section", "parent", "heading", "paragraph", "number", "label",
+              "confidence", "signals"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Span.has_extension("chars"):
+    Span.set_extension("chars", getter=lambda span: count_chars(span.text))
+
+
+def paragraphs(doc: Doc):
+    return doc.spans["paragraphs"]
+
+
+def sections(doc: Doc):
+    return doc.spans["sections"]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    return list(doc.sents)
+
+
+def paragraph_text(doc: Doc, index: int) -> str:
+    """A paragraph's text as the file has it (the Doc keeps one space where the source had any whitespace)."""
+    return doc._.source.blocks[index].text
+
+
+def section_title(doc: Doc, section: int | None) -> str:
+    """The heading text that opens a section ('' for None)."""
+    return paragraph_text(doc, sections(doc)[section]._.heading) if section is not None else ""
+
+
+def heading_of(doc: Doc, paragraph: int) -> str:
+    """Title of the innermost section holding a paragraph ('' when none)."""
+    return section_title(doc, paragraphs(doc)[paragraph]._.section)
+
+
+def in_heading(doc: Doc, sentence: Span) -> bool:
+    return paragraphs(doc)[sentence._.paragraph]._.role == "heading"
+
+
+def needs_review(sentence: Span) -> bool:
+    """The classifier is too unsure of this sentence's label: a person should look at it."""
+    return sentence._.confidence is not None and sentence._.confidence < REVIEW_THRESHOLD
+
+
+def paragraph_sentences(doc: Doc, index: int) -> list[Span]:
+    return list(paragraphs(doc)[index].sents)
+
+
+def paragraph_label(doc: Doc, index: int) -> tuple[str, float]:
+    """Character-weighted majority label of a paragraph and the mean confidence of that label's sentences."""
+    weights: dict[str, float] = {}
+    confidences: dict[str, list[float]] = {}
+    for s in paragraph_sentences(doc, index):
+        weights[s._.label] = weights.get(s._.label, 0) + max(s._.chars, 1)
+        confidences.setdefault(s._.label, []).append(s._.confidence)
+    if not weights:
+        return "other", 1.0
+    label = max(weights, key=weights.get)
+    return label, sum(confidences[label]) / len(confidences[label])
+
+
+def labelled(doc: Doc, parts=BODY) -> list[Span]:
+    """The sentences whose label is one of `parts`, in order."""
+    return [s for s in doc.sents if s._.label in parts]

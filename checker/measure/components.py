@@ -1,0 +1,45 @@
+"""Measure-stage components: shuzhi_signals (per body sentence) and shuzhi_figures (per report)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from checker.doc import BODY
+from checker.measure.figures import figures_of
+from checker.measure.lexicons import Lexicons
+from checker.measure.signals import sentence_signals, topic_coverage
+
+
+class SignalTagger:
+    """Span._.signals on every body sentence (None elsewhere), from `lexicons` (set by the Checker)."""
+
+    def __init__(self):
+        self.lexicons: Lexicons | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sentence in doc.sents:
+            sentence._.signals = sentence_signals(sentence.text, self.lexicons) if sentence._.label in BODY else None
+        return doc
+
+
+class FigureMaker:
+    """Doc._.figures: lengths, shares, signal counts and the coverage of `topics` (set by the Checker)."""
+
+    def __init__(self):
+        self.topics: list = []
+
+    def __call__(self, doc: Doc) -> Doc:
+        body = [s for s in doc.sents if s._.label in BODY]
+        doc._.figures = figures_of(doc, topic_coverage(body, self.topics))
+        return doc
+
+
+@Language.factory("shuzhi_signals", assigns=["span._.signals"], requires=["span._.label"])
+def make_signals(nlp: Language, name: str) -> SignalTagger:
+    return SignalTagger()
+
+
+@Language.factory("shuzhi_figures", assigns=["doc._.figures"], requires=["span._.label", "span._.signals"])
+def make_figures(nlp: Language, name: str) -> FigureMaker:
+    return FigureMaker()

@@ -1,0 +1,43 @@
+"""Sentences: a paragraph split at 。！？； and line ends, quotes and brackets kept whole."""
+
+from __future__ import annotations
+
+
+TERMINATORS = set("。！？；!?;\n")
+OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
+CLOSERS_AFTER_END = set("”’」』）)\"")
+MAX_QUOTE = 200  # a quote left open longer than this is treated as a typo
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split at 。！？； and line ends; text inside quotes/brackets stays whole."""
+    sentences, start, stack, opened_at = [], 0, [], 0
+    speech = False  # the outer quote follows a colon: a terminator before its closer ends the sentence
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in OPENERS and not (ch == '"' and stack and stack[-1] == '"'):
+            if not stack:
+                opened_at, speech = i, i > 0 and text[i - 1] in "：:"
+            stack.append(OPENERS[ch])
+        elif stack and i - opened_at > MAX_QUOTE:
+            stack.clear()
+        ends_quote = speech and not stack and ch in CLOSERS_AFTER_END and text[i - 1] in TERMINATORS
+        if (ch in TERMINATORS or ends_quote) and not stack:
+            j = i + 1
+            while j < n and (text[j] in TERMINATORS or text[j] in CLOSERS_AFTER_END):
+                j += 1
+            _keep(sentences, text[start:j])
+            start, i = j, j
+            continue
+        i += 1
+    _keep(sentences, text[start:])
+    return sentences
+
+
+def _keep(sentences: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if piece:
+        sentences.append(piece)

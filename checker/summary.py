@@ -1,0 +1,85 @@
+"""ReportSummary: what the cohort, the workbook and the page need of one checked report (small, picklable).
+
+Workers return summaries, the batch journal stores them (as JSON, the only place they are serialised), and the
+cohort checks add their flags to them, re-judging the verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from checker.checks.engine import SEVERITY_ORDER, Flag, Severity, Verdict, VerdictConfig, verdict
+from checker.cohort.config import COHORT_CODES
+from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
+from checker.doc import paragraphs
+
+UNREADABLE = "无法检查"
+
+@dataclass
+class ReportSummary:
+    file: str
+    title: str = ""
+    author: str = ""
+    chars: int = 0
+    shares: dict[str, float] = field(default_factory=dict)
+    body_shares: dict[str, float] = field(default_factory=dict)
+    flags: list[Flag] = field(default_factory=list)
+    verdict: Verdict | None = None
+    fix_first: list[str] = field(default_factory=list)
+    profile: str = ""
+    kind: str = "current"  # current | previous (last year's reports, for REPEATED_PROBLEMS)
+    error: str = ""  # why the file could not be checked
+    fingerprint: Fingerprint | None = None
+
+    @classmethod
+    def of(cls, doc: Doc, file: str | None = None, kind: str = "current") -> "ReportSummary":
+        source, figures = doc._.source, doc._.figures
+        spans = paragraphs(doc)
+        sentences = [[s._.paragraph, s._.chars, s._.label, normalize(s.text)] for s in doc.sents
+                     if spans[s._.paragraph]._.role == "body" and s._.label != "other"]
+        name = file or source.path
+        return cls(file=name, title=source.title, author=source.author, chars=figures.chars,
+                   shares=_rounded(figures.shares), body_shares=_rounded(figures.body_shares), flags=list(doc._.flags),
+                   verdict=doc._.verdict, fix_first=list(doc._.fix_first), profile=doc._.profile, kind=kind,
+                   fingerprint=Fingerprint(organization_key(source.author, source.title, name), sentences))
+
+    @classmethod
+    def unreadable(cls, file: str, reason: str, kind: str = "current") -> "ReportSummary":
+        return cls(file=file, error=reason, kind=kind)
+
+    @property
+    def checked(self) -> bool:
+        return not self.error
+
+    @property
+    def verdict_text(self) -> str:
+        return self.verdict.value if self.verdict else UNREADABLE
+
+    def with_cohort_flags(self, flags: list[Flag], config: VerdictConfig, names: dict[str, str]) -> "ReportSummary":
+        """A copy with its cohort flags replaced and the verdict re-judged."""
+        if self.error:
+            return self
+        merged = sorted([f for f in self.flags if f.code not in COHORT_CODES] + flags,
+                        key=lambda f: SEVERITY_ORDER[f.severity])
+        judged, fix_first = verdict(merged, config, names)
+        return replace(self, flags=merged, verdict=judged, fix_first=fix_first)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["verdict"] = self.verdict.value if self.verdict else None
+        for flag in data["flags"]:
+            flag["severity"] = flag["severity"].value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ReportSummary":
+        flags = [Flag(**{**f, "severity": Severity(f["severity"])}) for f in data.get("flags", [])]
+        fingerprint = Fingerprint(**data["fingerprint"]) if data.get("fingerprint") else None
+        return cls(**{**data, "flags": flags, "verdict": Verdict(data["verdict"]) if data.get("verdict") else None,
+                      "fingerprint": fingerprint})
+
+
+def _rounded(shares: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 4) for k, v in shares.items()}

@@ -1,0 +1,1 @@
+"""Stage 6, render: Result -> text, JSON, Excel, annotated .docx."""

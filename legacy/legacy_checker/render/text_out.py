@@ -1,0 +1,58 @@
+"""Plain-text report for the terminal."""
+
+from __future__ import annotations
+
+from legacy_checker.structures import LABEL_NAMES, Result
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def render_text(result: Result, sentences: bool = False) -> str:
+    """The figures, flags and verdict; with `sentences`, first every sentence with its label."""
+    f = result.figures
+    lines = [
+        f"文件：{result.file}",
+        f"字数：{f.chars}（汉字、字母和数字；含标点 {f.chars_with_punct}）",
+        "篇幅占比（全文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.shares.items()),
+    ]
+    lines.append(_key_figures(f.values))
+    review = sum(map(result.labeled.needs_review, range(len(result.labeled.labels))))
+    if review:
+        lines.append(f"待人工复核的句子：{review} 句（分类把握不足）")
+    if result.flags:
+        lines.append("问题清单：")
+        for flag in result.flags:
+            where = f"（第 {'、'.join(str(p + 1) for p in flag.paragraphs[:8])} 段）" if flag.paragraphs else ""
+            lines.append(f"  [{SEVERITY_NAMES[flag.severity]}] {flag.code}：{flag.message}{where}")
+            if flag.suggestion:
+                lines.append(f"      建议：{flag.suggestion}")
+    else:
+        lines.append("未发现问题。")
+    lines.append(f"结论：{result.verdict}")
+    if result.fix_first:
+        lines.append("优先修改：" + "；".join(result.fix_first))
+    return "\n".join((_labelled_sentences(result) if sentences else []) + lines)
+
+
+def _labelled_sentences(result: Result) -> list[str]:
+    """Paragraph by paragraph, each sentence behind its label; 【？】 marks a sentence for human review."""
+    labeled = result.labeled
+    lines = []
+    for paragraph in labeled.segmented.paragraphs:
+        parts = []
+        for s in paragraph.sentences:
+            doubt = "？" if labeled.needs_review(s.index) else ""
+            parts.append(f"【{LABEL_NAMES[labeled.labels[s.index]]}{doubt}】{s.text}")
+        lines.append(f"{paragraph.index + 1:>3}  " + "".join(parts))
+    return lines + [""]
+
+
+def _key_figures(values: dict) -> str:
+    """The figures the checks judge (see checker/signals.py)."""
+    parts = [f"数据 {values['data_points']} 处",
+             f"具体事例 {values['examples']} 个",
+             f"第一人称 {values['first_person_sentences']} 句（本人履职 {values['first_person_acts']} 句）",
+             f"套话每千字 {values['empty_words_per_1000']} 处"]
+    if values.get("topics_total"):
+        parts.append(f"内容要点 {values['topics_covered']}/{values['topics_total']} 项")
+    return "要点数据：" + "，".join(parts)
