@@ -6,8 +6,9 @@
     Doc._.source              the Document that was read (path, title, author, blocks, warnings)
     Span._.role / level / outline / section      on paragraph spans (make_doc, shuzhi_sections)
     Span._.parent / heading                      on section spans (shuzhi_sections)
-    Span._.paragraph / number / label / confidence / signals   on sentences (make_doc, shuzhi_classifier,
-                                                               shuzhi_signals); number: its index in the report
+    Span._.paragraph / number / chars / words    on sentences (make_doc): paragraph index, index in the report,
+                                                 字数, its words joined by spaces
+    Span._.label / confidence / signals          on sentences (shuzhi_classifier, shuzhi_signals)
     Doc._.figures / flags / verdict / fix_first / profile                (shuzhi_figures, shuzhi_rules)
 
 spaCy keys a span's attributes by its character offsets, so a paragraph holding one sentence shares its key
@@ -18,8 +19,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from checker.textcount import count_chars
-
 LABELS = ("achievement", "problem", "plan", "other")
 BODY = ("achievement", "problem", "plan")
 LABEL_NAMES = {"achievement": "成绩", "problem": "问题", "plan": "打算", "other": "其他"}
@@ -28,12 +27,10 @@ REVIEW_THRESHOLD = 0.6  # below this probability a sentence is marked for human 
 for _name in ("source", "figures", "flags", "verdict", "fix_first", "profile"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-for _name in ("role", "level", "outline", "section", "parent", "heading", "paragraph", "number", "label",
-              "confidence", "signals"):
+for _name in ("role", "level", "outline", "section", "parent", "heading", "paragraph", "number", "chars", "words",
+              "label", "confidence", "signals"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-if not Span.has_extension("chars"):
-    Span.set_extension("chars", getter=lambda span: count_chars(span.text))
 
 
 def paragraphs(doc: Doc):

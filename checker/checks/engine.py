@@ -17,7 +17,7 @@ from typing import Callable, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc
 
-from checker.checks.parts import Item, items
+from checker.checks.parts import Item, Report
 from checker.doc import BODY
 from checker.measure.lexicons import Lexicons
 
@@ -109,7 +109,7 @@ class Context:
     topics: list = field(default_factory=list)
 
 
-Check = Callable[[Doc, list[Item], RuleConfig, Context], "Finding | None"]
+Check = Callable[[Report, list[Item], RuleConfig, Context], "Finding | None"]
 
 
 @dataclass(frozen=True)
@@ -142,10 +142,10 @@ def placeholders(template: str) -> list[str]:
 
 def apply_rules(doc: Doc, rules: dict[str, RuleConfig], context: Context) -> list[Flag]:
     """Run every rule; flags ordered by severity, then by the profile's rule order."""
-    flags = []
+    flags, report = [], Report(doc)
     for code, config in rules.items():
-        scope = items(doc, tuple(config.parts)) if isinstance(config, Scoped) else items(doc)
-        finding = rule_of(code, config).check(doc, scope, config, context)
+        scope = report.items(tuple(config.parts)) if isinstance(config, Scoped) else report.items()
+        finding = rule_of(code, config).check(report, scope, config, context)
         if finding is None:
             continue
         flags.append(Flag(

@@ -7,15 +7,15 @@ from typing import ClassVar
 from pydantic import Field
 
 from checker.checks.engine import Finding, Number, Part, Scoped, rule
-from checker.checks.parts import DEFAULT_EVIDENCE_PARTS, chars_of, items, paragraphs_of, per_1000
+from checker.checks.parts import DEFAULT_EVIDENCE_PARTS, chars_of, paragraphs_of, per_1000
 from checker.doc import paragraphs
 
 
-def _achievement_units(doc) -> list[list]:
+def _achievement_units(report) -> list[list]:
     """Achievement sentences grouped by innermost section, or by paragraph when the report has no headings."""
-    spans = paragraphs(doc)
+    spans = paragraphs(report.doc)
     units: dict = {}
-    for item in items(doc, ("achievement",)):
+    for item in report.items(("achievement",)):
         section = spans[item.paragraph]._.section
         units.setdefault(("s", section) if section is not None else ("p", item.paragraph), []).append(item)
     return list(units.values())
@@ -35,10 +35,10 @@ class LacksDataConfig(Scoped):
 
 
 @rule("LACKS_DATA", LacksDataConfig)
-def lacks_data(doc, scope, config: LacksDataConfig, context):
+def lacks_data(report, scope, config: LacksDataConfig, context):
     """Few quantities per 1000 characters of the evidence parts, or achievement sections without a figure."""
     count, chars = sum(len(i.signals["data"]) for i in scope), chars_of(scope)
-    units = [u for u in _achievement_units(doc) if chars_of(u) >= config.min_unit_chars]
+    units = [u for u in _achievement_units(report) if chars_of(u) >= config.min_unit_chars]
     bare = [u for u in units if not any(i.signals["data"] for i in u)]
     density = per_1000(count, chars)
     values = {"data_points": count, "chars": chars, "density": density, "min_density": config.min_per_1000,
@@ -59,7 +59,7 @@ class LacksExamplesConfig(Scoped):
 
 
 @rule("LACKS_EXAMPLES", LacksExamplesConfig)
-def lacks_examples(doc, scope, config: LacksExamplesConfig, context):
+def lacks_examples(report, scope, config: LacksExamplesConfig, context):
     """Fewer concrete cases (named places, people, dated events, titled talks) than the profile asks."""
     found = list(dict.fromkeys(e for i in scope for e in i.signals["examples"]))
     if len(found) >= config.min_examples:

@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 
 from checker.checks.engine import Finding, Number, Part, RuleConfig, Scoped, kind
-from checker.checks.parts import chars_of, counted, items, paragraphs_of, per_1000
+from checker.checks.parts import chars_of, counted, paragraphs_of, per_1000
 from checker.doc import BODY
 
 BASES = {"total": "全文", "body": "正文"}
@@ -44,13 +44,13 @@ class ShareConfig(RuleConfig):
 
 
 @kind("share", ShareConfig)
-def share(doc, scope, config: ShareConfig, context):
-    value = getattr(doc._.figures, SHARE_KEYS[config.basis])[config.label]
+def share(report, scope, config: ShareConfig, context):
+    value = getattr(report.figures, SHARE_KEYS[config.basis])[config.label]
     over = config.max_share is not None and value > config.max_share
     under = config.min_share is not None and value < config.min_share
     if not (over or under):
         return None
-    chosen = items(doc, (config.label,))
+    chosen = report.items((config.label,))
     return Finding({"share": value, "limit": config.limit, "chars": chars_of(chosen), "of": BASES[config.basis]},
                    paragraphs_of(chosen))
 
@@ -66,9 +66,9 @@ class DensityConfig(Scoped):
 
 
 @kind("density", DensityConfig)
-def density(doc, scope, config: DensityConfig, context):
-    hits = {i.sentence.start: context.lexicons.find(config.lexicon, i.text) for i in scope}
-    found = [p for i in scope for p in hits[i.sentence.start]]
+def density(report, scope, config: DensityConfig, context):
+    hits = {i.key: context.lexicons.find(config.lexicon, i.text) for i in scope}
+    found = [p for i in scope for p in hits[i.key]]
     chars = chars_of(scope)
     value = per_1000(len(found), chars)
     limit = config.max_per_1000 if config.max_per_1000 is not None else config.min_per_1000
@@ -77,7 +77,7 @@ def density(doc, scope, config: DensityConfig, context):
         return None
     by_paragraph: dict[int, int] = {}
     for i in scope:
-        by_paragraph[i.paragraph] = by_paragraph.get(i.paragraph, 0) + len(hits[i.sentence.start])
+        by_paragraph[i.paragraph] = by_paragraph.get(i.paragraph, 0) + len(hits[i.key])
     return Finding({"count": len(found), "chars": chars, "density": value, "limit": limit,
                     "phrases": counted(found, 10)},
                    [p for p, n in by_paragraph.items() if n >= config.paragraph_hits])
@@ -101,17 +101,17 @@ class ExistenceConfig(Scoped):
 
 
 @kind("existence", ExistenceConfig)
-def existence(doc, scope, config: ExistenceConfig, context):
+def existence(report, scope, config: ExistenceConfig, context):
     def found(text: str) -> list[str]:
         words = context.lexicons.find(config.lexicon, text) if config.lexicon else []
         return words + [w for w in config.words if w in text]
 
     if any(found(i.text) for i in scope):
         return None
-    other = [i for i in items(doc, tuple(p for p in BODY if p not in config.parts)) if found(i.text)]
+    other = [i for i in report.items(tuple(p for p in BODY if p not in config.parts)) if found(i.text)]
     words = dict.fromkeys(w for i in other for w in found(i.text))
     return Finding({"elsewhere": len(other), "words": "、".join(f"“{w}”" for w in words) or "无"},
-                   paragraphs_of(items(doc, tuple(config.point_at))), "elsewhere" if other else "")
+                   paragraphs_of(report.items(tuple(config.point_at))), "elsewhere" if other else "")
 
 
 class CoverageConfig(RuleConfig):
@@ -121,8 +121,8 @@ class CoverageConfig(RuleConfig):
 
 
 @kind("coverage", CoverageConfig)
-def coverage(doc, scope, config: CoverageConfig, context):
-    covered = doc._.figures.topics
+def coverage(report, scope, config: CoverageConfig, context):
+    covered = report.figures.topics
     missing = [t for t in covered if not t["covered"]]
     if not missing:
         return None

@@ -16,32 +16,30 @@ class Item:
     """A sentence of the report with what the checks read of it."""
 
     sentence: Span
+    label: str
+    signals: dict | None
+    paragraph: int
+    chars: int
+    text: str
     heading: bool  # the sentence is (part of) a heading paragraph
 
     @property
-    def label(self) -> str:
-        return self.sentence._.label
-
-    @property
-    def signals(self) -> dict:
-        return self.sentence._.signals
-
-    @property
-    def paragraph(self) -> int:
-        return self.sentence._.paragraph
-
-    @property
-    def chars(self) -> int:
-        return self.sentence._.chars
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
+    def key(self) -> int:
+        return self.sentence.start
 
 
-def items(doc: Doc, parts=BODY) -> list[Item]:
-    spans = paragraphs(doc)
-    return [Item(s, spans[s._.paragraph]._.role == "heading") for s in doc.sents if s._.label in parts]
+class Report:
+    """What the checks read of one Doc, gathered once: every sentence as an Item, the figures, the Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.figures = doc._.figures
+        spans = paragraphs(doc)
+        self.sentences = [Item(s, s._.label, s._.signals, s._.paragraph, s._.chars, s.text,
+                               spans[s._.paragraph]._.role == "heading") for s in doc.sents]
+
+    def items(self, parts=BODY) -> list[Item]:
+        return [i for i in self.sentences if i.label in parts]
 
 
 def paragraphs_of(chosen: list[Item]) -> list[int]:

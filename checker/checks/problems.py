@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from checker.checks.engine import Finding, Number, RuleConfig, rule
-from checker.checks.parts import chars_of, counted, items, paragraphs_of
+from checker.checks.parts import chars_of, counted, paragraphs_of
 
 
 class ProblemsLightConfig(RuleConfig):
@@ -22,17 +22,17 @@ class ProblemsLightConfig(RuleConfig):
 
 
 @rule("PROBLEMS_LIGHT", ProblemsLightConfig)
-def problems_light(doc, scope, config: ProblemsLightConfig, context):
+def problems_light(report, scope, config: ProblemsLightConfig, context):
     """A small problem share of the body, or problems told mostly in stock phrases with nothing specific."""
-    problems = items(doc, ("problem",))
+    problems = report.items(("problem",))
     told = [i for i in problems if not i.heading]
-    phrases = {i.sentence.start: context.lexicons.find("stock_problem_phrases", i.text) for i in told}
-    stock = [i for i in told if phrases[i.sentence.start] and not i.signals["data"] and not i.signals["examples"]]
-    share, stock_share = doc._.figures.body_shares["problem"], (len(stock) / len(told) if told else 0.0)
+    phrases = {i.key: context.lexicons.find("stock_problem_phrases", i.text) for i in told}
+    stock = [i for i in told if phrases[i.key] and not i.signals["data"] and not i.signals["examples"]]
+    share, stock_share = report.figures.body_shares["problem"], (len(stock) / len(told) if told else 0.0)
     values = {"share": share, "min_share": config.min_share, "problem_chars": chars_of(problems),
               "problem_sentences": len(told), "stock_sentences": len(stock), "stock_share": stock_share,
               "max_stock_share": config.max_stock_share,
-              "phrases": counted([p for i in stock for p in phrases[i.sentence.start]]) or "无"}
+              "phrases": counted([p for i in stock for p in phrases[i.key]]) or "无"}
     if share < config.min_share:
         return Finding(values, paragraphs_of(problems))
     if stock_share > config.max_stock_share:

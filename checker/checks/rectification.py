@@ -18,12 +18,12 @@ class NoRectificationConfig(RuleConfig):
 
 
 @rule("NO_RECTIFICATION", NoRectificationConfig)
-def no_rectification(doc, scope, config: NoRectificationConfig, context):
+def no_rectification(report, scope, config: NoRectificationConfig, context):
     """No body paragraph (read with its section heading) names last year's problems and their rectification."""
     lexicons = context.lexicons
     mentions = []
     for index in paragraphs_of(scope):
-        text = heading_of(doc, index) + paragraph_text(doc, index)
+        text = heading_of(report.doc, index) + paragraph_text(report.doc, index)
         if lexicons.has("last_year", text):
             if lexicons.has("rectification", text):
                 return None

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from checker.checks.engine import Finding, Number, RuleConfig, Scoped, rule
-from checker.checks.parts import counted, items, paragraphs_of
+from checker.checks.parts import counted, paragraphs_of
 
 
 class NotSelfConfig(Scoped):
@@ -22,7 +22,7 @@ class NotSelfConfig(Scoped):
 
 
 @rule("NOT_SELF", NotSelfConfig)
-def not_self(doc, scope, config: NotSelfConfig, context):
+def not_self(report, scope, config: NotSelfConfig, context):
     """Few sentences with 我/本人, or few of them telling a personal act (亲自, 带头, 主持, 讲党课…)."""
     body = [i for i in scope if not i.heading]
     if not body:
@@ -49,16 +49,16 @@ class ProblemsNotSelfConfig(RuleConfig):
 
 
 @rule("PROBLEMS_NOT_SELF", ProblemsNotSelfConfig)
-def problems_not_self(doc, scope, config: ProblemsNotSelfConfig, context):
+def problems_not_self(report, scope, config: ProblemsNotSelfConfig, context):
     """The problem part names others' shortcomings (部分党员, 个别支部, 上级…) or makes excuses, and hardly
     examines the author (a sentence that makes an excuse never counts as self-examination)."""
     lexicons = context.lexicons
-    problems = [i for i in items(doc, ("problem",)) if not i.heading]
-    blamed = {i.sentence.start: lexicons.find("others_subjects", i.text) + lexicons.find("excuses", i.text)
+    problems = [i for i in report.items(("problem",)) if not i.heading]
+    blamed = {i.key: lexicons.find("others_subjects", i.text) + lexicons.find("excuses", i.text)
               for i in problems}
     own = [i for i in problems if (i.signals["first_person"] or lexicons.has("self_examination", i.text))
            and not lexicons.has("excuses", i.text)]
-    others = [i for i in problems if blamed[i.sentence.start]]
+    others = [i for i in problems if blamed[i.key]]
     if not problems or len(others) < config.min_others:
         return None
     share = len(own) / len(problems)
@@ -66,5 +66,5 @@ def problems_not_self(doc, scope, config: ProblemsNotSelfConfig, context):
         return None
     return Finding({"problem_sentences": len(problems), "self_sentences": len(own), "self_share": share,
                     "min_share": config.min_self_share, "others_sentences": len(others),
-                    "others": counted([p for i in others for p in blamed[i.sentence.start]], 6)},
+                    "others": counted([p for i in others for p in blamed[i.key]], 6)},
                    paragraphs_of(others))

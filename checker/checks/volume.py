@@ -22,9 +22,9 @@ class LengthConfig(RuleConfig):
 
 
 @rule("LENGTH", LengthConfig)
-def length(doc, scope, config: LengthConfig, context):
+def length(report, scope, config: LengthConfig, context):
     """Too long: above target × (1 + tolerance) (only when a target is set). Too thin: below minimum."""
-    chars, target = doc._.figures.chars, config.target
+    chars, target = report.figures.chars, config.target
     upper = int(target * (1 + config.tolerance)) if target else None
     if chars < config.minimum:
         variant, gap = "thin", config.minimum - chars

@@ -29,7 +29,7 @@ def sentence_records(doc: Doc, report: str = "") -> list[dict]:
         role = spans[s._.paragraph]._.role
         rows.append({
             "text": s.text,
-            "tokens": " ".join(t.text for t in s if not t.is_space),
+            "tokens": s._.words,
             "heading": heading_of(doc, s._.paragraph) if role != "heading" else s.text,
             "role": role,
             "chars": s._.chars,

@@ -3,7 +3,7 @@
 Every sentence and paragraph boundary is a token boundary. Whitespace between sentences and paragraphs becomes
 one trailing space; whitespace inside a sentence is kept (as spaCy whitespace tokens where it is more than one
 space). Each paragraph is a span of doc.spans["paragraphs"] with its role (title, author, heading, body),
-heading level and outline number; each sentence knows its paragraph.
+heading level and outline number; each sentence knows its paragraph, its 字数 and its words.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from checker.limits import check_deadline
 from checker.read.document import Document
 from checker.segment.sentences import split_sentences
 from checker.segment.tokens import cut
+from checker.textcount import count_chars
 
 
 def role_of(document: Document, index: int) -> str:
@@ -31,7 +32,7 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
     spaces: list[bool] = []
     starts: list[bool] = []
     paragraph_tokens: list[tuple[int, int]] = []
-    sentence_paragraph: list[int] = []
+    sentence_info: list[tuple[int, int, str]] = []  # (paragraph, 字数, words) of each sentence
     for index, block in enumerate(document.blocks):
         first, cursor = len(words), 0
         for piece in split_sentences(block.text):
@@ -40,8 +41,9 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
             if at > cursor and words and len(words) > first:
                 spaces[-1] = True  # whitespace between two sentences
             cursor = at + len(piece)
-            _add_sentence(cut(piece), words, spaces, starts)
-            sentence_paragraph.append(index)
+            tokens = cut(piece)
+            _add_sentence(tokens, words, spaces, starts)
+            sentence_info.append((index, count_chars(piece), " ".join(t for t in tokens if not t.isspace())))
         if len(words) > first:
             spaces[-1] = True
             paragraph_tokens.append((first, len(words)))
@@ -55,8 +57,8 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
         span._.level = block.heading_level if role == "heading" else 0
         spans.append(span)
     doc.spans["paragraphs"] = spans
-    for number, (sentence, paragraph) in enumerate(zip(doc.sents, sentence_paragraph)):
-        sentence._.paragraph, sentence._.number = paragraph, number
+    for number, (sentence, (paragraph, chars, joined)) in enumerate(zip(doc.sents, sentence_info)):
+        sentence._.paragraph, sentence._.number, sentence._.chars, sentence._.words = paragraph, number, chars, joined
     return doc
 
 
