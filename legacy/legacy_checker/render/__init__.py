@@ -1,1 +1,0 @@
-"""Stage 6, render: Result -> text, JSON, Excel, annotated .docx."""
