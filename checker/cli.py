@@ -75,14 +75,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _profile_option(parser) -> None:
     parser.add_argument("--profile", default=None, help="内置配置名或 YAML 文件路径（默认 default）")
+    parser.add_argument("--baseline", action="store_true",
+                        help="不加载分类模型，按标题关键词粗略分类（模型缺失或损坏时应急用，结果仅供参考）")
+
+
+def _checker(args):
+    from checker.classify.baseline import BASELINE
+    from checker.pipeline import Checker
+
+    return Checker(args.profile, classifier=BASELINE if args.baseline else None)
 
 
 def run_check(args) -> int:
-    from checker.pipeline import Checker
     from checker.render.json_out import error_json, report_json
     from checker.render.text_out import render_text
 
-    checker = Checker(args.profile)
+    checker = _checker(args)
     outputs, code = [], EXIT_OK
     for path in args.files:
         try:
@@ -119,7 +127,7 @@ def run_batch(args) -> int:
     limits = Limits(seconds=args.timeout) if args.timeout else Limits()
     try:
         run = batch(args.paths, args.out, args.profile, args.jobs, args.json_dir, args.previous, args.resume,
-                    progress=True, limits=limits)
+                    progress=True, limits=limits, baseline=args.baseline)
     except InputError as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_ERROR
@@ -131,12 +139,11 @@ def run_batch(args) -> int:
 
 
 def run_annotate(args) -> int:
-    from checker.pipeline import Checker
     from checker.render.docx_out import annotated_docx, comment_texts
     from checker.summary import ReportSummary
 
     try:
-        doc = Checker(args.profile).check_path(args.file)
+        doc = _checker(args).check_path(args.file)
     except InputError as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_ERROR
@@ -200,7 +207,7 @@ def run_corpus(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
+    _log_to_stderr(args.debug)
     try:
         return args.run(args)
     except (ProfileError, ModelError, OutputError) as exc:
@@ -217,6 +224,14 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"错误：程序内部出错（{type(exc).__name__}：{str(exc)[:200]}），加 --debug 查看详细信息", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _log_to_stderr(debug: bool) -> None:
+    """The details of a defect (with its traceback) reach the user only with --debug."""
+    log = logging.getLogger("shuzhi")
+    log.handlers = [logging.StreamHandler(sys.stderr)]
+    log.setLevel(logging.DEBUG if debug else logging.WARNING)
+    log.propagate = False
 
 
 def _quiet_stdout() -> None:

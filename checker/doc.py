@@ -10,6 +10,8 @@
                                                  字数, its words joined by spaces
     Span._.label / confidence / signals          on sentences (shuzhi_classifier, shuzhi_signals)
     Doc._.figures / flags / verdict / fix_first / profile                (shuzhi_figures, shuzhi_rules)
+    Doc._.notes                                  what the user should know about how the report was read and
+                                                 labelled (parts skipped, no model), Chinese
 
 spaCy keys a span's attributes by its character offsets, so a paragraph holding one sentence shares its key
 with that sentence: paragraph, sentence and section attributes therefore never share a name.
@@ -24,13 +26,20 @@ BODY = ("achievement", "problem", "plan")
 LABEL_NAMES = {"achievement": "成绩", "problem": "问题", "plan": "打算", "other": "其他"}
 REVIEW_THRESHOLD = 0.6  # below this probability a sentence is marked for human review
 
-for _name in ("source", "figures", "flags", "verdict", "fix_first", "profile"):
+for _name in ("source", "figures", "flags", "verdict", "fix_first", "profile", "notes"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 for _name in ("role", "level", "outline", "section", "parent", "heading", "paragraph", "number", "chars", "words",
               "label", "confidence", "signals"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
+
+
+BASELINE_NOTE = "未加载分类模型，结果仅供参考（句子分类按标题关键词粗略判断）"
+
+
+def notes(doc: Doc) -> list[str]:
+    return list(doc._.source.warnings) + list(doc._.notes or [])
 
 
 def paragraphs(doc: Doc):

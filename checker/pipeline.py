@@ -9,6 +9,7 @@ builds spacy.blank("zh") with them and hands each its part of the profile and th
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -18,12 +19,13 @@ from spacy.tokens import Doc
 import checker.checks  # noqa: F401  (registers shuzhi_rules)
 import checker.classify  # noqa: F401  (registers shuzhi_classifier)
 import checker.measure  # noqa: F401  (registers shuzhi_signals, shuzhi_figures)
-from checker.errors import InputError
+from checker.errors import InputError, ModelError
 from checker.limits import FileTimeout, Limits, deadline
 from checker.profile import Profile, load_profile
 from checker.read import Document, read_document
 from checker.segment import make_doc
 
+log = logging.getLogger("shuzhi")
 PIPES = ("shuzhi_sections", "shuzhi_tagger", "shuzhi_classifier", "shuzhi_signals", "shuzhi_figures", "shuzhi_rules")
 JUDGE = ("shuzhi_signals", "shuzhi_figures", "shuzhi_rules")  # what runs again after a person corrects labels
 
@@ -49,12 +51,17 @@ class Checker:
         return make_doc(document, self.nlp.vocab)
 
     def check_path(self, path: str | Path) -> Doc:
-        """Read and check one file within the time limit; every failure is an InputError."""
+        """Read and check one file within the time limit; every failure of that file is an InputError."""
         try:
             with deadline(self.limits.seconds):
                 return self.check_document(read_document(path, self.limits))
+        except (InputError, ModelError):
+            raise
         except FileTimeout:
             raise InputError(str(path), f"处理超时（超过 {self.limits.seconds:g} 秒），文件可能过于复杂") from None
+        except Exception as exc:  # a defect on one odd file: one line for the user, details with --debug
+            log.debug("checking %s failed", path, exc_info=True)
+            raise InputError(str(path), f"检查时出错（{type(exc).__name__}），请单独检查该文件或另存后重试") from exc
 
     def check_document(self, document: Document) -> Doc:
         return self.nlp(self.make(document))

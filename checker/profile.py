@@ -249,3 +249,52 @@ def _chinese(where: str, cls: type[BaseModel], error: dict, data: dict) -> str:
     message = str(error.get("msg", "")).removeprefix("Value error, ")
     joiner = "." if message.split(" ")[0] in cls.model_fields else " "
     return f"{where}{joiner}{message}"
+
+
+SCHEMA_FILE = "profile.schema.json"
+
+
+def profile_schema() -> dict:
+    """JSON Schema of a profile file, for editors. Nothing is required in it: a profile that extends another
+    inherits what it leaves out (a root profile is checked for completeness when it loads)."""
+    defs: dict = {}
+
+    def schema(cls) -> dict:
+        found = cls.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(found.pop("$defs", {}))
+        return _optional(found)
+
+    lexicon = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "shuzhi-checker 检查配置（profile）",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
+            "extends": {"type": "string", "description": "内置配置名或 YAML 文件路径"},
+            "rules": {"type": "object",
+                      "properties": {code: schema(rule.config) for code, rule in sorted(RULES.items())},
+                      "additionalProperties": {"anyOf": [schema(rule.config) for _, rule in sorted(KINDS.items())]}},
+            "lexicons": lexicon, "lexicons_extra": lexicon,
+            "topics": {"type": "array", "items": schema(Topic)},
+            "verdict": schema(VerdictConfig),
+            "cohort": {"type": "object", "additionalProperties": False,
+                       "properties": {code: schema(cls) for code, cls in COHORT_CONFIGS.items()}},
+        },
+        "$defs": {name: _optional(d) for name, d in sorted(defs.items())},
+    }
+
+
+def _optional(schema: dict) -> dict:
+    return {k: v for k, v in schema.items() if k != "required"}
+
+
+def schema_path() -> Path:
+    return Path(str(resources.files("checker.profiles").joinpath(SCHEMA_FILE)))
+
+
+if __name__ == "__main__":  # python -m checker.profile: rewrite the shipped schema
+    import json
+
+    schema_path().write_text(json.dumps(profile_schema(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -8,12 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from checker.classify.baseline import HeadingBaseline
 from checker.classify.features import frame, sentence_records
+from checker.doc import BASELINE_NOTE
 
 
 class SentenceClassifier:
     """Assigns Span._.label and Span._.confidence; `model` is any Classifier, or `load()` gives it on first use
-    (both set by the Checker)."""
+    (both set by the Checker). With the heading-keyword baseline each Doc gets a note that the labels are rough."""
 
     def __init__(self, batch_size: int):
         self.batch_size = batch_size
@@ -32,6 +34,8 @@ class SentenceClassifier:
             rows = iter(self.model.predict_proba(frame(flat)) if flat else [])
             classes = list(self.model.classes_)
             for doc in batch:
+                if isinstance(self.model, HeadingBaseline):
+                    doc._.notes = [BASELINE_NOTE]
                 for sentence in doc.sents:
                     row = next(rows)
                     best = int(row.argmax())
@@ -39,7 +43,7 @@ class SentenceClassifier:
                 yield doc
 
 
-@Language.factory("shuzhi_classifier", assigns=["span._.label", "span._.confidence"],
+@Language.factory("shuzhi_classifier", assigns=["span._.label", "span._.confidence", "doc._.notes"],
                   requires=["span._.paragraph"], default_config={"batch_size": 64})
 def make_classifier(nlp: Language, name: str, batch_size: int) -> SentenceClassifier:
     return SentenceClassifier(batch_size)

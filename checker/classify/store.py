@@ -8,7 +8,7 @@ import tempfile
 import zipfile
 from importlib import resources
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
@@ -19,6 +19,7 @@ MODEL_FILE = "classifier.skops"
 TRUSTED_TYPES = frozenset({"checker.classify.model.SentenceModel"})
 
 
+@runtime_checkable
 class Classifier(Protocol):
     """What the pipeline needs of a sentence classifier (the model and the baseline both follow it)."""
 

@@ -34,9 +34,9 @@ class Item:
 class Budget:
     """Bytes the archives of one run may still unpack."""
 
-    def __init__(self, megabytes: float = MAX_UNPACKED_MB):
-        self.left = int(megabytes * 1024 * 1024)
-        self.megabytes = megabytes
+    def __init__(self, megabytes: float | None = None):
+        self.megabytes = MAX_UNPACKED_MB if megabytes is None else megabytes
+        self.left = int(self.megabytes * 1024 * 1024)
 
     def take(self, size: int) -> bool:
         if size > self.left:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from checker.checks.engine import Flag
-from checker.doc import needs_review, paragraph_label, paragraph_text, paragraphs, sections, section_title
+from checker.doc import needs_review, notes, paragraph_label, paragraph_text, paragraphs, section_title, sections
 from checker.summary import UNREADABLE, ReportSummary
 from checker.textcount import count_chars
 
@@ -53,6 +53,7 @@ def report_json(doc: Doc, summary: ReportSummary | None = None) -> dict:
         "flags": [flag_json(f) for f in summary.flags],
         "verdict": summary.verdict_text,
         "fix_first": summary.fix_first,
+        "notes": notes(doc),
     }
 
 

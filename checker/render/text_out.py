@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from checker.checks.engine import SEVERITY_NAMES
-from checker.doc import LABEL_NAMES, needs_review, paragraphs
+from checker.doc import LABEL_NAMES, needs_review, notes, paragraphs
 from checker.summary import ReportSummary
 
 
@@ -19,6 +19,7 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
         "篇幅占比（全文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.shares.items()),
         _key_figures(f.values),
     ]
+    lines += [f"提示：{note}" for note in notes(doc)]
     review = sum(needs_review(s) for s in doc.sents)
     if review:
         lines.append(f"待人工复核的句子：{review} 句（分类把握不足）")
