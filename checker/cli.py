@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from checker.errors import InputError, ModelError, OutputError, ProfileError
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--previous", action="append", default=[], metavar="DIR",
                        help="上年度的述职报告（文件夹或 .zip，可重复），用于发现照搬上年问题")
     batch.add_argument("--resume", action="store_true", help="接着上次中断的批量检查继续（跳过已完成的文件）")
-    batch.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="每个文件的处理时限（默认 60 秒）")
+    _limit_options(batch)
     batch.set_defaults(run=run_batch)
 
     annotate = sub.add_parser("annotate", help="输出带批注的 .docx：在被标记的段落上加 Word 批注")
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--lan", action="store_true",
                        help="允许局域网内其他电脑访问（需要设置审阅密码：环境变量 SHUZHI_PASSWORD，或启动时输入）")
     serve.add_argument("--address", default="0.0.0.0", help="--lan 时监听的地址（默认所有网卡）")
+    _limit_options(serve)
     serve.set_defaults(run=run_serve)
 
     corpus = sub.add_parser("corpus", help="语料：由 corpus/raw 生成句子级标注 JSONL 或示例 .docx")
@@ -77,6 +80,17 @@ def _profile_option(parser) -> None:
     parser.add_argument("--profile", default=None, help="内置配置名或 YAML 文件路径（默认 default）")
     parser.add_argument("--baseline", action="store_true",
                         help="不加载分类模型，按标题关键词粗略分类（模型缺失或损坏时应急用，结果仅供参考）")
+
+
+def _limit_options(parser) -> None:
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="每个文件的处理时限（默认 60 秒）")
+    parser.add_argument("--max-chars", type=int, default=None, metavar="N", help="每个文件最多的字数（默认 100000）")
+
+
+def _limits(args):
+    from checker.limits import Limits
+
+    return Limits(seconds=args.timeout or Limits.seconds, max_chars=args.max_chars or Limits.max_chars)
 
 
 def _checker(args):
@@ -116,7 +130,6 @@ def run_check(args) -> int:
 
 def run_batch(args) -> int:
     from checker.cohort.batch import interrupted_line, run_batch as batch
-    from checker.limits import Limits
 
     if args.jobs is not None and args.jobs < 1:
         print("错误：--jobs 至少为 1", file=sys.stderr)
@@ -124,10 +137,9 @@ def run_batch(args) -> int:
     if Path(args.out).is_dir():
         print(f"错误：{args.out}：--out 应当是 Excel 文件（.xlsx）的路径，而不是文件夹", file=sys.stderr)
         return EXIT_ERROR
-    limits = Limits(seconds=args.timeout) if args.timeout else Limits()
     try:
         run = batch(args.paths, args.out, args.profile, args.jobs, args.json_dir, args.previous, args.resume,
-                    progress=True, limits=limits, baseline=args.baseline)
+                    progress=True, limits=_limits(args), baseline=args.baseline)
     except InputError as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_ERROR
@@ -188,8 +200,10 @@ def run_serve(args) -> int:
     address = args.address if args.lan else LOCAL
     shown = "本机" if not args.lan else "局域网"
     print(f"审阅页面（{shown}）：http://{LOCAL if address in ('0.0.0.0', '::') else address}:{args.port}（按 Ctrl+C 停止）")
+    env = serve_environment(password) | {"SHUZHI_TIMEOUT": str(_limits(args).seconds),
+                                         "SHUZHI_MAX_CHARS": str(_limits(args).max_chars)}
     try:
-        return subprocess.call(command(address, args.port), env=serve_environment(password))
+        return subprocess.call(command(address, args.port), env=env)
     except KeyboardInterrupt:
         return EXIT_OK
 
@@ -207,6 +221,8 @@ def run_corpus(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)  # finally blocks run: temporary folders are removed
     _log_to_stderr(args.debug)
     try:
         return args.run(args)
@@ -224,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"错误：程序内部出错（{type(exc).__name__}：{str(exc)[:200]}），加 --debug 查看详细信息", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def _log_to_stderr(debug: bool) -> None:

@@ -7,6 +7,7 @@ the main thread, also enforced by SIGALRM, so a file stuck inside a library call
 from __future__ import annotations
 
 import contextvars
+import os
 import signal
 import threading
 import time
@@ -20,6 +21,12 @@ class Limits:
     max_unzipped_mb: float = 200
     max_chars: int = 100_000  # a 述职报告 is 1000–5000; a compilation (汇编) of many is refused
     seconds: float = 60
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        """Defaults, or SHUZHI_TIMEOUT / SHUZHI_MAX_CHARS (set by `shuzhi serve --timeout/--max-chars`)."""
+        return cls(seconds=float(os.environ.get("SHUZHI_TIMEOUT") or cls.seconds),
+                   max_chars=int(os.environ.get("SHUZHI_MAX_CHARS") or cls.max_chars))
 
 
 class FileTimeout(Exception):

@@ -38,7 +38,7 @@ FIGURES_PER_ROW = 6
 
 @st.cache_resource(show_spinner="正在加载分类模型……")
 def checker_for(profile: str) -> Checker:
-    return Checker(profile)
+    return Checker(profile, limits=Limits.from_env())
 
 
 def session_for(profile: str) -> ReviewSession:
