@@ -13,9 +13,11 @@ import sys
 import threading
 from pathlib import Path
 
+from checker import __version__, cli_text
 from checker.errors import InputError, ModelError, OutputError, ProfileError
 
 EXIT_OK, EXIT_FLAGS, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,19 +27,24 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="shuzhi", description="述职报告质量检查（离线）")
+    cli_text.install()
+    parser = _Parser(prog="shuzhi", description="述职报告质量检查（离线）。设置可写在当前或上级文件夹的 shuzhi.yaml 中。")
+    parser.add_argument("--version", action="version", version=f"shuzhi {__version__}", help="显示版本号并退出")
     parser.add_argument("--debug", action="store_true", help="出错时显示完整的技术细节")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser, title="命令", metavar="命令")
 
-    check = sub.add_parser("check", help="检查一份或多份述职报告")
-    check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check = sub.add_parser("check", help="检查一份或多份述职报告（- 表示从标准输入读取文字）")
+    check.add_argument("files", nargs="+", metavar="文件")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
     _profile_option(check)
     check.add_argument("--sentences", action="store_true", help="文本输出时逐段列出每句的分类（成绩/问题/打算/其他）")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                       help="有此级别或更严重的问题时退出码为 1（默认 warning：只有提示时退出码为 0）")
+    check.add_argument("--quiet", action="store_true", help="每个文件只输出一行结论（供脚本使用）")
     check.set_defaults(run=run_check)
 
     batch = sub.add_parser("batch", help="批量检查一批述职报告（文件夹或 .zip），结果写入 Excel")
-    batch.add_argument("paths", nargs="+", metavar="PATH", help="文件夹（含子文件夹）、.zip 压缩包或文件")
+    batch.add_argument("paths", nargs="+", metavar="路径", help="文件夹（含子文件夹）、.zip 压缩包或文件")
     batch.add_argument("--out", default="results.xlsx", help="Excel 结果文件（默认 results.xlsx）")
     _profile_option(batch)
     batch.add_argument("--jobs", type=int, default=None, help="并行进程数（默认全部 CPU 核；1 为不另开进程）")
@@ -49,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     batch.set_defaults(run=run_batch)
 
     annotate = sub.add_parser("annotate", help="输出带批注的 .docx：在被标记的段落上加 Word 批注")
-    annotate.add_argument("file", metavar="FILE")
-    annotate.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    annotate.add_argument("file", metavar="文件")
+    annotate.add_argument("-o", "--output", required=True, metavar="输出.docx")
     _profile_option(annotate)
     annotate.set_defaults(run=run_annotate)
 
@@ -59,7 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, default=None, help="模型输出目录（默认安装包内的模型）")
     train.add_argument("--extra", type=Path, nargs="*", default=[],
                        help="追加的训练数据（语料 JSONL 格式，例如审阅页面导出的人工更正），只用于训练")
+    train.add_argument("--search", action="store_true", help="用分组交叉验证重新选择模型参数（较慢）")
+    train.add_argument("--jobs", type=int, default=1, help="交叉验证的并行进程数")
     train.set_defaults(run=run_train)
+
+    rules = sub.add_parser("rules", help="列出各项检查的代码、名称和级别")
+    _profile_option(rules)
+    rules.set_defaults(run=run_rules)
 
     serve = sub.add_parser("serve", help="启动审阅页面（默认只允许本机访问）")
     serve.add_argument("--port", type=int, default=8501, help="端口（默认 8501）")
@@ -80,6 +93,30 @@ def _profile_option(parser) -> None:
     parser.add_argument("--profile", default=None, help="内置配置名或 YAML 文件路径（默认 default）")
     parser.add_argument("--baseline", action="store_true",
                         help="不加载分类模型，按标题关键词粗略分类（模型缺失或损坏时应急用，结果仅供参考）")
+    parser.add_argument("--select", type=_codes, default=None, metavar="代码,…", help="只运行这些检查")
+    parser.add_argument("--ignore", type=_codes, default=None, metavar="代码,…", help="本次不运行这些检查")
+
+
+def _codes(value: str) -> list[str]:
+    return [code.strip().upper() for code in value.replace("，", ",").split(",") if code.strip()]
+
+
+def _settings(args) -> dict:
+    """shuzhi.yaml (or [tool.shuzhi]) found from the current folder up, overridden by the command line."""
+    from checker import settings
+
+    _, found = settings.find()
+    return {"profile": args.profile or found.get("profile"),
+            "select": args.select if args.select is not None else found.get("select", []),
+            "ignore": args.ignore if args.ignore is not None else found.get("ignore", []),
+            "fail_on": getattr(args, "fail_on", None) or found.get("fail_on", "warning")}
+
+
+def _profile(args):
+    from checker.profile import load_profile
+
+    chosen = _settings(args)
+    return load_profile(chosen["profile"]).restricted(chosen["select"], chosen["ignore"])
 
 
 def _limit_options(parser) -> None:
@@ -90,42 +127,59 @@ def _limit_options(parser) -> None:
 def _limits(args):
     from checker.limits import Limits
 
-    return Limits(seconds=args.timeout or Limits.seconds, max_chars=args.max_chars or Limits.max_chars)
+    return Limits(seconds=getattr(args, "timeout", None) or Limits.seconds,
+                  max_chars=getattr(args, "max_chars", None) or Limits.max_chars)
 
 
 def _checker(args):
     from checker.classify.baseline import BASELINE
     from checker.pipeline import Checker
 
-    return Checker(args.profile, classifier=BASELINE if args.baseline else None)
+    return Checker(_profile(args), classifier=BASELINE if args.baseline else None, limits=_limits(args))
 
 
 def run_check(args) -> int:
     from checker.render.json_out import error_json, report_json
-    from checker.render.text_out import render_text
+    from checker.render.text_out import quiet_line, render_text
 
-    checker = _checker(args)
+    checker, fail_on = _checker(args), _settings(args)["fail_on"]
     outputs, code = [], EXIT_OK
     for path in args.files:
         try:
-            doc = checker.check_path(path)
+            doc = _check_stdin(checker) if path == STDIN else checker.check_path(path)
         except InputError as exc:
             print(exc.line(), file=sys.stderr)
             outputs.append(error_json(path, exc.reason))
             code = EXIT_ERROR
             continue
-        if doc._.flags and code == EXIT_OK:
+        if code == EXIT_OK and _fails(doc._.flags, fail_on):
             code = EXIT_FLAGS
-        outputs.append(report_json(doc) if args.format == "json" else render_text(doc, sentences=args.sentences))
+        if args.format == "json":
+            outputs.append(report_json(doc))
+        else:
+            outputs.append(quiet_line(doc) if args.quiet else render_text(doc, sentences=args.sentences))
     if args.format == "json":
-        payload = outputs[0] if len(args.files) == 1 else outputs
-        if len(args.files) > 1 or "error" not in outputs[0]:
-            print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json.dumps(outputs[0] if len(args.files) == 1 else outputs, ensure_ascii=False, indent=2))
     else:
         texts = [o for o in outputs if isinstance(o, str)]
         if texts:
-            print("\n\n".join(texts))
+            print(("\n" if args.quiet else "\n\n").join(texts))
     return code
+
+
+def _check_stdin(checker):
+    from checker.read import read_bytes
+
+    data = sys.stdin.buffer.read()
+    document = read_bytes("标准输入.txt", data, checker.limits)
+    document.path = STDIN
+    return checker.check_document(document)
+
+
+def _fails(flags, level: str) -> bool:
+    from checker.checks.engine import SEVERITY_ORDER, Severity
+
+    return any(SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[Severity(level)] for f in flags)
 
 
 def run_batch(args) -> int:
@@ -137,8 +191,12 @@ def run_batch(args) -> int:
     if Path(args.out).is_dir():
         print(f"错误：{args.out}：--out 应当是 Excel 文件（.xlsx）的路径，而不是文件夹", file=sys.stderr)
         return EXIT_ERROR
+    missing = [p for p in [*args.paths, *args.previous] if not Path(p).exists()]
+    if missing:
+        print(f"错误：{'、'.join(missing)}：路径不存在（用 shuzhi batch -h 查看用法）", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        run = batch(args.paths, args.out, args.profile, args.jobs, args.json_dir, args.previous, args.resume,
+        run = batch(args.paths, args.out, _profile(args), args.jobs, args.json_dir, args.previous, args.resume,
                     progress=True, limits=_limits(args), baseline=args.baseline)
     except InputError as exc:
         print(exc.line(), file=sys.stderr)
@@ -178,9 +236,18 @@ def run_train(args) -> int:
     if missing:
         print(f"错误：{'、'.join(missing)}：文件不存在", file=sys.stderr)
         return EXIT_ERROR
-    metrics = train(args.corpus or corpus_dir(), args.out, args.extra)
+    metrics = train(args.corpus or corpus_dir(), args.out, args.extra, search=args.search, jobs=args.jobs)
     print(metrics_table(metrics))
     print(f"训练 {metrics['train']['reports']} 份、测试 {metrics['model']['reports']} 份报告，用时 {metrics['train_seconds']} 秒")
+    return EXIT_OK
+
+
+def run_rules(args) -> int:
+    from checker.checks.engine import SEVERITY_NAMES
+
+    profile = _profile(args)
+    for code, config in {**profile.rules, **profile.cohort}.items():
+        print(f"{code:<24}{config.name or code}（{SEVERITY_NAMES[config.severity]}）")
     return EXIT_OK
 
 

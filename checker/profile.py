@@ -9,7 +9,7 @@ are refused (an alias bomb cannot grow the profile). profile.schema.json describ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -53,6 +53,16 @@ class Profile:
     def names(self) -> dict[str, str]:
         """Flag code -> the rule's Chinese name, per-report and cohort rules."""
         return {code: config.name or code for code, config in {**self.rules, **self.cohort}.items()}
+
+    def restricted(self, select: list[str] = (), ignore: list[str] = ()) -> "Profile":
+        """The profile with only the `select` codes (all when empty), without the `ignore` ones."""
+        known = set(self.rules) | set(self.cohort)
+        unknown = sorted(set(select) | set(ignore) - known)
+        if unknown:
+            raise ProfileError(f"未知的检查代码：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）")
+        keep = lambda code: (not select or code in select) and code not in ignore  # noqa: E731
+        return replace(self, rules={c: r for c, r in self.rules.items() if keep(c)},
+                       cohort={c: r for c, r in self.cohort.items() if keep(c)})
 
     def with_rules(self, **overrides: dict) -> "Profile":
         """The profile with some rules' settings replaced (re-validated), e.g. with_rules(LENGTH={"minimum": 100})."""

@@ -35,6 +35,7 @@ class Verdict(str, Enum):
     PASS = "通过"
     REVISE = "建议修改"
     RETURN = "退回修改"
+    NOT_REPORT = "非述职报告"  # a gate rule found that the document is not a report
 
 
 SEVERITY_ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
@@ -50,6 +51,7 @@ class Flag:
     suggestion: str = ""
     other: str = ""  # cohort flags: the other report(s) concerned
     share: float | None = None  # cohort flags: the share in common
+    gate: bool = False  # raised by a gate rule: the document is not a report, no other flag applies
 
 
 @dataclass
@@ -58,7 +60,17 @@ class Finding:
 
     values: dict
     paragraphs: list[int]
-    variant: str = ""  # picks message_<variant> / suggestion_<variant> when the profile sets them
+    variant: str = ""  # picks message_<variant> / suggestion_<variant> / severity_<variant> when set
+    measure: float | None = None  # how far the report misses, for the rule's `grades`
+
+
+class Grade(BaseModel):
+    """From `above` on, the flag has this severity (e.g. achievements above 45% of the text: an error)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    above: Number
+    severity: Severity = Field(strict=False)
 
 
 class RuleConfig(BaseModel):
@@ -68,12 +80,14 @@ class RuleConfig(BaseModel):
 
     name: str = ""
     severity: Severity = Field(Severity.warning, strict=False)  # from the YAML string
+    grades: list[Grade] = []  # severity by degree: the last grade the finding's measure is above applies
     enabled: bool = True
     message: str
     suggestion: str = ""
 
     FIELDS: ClassVar[dict[str, object]] = {}  # placeholder -> a sample value of its type
     LEXICONS: ClassVar[tuple[str, ...]] = ()  # lexicons the rule needs, non-empty
+    GATE: ClassVar[bool] = False  # when a gate rule fires, no other rule is applied
 
     @model_validator(mode="after")
     def _templates_format(self):
@@ -93,6 +107,15 @@ class RuleConfig(BaseModel):
 
     def text(self, key: str, variant: str) -> str:
         return (variant and getattr(self, f"{key}_{variant}", "")) or getattr(self, key)
+
+    def severity_of(self, finding: "Finding") -> Severity:
+        """The variant's own severity (severity_<variant>) if set, else by degree (grades), else `severity`."""
+        own = getattr(self, f"severity_{finding.variant}", None) if finding.variant else None
+        if own is not None:
+            return Severity(own)
+        passed = [g for g in sorted(self.grades, key=lambda g: g.above)
+                  if finding.measure is not None and finding.measure > g.above]
+        return passed[-1].severity if passed else self.severity
 
 
 class Scoped(RuleConfig):
@@ -141,19 +164,24 @@ def placeholders(template: str) -> list[str]:
 
 
 def apply_rules(doc: Doc, rules: dict[str, RuleConfig], context: Context) -> list[Flag]:
-    """Run every rule; flags ordered by severity, then by the profile's rule order."""
+    """Run every rule; flags ordered by severity, then by the profile's rule order. Gate rules run first: when
+    one fires, its flag is the only one."""
     flags, report = [], Report(doc)
-    for code, config in rules.items():
+    ordered = sorted(rules.items(), key=lambda item: not item[1].GATE)
+    for code, config in ordered:
+        if any(f.gate for f in flags):
+            break
         scope = report.items(tuple(config.parts)) if isinstance(config, Scoped) else report.items()
         finding = rule_of(code, config).check(report, scope, config, context)
         if finding is None:
             continue
         flags.append(Flag(
             code=code,
-            severity=config.severity,
+            severity=config.severity_of(finding),
             message=config.text("message", finding.variant).format(**finding.values),
             paragraphs=sorted(set(finding.paragraphs)),
             suggestion=config.text("suggestion", finding.variant).format(**finding.values),
+            gate=config.GATE,
         ))
     return sorted(flags, key=lambda f: SEVERITY_ORDER[f.severity])
 
@@ -176,6 +204,8 @@ class VerdictConfig(BaseModel):
 
 
 def verdict(flags: list[Flag], config: VerdictConfig, names: dict[str, str]) -> tuple[Verdict, list[str]]:
+    if any(f.gate for f in flags):
+        return Verdict.NOT_REPORT, [f.message for f in flags if f.gate]
     errors = sum(f.severity == Severity.error for f in flags)
     warnings = sum(f.severity == Severity.warning for f in flags)
     if errors >= config.return_errors or (config.return_warnings and warnings >= config.return_warnings):

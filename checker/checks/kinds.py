@@ -1,7 +1,8 @@
 """Rule kinds a profile instantiates in YAML under any code (`kind: …`), with a scope (`parts`).
 
 - share:     the share of one label (of the whole text or of the body) above max_share or below min_share
-- density:   hits of a lexicon per 1000 characters of the parts, above max_per_1000 or below min_per_1000
+- density:   hits of a lexicon per 1000 characters of the parts, above max_per_1000 or below min_per_1000 (on word
+             boundaries; for empty_words the stock-phrase signal, which adds the productive formulas)
 - existence: words (a lexicon, or `words:`) that must appear in the parts; message_elsewhere when they appear
              only in other parts
 - coverage:  the profile's content points (`topics:`) that the body does not cover
@@ -16,6 +17,8 @@ from pydantic import Field, model_validator
 from checker.checks.engine import Finding, Number, Part, RuleConfig, Scoped, kind
 from checker.checks.parts import chars_of, counted, paragraphs_of, per_1000
 from checker.doc import BODY
+from checker.measure.signals import SIGNAL_OF_LEXICON
+from checker.measure.words import Words
 
 BASES = {"total": "全文", "body": "正文"}
 SHARE_KEYS = {"total": "shares", "body": "body_shares"}  # the Figures attribute (and JSON key) each basis reads
@@ -52,7 +55,16 @@ def share(report, scope, config: ShareConfig, context):
         return None
     chosen = report.items((config.label,))
     return Finding({"share": value, "limit": config.limit, "chars": chars_of(chosen), "of": BASES[config.basis]},
-                   paragraphs_of(chosen))
+                   paragraphs_of(chosen), measure=value)
+
+
+def phrases_of(item, lexicon: str, context) -> list[str]:
+    """The phrases of a lexicon in a sentence on word boundaries: the sentence's signal when one is made of that
+    lexicon (empty_words: the stock phrases, formulas included), else the lexicon matched on its words."""
+    signal = SIGNAL_OF_LEXICON.get(lexicon)
+    if signal and item.signals is not None:
+        return item.signals[signal]
+    return context.lexicons.words.scan(Words.of(item.sentence)).find(lexicon)
 
 
 class DensityConfig(Scoped):
@@ -67,7 +79,7 @@ class DensityConfig(Scoped):
 
 @kind("density", DensityConfig)
 def density(report, scope, config: DensityConfig, context):
-    hits = {i.key: context.lexicons.find(config.lexicon, i.text) for i in scope}
+    hits = {i.key: phrases_of(i, config.lexicon, context) for i in scope}
     found = [p for i in scope for p in hits[i.key]]
     chars = chars_of(scope)
     value = per_1000(len(found), chars)

@@ -7,8 +7,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from checker.checks.engine import Finding, Number, RuleConfig, rule
+from checker.checks.engine import Finding, Number, RuleConfig, Severity, rule
 from checker.checks.parts import Item, paragraphs_of
+from checker.checks.problems import problem_items
 from checker.doc import paragraphs, sections
 
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -30,44 +31,63 @@ def _problem_words(report, problems: list[Item], generic: set[str]) -> list[set[
 class PlansUnmatchedConfig(RuleConfig):
     min_overlap: int = Field(ge=0)  # shared content words for a problem to count as answered by the plans
     max_unmatched_share: Number = Field(ge=0, le=1)  # problems without a matching measure
-    min_concrete_share: Number = Field(ge=0, le=1)  # plan sentences with a time, a person in charge or a target
     min_item_chars: int = Field(ge=0)
     message_none: str = ""
-    message_vague: str = ""
     suggestion_none: str = ""
-    suggestion_vague: str = ""
+    severity_none: Severity | None = Field(None, strict=False)
 
     FIELDS: ClassVar = {"problems": 4, "unmatched": 2, "unmatched_share": 0.5, "max_unmatched": 0.5, "plans": 4,
-                        "concrete": 1, "concrete_share": 0.25, "min_concrete": 0.4, "first_unmatched": "本人调研不够"}
-    LEXICONS: ClassVar = ("generic_words", "plan_concrete_patterns")
+                        "first_unmatched": "本人调研不够"}
+    LEXICONS: ClassVar = ("generic_words",)
 
 
 @rule("PLANS_UNMATCHED", PlansUnmatchedConfig)
 def plans_unmatched(report, scope, config: PlansUnmatchedConfig, context):
-    """Problems whose words find no echo in the plans; plans without a time, a person in charge or a target."""
-    lexicons = context.lexicons
-    generic = set(lexicons.raw.get("generic_words") or [])
-    problems = [i for i in report.items(("problem",))
-                if not i.heading and i.chars >= config.min_item_chars
-                and not lexicons.has("problem_skip_patterns", i.text)]
+    """No plans at all (a missing part), or problems whose words find no echo in the plans."""
+    generic = set(context.lexicons.raw.get("generic_words") or [])
+    problems = [i for i in problem_items(report, context) if i.chars >= config.min_item_chars]
     plan_items = report.items(("plan",))
     plans = [i for i in plan_items if not i.heading]
     plan_words = _words([i.sentence for i in plan_items], generic)
     unmatched = [p for p, words in zip(problems, _problem_words(report, problems, generic))
                  if len(words & plan_words) < config.min_overlap]
-    concrete = [i for i in plans if i.signals["data"] or lexicons.has("plan_concrete_patterns", i.text)]
     unmatched_share = len(unmatched) / len(problems) if problems else 0.0
-    concrete_share = len(concrete) / len(plans) if plans else 0.0
     values = {"problems": len(problems), "unmatched": len(unmatched), "unmatched_share": unmatched_share,
-              "max_unmatched": config.max_unmatched_share, "plans": len(plans), "concrete": len(concrete),
-              "concrete_share": concrete_share, "min_concrete": config.min_concrete_share,
+              "max_unmatched": config.max_unmatched_share, "plans": len(plans),
               "first_unmatched": unmatched[0].text[:30] if unmatched else "无"}
     if not plans:
         return Finding(values, paragraphs_of(problems), "none")
-    concrete_ids = {i.key for i in concrete}
-    vague = [i for i in plans if i.key not in concrete_ids]
     if unmatched_share > config.max_unmatched_share:
-        return Finding(values, paragraphs_of(unmatched + vague))
-    if concrete_share < config.min_concrete_share:
-        return Finding(values, paragraphs_of(vague), "vague")
+        return Finding(values, paragraphs_of(unmatched), measure=unmatched_share)
     return None
+
+
+class RectificationVagueConfig(RuleConfig):
+    min_concrete_share: Number = Field(ge=0, le=1)  # plans with a time, a person in charge or a target
+
+    FIELDS: ClassVar = {"plans": 4, "concrete": 1, "concrete_share": 0.25, "min_concrete": 0.4, "no_time": 3,
+                        "no_owner": 4, "no_target": 2, "missing": "完成时限、责任人"}
+    LEXICONS: ClassVar = ("plan_time_patterns", "plan_owner_patterns", "plan_target_patterns")
+
+
+@rule("RECTIFICATION_VAGUE", RectificationVagueConfig)
+def rectification_vague(report, scope, config: RectificationVagueConfig, context):
+    """Plans that name no time, no person in charge and no measurable target; the message says which of the
+    three most plans lack."""
+    lexicons = context.lexicons
+    plans = [i for i in report.items(("plan",)) if not i.heading]
+    if not plans:
+        return None
+    has = {part: {i.key for i in plans if lexicons.has(f"plan_{part}_patterns", i.text)
+                  or (part == "target" and i.signals["data"])} for part in ("time", "owner", "target")}
+    concrete = [i for i in plans if any(i.key in keys for keys in has.values())]
+    share = len(concrete) / len(plans)
+    if share >= config.min_concrete_share:
+        return None
+    missing = {part: len(plans) - len(keys) for part, keys in has.items()}
+    names = {"time": "完成时限", "owner": "责任人", "target": "可检查的目标"}
+    return Finding({"plans": len(plans), "concrete": len(concrete), "concrete_share": share,
+                    "min_concrete": config.min_concrete_share, "no_time": missing["time"],
+                    "no_owner": missing["owner"], "no_target": missing["target"],
+                    "missing": "、".join(names[p] for p, n in missing.items() if n > len(plans) / 2) or "具体要求"},
+                   paragraphs_of([i for i in plans if i not in concrete]))

@@ -1,4 +1,5 @@
-"""How the problems are told: PROBLEMS_LIGHT (讲问题轻描淡写)."""
+"""How the problems are told: PROBLEMS_LIGHT (讲问题轻描淡写), PROBLEMS_VAGUE (problems too vague to act on) and
+FAKE_PROBLEMS (好缺点, praise in disguise)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,84 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from checker.checks.engine import Finding, Number, RuleConfig, rule
-from checker.checks.parts import chars_of, counted, paragraphs_of
+from checker.checks.engine import Finding, Number, RuleConfig, Severity, rule
+from checker.checks.parts import Item, chars_of, counted, paragraphs_of
+
+
+def problem_items(report, context) -> list[Item]:
+    """The problem sentences that state a problem: not headings, not transitions (取得了一定成绩，但……)."""
+    return [i for i in report.items(("problem",))
+            if not i.heading and not context.lexicons.has("problem_skip_patterns", i.text)]
 
 
 class ProblemsLightConfig(RuleConfig):
     min_share: Number = Field(ge=0, le=1)  # problem part / body
-    max_stock_share: Number = Field(ge=0, le=1)  # problem sentences made only of stock phrases, no figure or case
-    message_stock: str = ""
-    suggestion_stock: str = ""
+    none_share: Number = Field(ge=0, le=1)  # below this the report has no problem part at all
+    message_none: str = ""
+    suggestion_none: str = ""
+    severity_none: Severity | None = Field(None, strict=False)
 
-    FIELDS: ClassVar = {"share": 0.1, "min_share": 0.15, "problem_chars": 200, "problem_sentences": 5,
-                        "stock_sentences": 3, "stock_share": 0.6, "max_stock_share": 0.5, "phrases": "有待加强×2"}
-    LEXICONS: ClassVar = ("stock_problem_phrases",)
+    FIELDS: ClassVar = {"share": 0.1, "min_share": 0.15, "problem_chars": 200}
 
 
 @rule("PROBLEMS_LIGHT", ProblemsLightConfig)
 def problems_light(report, scope, config: ProblemsLightConfig, context):
-    """A small problem share of the body, or problems told mostly in stock phrases with nothing specific."""
+    """The problem part is a small share of the body (none at all: a missing part)."""
+    share = report.figures.body_shares["problem"]
+    if share >= config.min_share:
+        return None
     problems = report.items(("problem",))
-    told = [i for i in problems if not i.heading]
-    phrases = {i.key: context.lexicons.find("stock_problem_phrases", i.text) for i in told}
-    stock = [i for i in told if phrases[i.key] and not i.signals["data"] and not i.signals["examples"]]
-    share, stock_share = report.figures.body_shares["problem"], (len(stock) / len(told) if told else 0.0)
-    values = {"share": share, "min_share": config.min_share, "problem_chars": chars_of(problems),
-              "problem_sentences": len(told), "stock_sentences": len(stock), "stock_share": stock_share,
-              "max_stock_share": config.max_stock_share,
-              "phrases": counted([p for i in stock for p in phrases[i.key]]) or "无"}
-    if share < config.min_share:
-        return Finding(values, paragraphs_of(problems))
-    if stock_share > config.max_stock_share:
-        return Finding(values, paragraphs_of(stock), "stock")
-    return None
+    return Finding({"share": share, "min_share": config.min_share, "problem_chars": chars_of(problems)},
+                   paragraphs_of(problems), "none" if share < config.none_share else "")
+
+
+class ProblemsVagueConfig(RuleConfig):
+    max_vague_share: Number = Field(ge=0, le=1)  # problem items with no concrete appearance and no cause
+    min_items: int = Field(ge=1)  # reports with fewer problem items are not judged
+
+    FIELDS: ClassVar = {"items": 5, "vague": 3, "vague_share": 0.6, "max_share": 0.5, "phrases": "有待加强×2",
+                        "first": "学习不够深入"}
+    LEXICONS: ClassVar = ("stock_problem_phrases", "problem_causes", "concrete_markers")
+
+
+@rule("PROBLEMS_VAGUE", ProblemsVagueConfig)
+def problems_vague(report, scope, config: ProblemsVagueConfig, context):
+    """Problems too vague to act on: no figure, no named case or place, no concrete marker (全年只, 一次也没有,
+    哪个支部…) and no cause. Points at each such item."""
+    items = problem_items(report, context)
+    if len(items) < config.min_items:
+        return None
+    lexicons = context.lexicons
+    vague = [i for i in items if not i.signals["data"] and not i.signals["examples"]
+             and not lexicons.has("concrete_markers", i.text) and not lexicons.has("problem_causes", i.text)]
+    share = len(vague) / len(items)
+    if share <= config.max_vague_share:
+        return None
+    phrases = [p for i in vague for p in lexicons.find("stock_problem_phrases", i.text)]
+    return Finding({"items": len(items), "vague": len(vague), "vague_share": share,
+                    "max_share": config.max_vague_share, "phrases": counted(phrases, 6) or "无",
+                    "first": vague[0].text[:30]}, paragraphs_of(vague), measure=share)
+
+
+class FakeProblemsConfig(RuleConfig):
+    min_fake: int = Field(ge=1)  # praise-in-disguise problem items that raise the flag
+    message_only: str = ""
+    suggestion_only: str = ""
+    severity_only: Severity | None = Field(None, strict=False)
+
+    FIELDS: ClassVar = {"fake": 2, "items": 4, "phrases": "对自己要求过严"}
+    LEXICONS: ClassVar = ("fake_problem_patterns",)
+
+
+@rule("FAKE_PROBLEMS", FakeProblemsConfig)
+def fake_problems(report, scope, config: FakeProblemsConfig, context):
+    """Problems that are praise in disguise (好缺点): 对自己要求过严, 工作太投入忽视了身体, 对同志要求过高…
+    `only` when no real problem is left."""
+    items = problem_items(report, context)
+    found = {i.key: context.lexicons.find("fake_problem_patterns", i.text) for i in items}
+    fake = [i for i in items if found[i.key]]
+    if len(fake) < config.min_fake:
+        return None
+    return Finding({"fake": len(fake), "items": len(items), "phrases": "、".join(dict.fromkeys(
+                    p for i in fake for p in found[i.key]))}, paragraphs_of(fake),
+                   "only" if len(fake) == len(items) else "")

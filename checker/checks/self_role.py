@@ -45,20 +45,17 @@ class ProblemsNotSelfConfig(RuleConfig):
 
     FIELDS: ClassVar = {"problem_sentences": 5, "self_sentences": 0, "self_share": 0.0, "min_share": 0.2,
                         "others_sentences": 4, "others": "部分党员×2"}
-    LEXICONS: ClassVar = ("others_subjects", "excuses", "first_person", "self_examination")
+    LEXICONS: ClassVar = ("others_subjects", "excuses", "self_examination")  # read by the blame signal
 
 
 @rule("PROBLEMS_NOT_SELF", ProblemsNotSelfConfig)
 def problems_not_self(report, scope, config: ProblemsNotSelfConfig, context):
-    """The problem part names others' shortcomings (部分党员, 个别支部, 上级…) or makes excuses, and hardly
-    examines the author (a sentence that makes an excuse never counts as self-examination)."""
-    lexicons = context.lexicons
+    """The problem part puts its shortcomings on others (部分党员, 个别支部, 上级…) or on circumstances, and hardly
+    examines the author: the blame signal of each problem sentence (checker.measure.person.blame) says whose
+    shortcoming it states, the author's ("self_exam") or others' ("others"), never both."""
     problems = [i for i in report.items(("problem",)) if not i.heading]
-    blamed = {i.key: lexicons.find("others_subjects", i.text) + lexicons.find("excuses", i.text)
-              for i in problems}
-    own = [i for i in problems if (i.signals["first_person"] or lexicons.has("self_examination", i.text))
-           and not lexicons.has("excuses", i.text)]
-    others = [i for i in problems if blamed[i.key]]
+    others = [i for i in problems if i.signals["others"]]
+    own = [i for i in problems if i.signals["self_exam"] or (i.signals["first_person"] and not i.signals["others"])]
     if not problems or len(others) < config.min_others:
         return None
     share = len(own) / len(problems)
@@ -66,5 +63,5 @@ def problems_not_self(report, scope, config: ProblemsNotSelfConfig, context):
         return None
     return Finding({"problem_sentences": len(problems), "self_sentences": len(own), "self_share": share,
                     "min_share": config.min_self_share, "others_sentences": len(others),
-                    "others": counted([p for i in others for p in blamed[i.key]], 6)},
+                    "others": counted([p for i in others for p in i.signals["others"]], 6)},
                    paragraphs_of(others))

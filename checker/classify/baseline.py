@@ -36,7 +36,7 @@ class HeadingBaseline(ClassifierMixin, BaseEstimator):
 
     def _label(self, record: dict) -> str:
         config = _config()
-        if record["role"] in ("title", "author") or any(re.search(p, record["text"]) for p in config["other_patterns"]):
+        if record["role"] in ("ROLE_title", "ROLE_author") or any(re.search(p, record["text"]) for p in config["other_patterns"]):
             return "other"
         for label in config["order"]:
             if any(k in record["heading"] for k in config["keywords"][label]):

@@ -1,17 +1,55 @@
-"""One record per sentence: its text and words, plus its context (heading, neighbours) and its report."""
+"""One record per sentence: its normalised text and words, plus its context and its report.
+
+Context: the heading over the sentence, the headings above that one, the last sentence that opened a part
+(a heading, or a line such as 「存在的问题主要有以下几点：」 in a report without headings), the neighbouring
+sentences, and the paragraph's role. Texts are normalised (checker.segment.normalize) so that half-width
+punctuation and stray spaces look like the text the model learned from.
+"""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 from spacy.tokens import Doc
 
-from checker.doc import heading_of, paragraphs
+from checker.doc import paragraphs, sections
+from checker.segment.normalize import normalized
 
-COLUMNS = ["text", "tokens", "heading", "prev", "next", "report"]
+COLUMNS = ["text", "tokens", "heading", "outer", "opener", "prev", "next", "role", "report"]
+OPENER = re.compile(r"(?:如下|以下|几点|几个方面|主要有|主要表现|表现在|[：:]$)")
+MAX_OPENER_CHARS = 40
+
+
+def _headings(doc: Doc, paragraph: int) -> tuple[str, str]:
+    """(innermost heading, the headings above it) over a paragraph, normalised."""
+    spans, groups = paragraphs(doc), sections(doc)
+    section = spans[paragraph]._.section
+    chain = []
+    while section is not None:
+        chain.append(normalized(doc._.source.blocks[groups[section]._.heading].text))
+        section = groups[section]._.parent
+    return (chain[0] if chain else ""), " ".join(chain[1:])
+
+
+def sentence_records(doc: Doc, report: str = "") -> list[dict]:
+    spans = paragraphs(doc)
+    rows, opener = [], ""
+    for s in doc.sents:
+        role = spans[s._.paragraph]._.role
+        text = normalized(s.text)
+        heading, outer = _headings(doc, s._.paragraph)
+        if role == "heading":
+            heading, opener = text, text
+        elif role == "body" and len(text) <= MAX_OPENER_CHARS and OPENER.search(text):
+            opener = text
+        rows.append({"text": text, "tokens": s._.words, "heading": heading, "outer": outer, "opener": opener,
+                     "role": f"ROLE_{role}", "chars": s._.chars})
+    return with_context(rows, report or doc._.source.path)
 
 
 def with_context(rows: list[dict], report: str) -> list[dict]:
-    """Add prev/next/report to the rows of one report, in order; rows hold text, tokens, heading, role, chars."""
+    """Add prev/next/report to the rows of one report, in order."""
     return [
         row | {
             "prev": rows[i - 1]["text"] if i > 0 else "",
@@ -22,21 +60,6 @@ def with_context(rows: list[dict], report: str) -> list[dict]:
     ]
 
 
-def sentence_records(doc: Doc, report: str = "") -> list[dict]:
-    spans = paragraphs(doc)
-    rows = []
-    for s in doc.sents:
-        role = spans[s._.paragraph]._.role
-        rows.append({
-            "text": s.text,
-            "tokens": s._.words,
-            "heading": heading_of(doc, s._.paragraph) if role != "heading" else s.text,
-            "role": role,
-            "chars": s._.chars,
-        })
-    return with_context(rows, report or doc._.source.path)
-
-
 def frame(records: list[dict]) -> pd.DataFrame:
     """Sentence records as the classifier's input table (X)."""
-    return pd.DataFrame.from_records(records, columns=COLUMNS + ["role", "chars"])
+    return pd.DataFrame.from_records(records, columns=COLUMNS + ["chars"])

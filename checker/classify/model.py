@@ -1,9 +1,11 @@
 """The sentence classifier, a scikit-learn estimator.
 
-Features: jieba words (1–2-grams) and character 1–3-grams of the sentence, character n-grams of its heading and
-of the neighbouring sentences, hashed (no vocabulary to store) into tf-idf, then a logistic regression. A
-label-transition model learned from the gold sequences smooths the probabilities along each report
-(forward-backward), because labels run in sections; `smoothing` tempers it (0: none, 1: the full HMM).
+Features: jieba words (1–2-grams) and character 1–3-grams of the sentence, character n-grams of its heading, of
+the headings above it, of the last line that opened a part and of the neighbouring sentences, and the
+paragraph's role, hashed (no vocabulary to store) into tf-idf, then a logistic regression. A sequence model
+(checker.classify.sequence) then turns the probabilities into labels along each report, because labels run in
+sections: `sequence="hmm"` a tempered label-transition HMM (`smoothing`: 0 none, 1 the full HMM), or
+`sequence="crf"` a linear-chain CRF over the out-of-fold probabilities and the heading structure (`crf_c2`).
 Report boundaries come from the `report` column of X (or `groups` in fit).
 """
 
@@ -17,13 +19,16 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
-from sklearn.utils._param_validation import Interval
+from sklearn.utils._param_validation import Interval, StrOptions
 
 from checker.classify.features import frame
+from checker.classify.sequence import HeadingCRF, TemperedHMM, report_bounds
 
 SEED = 20261125
 TOKEN_PATTERN = r"\S+"
+INNER_FOLDS = 3  # for the CRF's out-of-fold sentence probabilities
 
 
 def _tfidf(bits: int, **kw) -> Pipeline:
@@ -37,17 +42,28 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
     _parameter_constraints = {
         "C": [Interval(Real, 0, None, closed="neither")],
         "smoothing": [Interval(Real, 0, 1, closed="both")],
+        "boundary": [Interval(Real, 0, 1, closed="both")],
+        "outer_weight": [Interval(Real, 0, None, closed="left")],
         "heading_weight": [Interval(Real, 0, None, closed="left")],
         "context_weight": [Interval(Real, 0, None, closed="left")],
+        "opener_weight": [Interval(Real, 0, None, closed="left")],
+        "sequence": [StrOptions({"hmm", "crf"})],
+        "crf_c2": [Interval(Real, 0, None, closed="left")],
         "random_state": ["random_state"],
     }
 
-    def __init__(self, C: float = 20.0, smoothing: float = 0.3, heading_weight: float = 0.7,
-                 context_weight: float = 0.4, random_state: int = SEED):
+    def __init__(self, C: float = 40.0, smoothing: float = 0.6, boundary: float = 1.0, heading_weight: float = 0.7,
+                 outer_weight: float = 0.35, context_weight: float = 0.4, opener_weight: float = 0.5,
+                 sequence: str = "hmm", crf_c2: float = 1.0, random_state: int = SEED):
         self.C = C
         self.smoothing = smoothing
+        self.boundary = boundary
+        self.outer_weight = outer_weight
         self.heading_weight = heading_weight
         self.context_weight = context_weight
+        self.opener_weight = opener_weight
+        self.sequence = sequence
+        self.crf_c2 = crf_c2
         self.random_state = random_state
 
     def _pipeline(self) -> Pipeline:
@@ -56,11 +72,15 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
                 ("words", _tfidf(17, token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), lowercase=False), "tokens"),
                 ("chars", _tfidf(17, analyzer="char", ngram_range=(1, 3)), "text"),
                 ("heading", _tfidf(12, analyzer="char", ngram_range=(1, 2)), "heading"),
+                ("outer", _tfidf(12, analyzer="char", ngram_range=(1, 2)), "outer"),
+                ("opener", _tfidf(12, analyzer="char", ngram_range=(1, 2)), "opener"),
                 ("prev", _tfidf(14, analyzer="char", ngram_range=(1, 2)), "prev"),
                 ("next", _tfidf(14, analyzer="char", ngram_range=(1, 2)), "next"),
+                ("role", _tfidf(6, token_pattern=TOKEN_PATTERN, lowercase=False), "role"),
             ],
             transformer_weights={"words": 1.0, "chars": 1.0, "heading": self.heading_weight,
-                                 "prev": self.context_weight, "next": self.context_weight},
+                                 "outer": self.outer_weight, "opener": self.opener_weight,
+                                 "prev": self.context_weight, "next": self.context_weight, "role": 1.0},
         )
         classifier = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced",
                                         random_state=self.random_state)
@@ -72,48 +92,33 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
         y = list(y)
         self.pipeline_ = self._pipeline().fit(X, y)
         self.classes_ = np.array(self.pipeline_.classes_)
-        index = {c: k for k, c in enumerate(self.classes_)}
-        k = len(index)
-        transitions, start, prior = np.ones((k, k)), np.ones(k), np.ones(k)  # add-one smoothing
-        reports = X["report"].tolist()
-        for i, label in enumerate(y):
-            prior[index[label]] += 1
-            if i == 0 or reports[i] != reports[i - 1]:
-                start[index[label]] += 1
-            else:
-                transitions[index[y[i - 1]], index[label]] += 1
-        transitions = (transitions / transitions.sum(axis=1, keepdims=True)) ** self.smoothing
-        self.transitions_ = transitions / transitions.sum(axis=1, keepdims=True)
-        self.start_, self.prior_ = start / start.sum(), prior / prior.sum()
+        roles, reports = X["role"].tolist(), X["report"].tolist()
+        if self.sequence == "hmm":
+            self.sequence_ = TemperedHMM(self.classes_, self.smoothing, self.boundary).fit(y, roles, reports)
+        else:
+            self.sequence_ = HeadingCRF(self.classes_, self.crf_c2).fit(self._out_of_fold(X, y), y, roles, reports)
         return self
+
+    def _out_of_fold(self, X: pd.DataFrame, y: list[str]) -> np.ndarray:
+        """Sentence probabilities of each training report from a model that did not see it."""
+        proba = np.zeros((len(X), len(self.classes_)))
+        for train, test in GroupKFold(INNER_FOLDS).split(X, y, X["report"].str.split("~").str[0]):
+            inner = self._pipeline().fit(X.iloc[train], [y[i] for i in train])
+            columns = [list(self.classes_).index(c) for c in inner.classes_]
+            proba[np.ix_(test, columns)] = inner.predict_proba(X.iloc[test])
+        return proba
 
     def predict_proba(self, X) -> np.ndarray:
         X = _as_frame(X)
         proba = self.pipeline_.predict_proba(X)
-        reports = X["report"].tolist()
-        bounds = [i for i in range(len(reports)) if i == 0 or reports[i] != reports[i - 1]] + [len(reports)]
-        if len(reports) == 0:
+        if len(X) == 0:
             return proba
-        return np.vstack([self._smooth(proba[a:b]) for a, b in zip(bounds, bounds[1:])])
+        roles = X["role"].tolist()
+        return np.vstack([self.sequence_.posteriors(proba[a:b], roles[a:b])
+                          for a, b in report_bounds(X["report"].tolist())])
 
     def predict(self, X) -> np.ndarray:
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
-
-    def _smooth(self, proba: np.ndarray) -> np.ndarray:
-        """Posterior label marginals of an HMM whose emissions are P(label|x) / P(label)."""
-        emission = proba / self.prior_
-        n = len(emission)
-        forward, backward = np.empty_like(emission), np.ones_like(emission)
-        forward[0] = self.start_ * emission[0]
-        forward[0] /= forward[0].sum()
-        for t in range(1, n):
-            forward[t] = (forward[t - 1] @ self.transitions_) * emission[t]
-            forward[t] /= forward[t].sum()
-        for t in range(n - 2, -1, -1):
-            backward[t] = self.transitions_ @ (emission[t + 1] * backward[t + 1])
-            backward[t] /= backward[t].sum()
-        posterior = forward * backward
-        return posterior / posterior.sum(axis=1, keepdims=True)
 
 
 def _as_frame(X, groups=None) -> pd.DataFrame:

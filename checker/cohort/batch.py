@@ -31,7 +31,7 @@ from checker.cohort.journal import Journal, RunLock, journal_path, output_error,
 from checker.cohort.similarity import with_cohort_flags
 from checker.errors import InputError
 from checker.limits import FileTimeout, Limits, deadline
-from checker.profile import load_profile
+from checker.profile import Profile, load_profile
 from checker.read import Document, read_document
 from checker.render.json_out import error_json, flag_json, report_json
 from checker.summary import ReportSummary
@@ -69,7 +69,7 @@ class BatchRun:
                 f"退回修改 {verdicts['退回修改']}，无法读取 {len(self.rows) - len(checked)}{cohort}。结果已写入 {self.out}")
 
 
-def run_batch(paths: list[str], out: str | Path, profile: str | None = None, jobs: int | None = None,
+def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None" = None, jobs: int | None = None,
               json_dir: str | Path | None = None, previous: list[str] = (), resume: bool = False,
               progress: bool = True, limits: Limits = Limits(), baseline: bool = False) -> BatchRun:
     """Check every file under paths into the workbook `out` (see the module docstring)."""
@@ -77,8 +77,8 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
     from checker.render.page import share_rule
 
     out = Path(out)
-    loaded = load_profile(profile)
-    journal = Journal(journal_path(out), profile)
+    loaded = profile if isinstance(profile, Profile) else load_profile(profile)
+    journal = Journal(journal_path(out), loaded.name)
     json_dir = Path(json_dir) if json_dir else None
     _clean_stale_temp()
     try:
@@ -111,7 +111,7 @@ def run_batch(paths: list[str], out: str | Path, profile: str | None = None, job
                                           soft_wrap=True)
                     bar.advance()
 
-                _check_all(todo, jobs, (profile, bool(json_dir), limits, baseline), finish)
+                _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline), finish)
         finally:
             journal.close()
     rows = with_cohort_flags([done[("current", i.name)] for i in items if i.kind == "current"], loaded,
@@ -140,7 +140,7 @@ def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> N
 
 # worker side
 
-def _setup_worker(profile: str | None, with_json: bool, limits: Limits, baseline: bool) -> None:
+def _setup_worker(profile: Profile, with_json: bool, limits: Limits, baseline: bool) -> None:
     from checker.classify.baseline import BASELINE
     from checker.classify.store import load_model
     from checker.pipeline import Checker

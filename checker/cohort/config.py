@@ -29,5 +29,16 @@ class RepeatedConfig(RuleConfig):
     FIELDS: ClassVar = {"count": 2, "share": 0.4, "other": "上年.docx"}
 
 
-COHORT_CONFIGS: dict[str, type[RuleConfig]] = {"SIMILAR_TO": SimilarConfig, "REPEATED_PROBLEMS": RepeatedConfig}
+class CommonConfig(RuleConfig):
+    sentence_similarity: Number = Field(ge=0, le=1)  # two problem sentences are the same from this 3-gram Jaccard
+    min_sentence_chars: int = Field(ge=1)
+    min_share: Number = Field(ge=0, le=1)  # a problem statement in this share of the cohort is a stock problem
+    min_reports: int = Field(ge=2)  # and in at least this many reports
+    min_sentences: int = Field(ge=1)  # a report with this many stock problems is flagged
+
+    FIELDS: ClassVar = {"count": 3, "reports": 40, "cohort": 100}
+
+
+COHORT_CONFIGS: dict[str, type[RuleConfig]] = {"SIMILAR_TO": SimilarConfig, "REPEATED_PROBLEMS": RepeatedConfig,
+                                               "COMMON_PROBLEMS": CommonConfig}
 COHORT_CODES = tuple(COHORT_CONFIGS)

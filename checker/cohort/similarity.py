@@ -64,11 +64,16 @@ class Cohort:
 
     def add(self, name: str, fingerprint: Fingerprint, previous: bool = False) -> None:
         (self.previous if previous else self.current)[name] = fingerprint
-        if not previous and "SIMILAR_TO" in self.rules:
+        if not previous and self._compared:
             self._index(fingerprint)
 
+    @property
+    def _compared(self) -> list[RuleConfig]:
+        """The checks that compare sentences across the cohort (they share one index)."""
+        return [self.rules[code] for code in ("SIMILAR_TO", "COMMON_PROBLEMS") if code in self.rules]
+
     def _index(self, fingerprint: Fingerprint) -> None:
-        shortest = self.rules["SIMILAR_TO"].min_sentence_chars
+        shortest = min(config.min_sentence_chars for config in self._compared)
         new = list(dict.fromkeys(t for *_, t in fingerprint.sentences if len(t) >= shortest and t not in self._ids))
         for text, minhash in zip(new, self._bulk((_shingles(t) for t in new), **self._minhash_args)):
             self._ids[text] = len(self._ids)
@@ -83,16 +88,18 @@ class Cohort:
         if "REPEATED_PROBLEMS" in self.rules and self.previous:
             for name, flags in self._repeated().items():
                 found[name] += flags
+        if "COMMON_PROBLEMS" in self.rules:
+            for name, flags in self._common().items():
+                found[name] += flags
         return found
 
     # SIMILAR_TO
 
-    def _clusters(self) -> list[int]:
+    def _clusters(self, similarity: float) -> list[int]:
         """Sentence id -> id of its group of near-identical sentences (union-find over verified LSH buckets)."""
         parent = list(range(len(self._ids)))
         texts = list(self._ids)
         shingles: dict[int, set] = {}
-        similarity = self.rules["SIMILAR_TO"].sentence_similarity
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -112,7 +119,7 @@ class Cohort:
 
     def _similar(self) -> dict[str, list[Flag]]:
         config = self.rules["SIMILAR_TO"]
-        cluster = self._clusters()
+        cluster = self._clusters(config.sentence_similarity)
         sequences = {name: self._cluster_sequence(fp, cluster) for name, fp in self.current.items()}
         holders: dict[int, set[str]] = defaultdict(set)
         for name, sequence in sequences.items():
@@ -137,6 +144,42 @@ class Cohort:
             if sentence is not None:
                 out.append((paragraph, chars, cluster[sentence]))
         return out
+
+    # COMMON_PROBLEMS
+
+    def common_problems(self) -> list[tuple[str, int]]:
+        """(a problem statement, the reports that use it, near-identical) shared by a large share of the cohort,
+        most shared first."""
+        if "COMMON_PROBLEMS" not in self.rules:
+            return []
+        config = self.rules["COMMON_PROBLEMS"]
+        cluster = self._clusters(config.sentence_similarity)
+        holders: dict[int, set[str]] = defaultdict(set)
+        example: dict[int, str] = {}
+        for name, fp in self.current.items():
+            for _, _, label, text in fp.sentences:
+                sentence = self._ids.get(text)
+                if label == "problem" and sentence is not None and len(text) >= config.min_sentence_chars:
+                    holders[cluster[sentence]].add(name)
+                    example.setdefault(cluster[sentence], text)
+        least = max(config.min_reports, config.min_share * len(self.current))
+        common = [(example[g], len(names)) for g, names in holders.items() if len(names) >= least]
+        return sorted(common, key=lambda pair: (-pair[1], pair[0]))
+
+    def _common(self) -> dict[str, list[Flag]]:
+        config = self.rules["COMMON_PROBLEMS"]
+        cluster = self._clusters(config.sentence_similarity)
+        common = {text: count for text, count in self.common_problems()}
+        groups = {cluster[self._ids[text]]: count for text, count in common.items()}
+        flags = {}
+        for name, fp in self.current.items():
+            shared = [(p, t) for p, _, label, t in fp.sentences if label == "problem" and t in self._ids
+                      and cluster[self._ids[t]] in groups]
+            if len(shared) >= config.min_sentences:
+                most = max(groups[cluster[self._ids[t]]] for _, t in shared)
+                values = {"count": len(shared), "reports": most, "cohort": len(self.current)}
+                flags[name] = [_flag("COMMON_PROBLEMS", config, values, [p for p, _ in shared], "", most / len(self.current))]
+        return flags
 
     # REPEATED_PROBLEMS
 

@@ -1,7 +1,18 @@
-"""Signals several checks share, per body sentence, from the profile's lexicons.
+"""Signals several checks share, per body sentence, read from its words and the profile's lexicons.
 
-Quantified statements (data), concrete cases (examples), first-person markers, personal acts, collective
-subjects and stock phrases; per report, the coverage of the profile's content points (topics).
+    data          quantities: a number with a unit (12次, 2.3万元, 98.6%), 百分之五
+    examples      concrete cases: named people, places and units, dated events, titled talks and activities
+    first_person  the secretary named: 我 (not 我们 / 我村 / 自我 / a quoted slogan's 我), 本人, 作为书记…
+    acts          what the secretary personally did: the acts the first person governs (not plans or attitudes)
+    collective    collective subjects (支部, 党委, 我们…)
+    empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升)
+    blame         whose shortcoming the sentence states: "self", "others" or "none"; with
+    others        the phrases that put it on others (部分党员, 上级, 客观原因…) when blame is "others"
+    self_exam     the phrases of self-examination (本人, 我, 作为书记…) when blame is "self"
+
+Every lexicon phrase is matched on word boundaries (checker.measure.lexicons.WordMatcher); each sentence is
+read once (checker.measure.words.Words) and scanned once for all lexicons. Per report, the coverage of the
+profile's content points (topics).
 """
 
 from __future__ import annotations
@@ -9,11 +20,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checker.measure.lexicons import Lexicons
+from checker.measure.cases import examples
+from checker.measure.lexicons import Hits, Lexicons
+from checker.measure.person import blame, first_person, personal_acts
+from checker.measure.stock import stock_phrases
+from checker.measure.words import Words
 
 NUMBER = r"(?<![第\d.])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十])"
 SCALE = r"(?:[万千百亿])?(?:余|多)?"
-SHORT_QUOTE = re.compile(r"“[^”]{1,12}”|\"[^\"]{1,12}\"|‘[^’]{1,12}’")
+SHORT_QUOTE = 12  # a figure inside a quote this short is a slogan's (“三会一课”), not data
+SIGNAL_OF_LEXICON = {"empty_words": "empty_words"}  # a lexicon whose signal a density rule counts instead of it
+SIGNAL_KEYS = ("data", "examples", "first_person", "acts", "collective", "empty_words", "blame", "others",
+               "self_exam")
 
 
 @lru_cache(maxsize=64)
@@ -24,23 +42,68 @@ def _quantity_regex(units: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(f"{NUMBER}{SCALE}(?:{alternation})")
 
 
-def quantities(text: str, lexicons: Lexicons) -> list[str]:
-    """Numbers with a unit (12次, 2.3万元, 98.6%, 百分之五), outside short quoted slogans and `data_not`."""
-    text = SHORT_QUOTE.sub(lambda m: " " * len(m.group(0)), lexicons.masked("data_not", text))
-    regex = _quantity_regex(tuple(lexicons.raw.get("units") or ()))
-    found = [m.group(0) for m in regex.finditer(text)] if regex else []
-    return found + lexicons.find("data_patterns", text)
+def quantities(words: Words, hits: Hits, lexicons: Lexicons) -> list[str]:
+    """Numbers with a unit (12次, 2.3万元, 98.6%, 百分之五) on word boundaries, outside short quoted slogans
+    and `data_not` phrases (四个意识)."""
+    found = []
+    masks = hits.every("data_not")
+    for regex in (_quantity_regex(tuple(lexicons.raw.get("units") or ())), lexicons.regex("data_patterns")):
+        if regex is None:
+            continue
+        for match in regex.finditer(words.text):
+            i, j = words.at.get(match.start()), words.at.get(match.end())
+            if i is None or j is None:
+                continue
+            if any(0 < words.quote[k] <= SHORT_QUOTE for k in range(i, j)):
+                continue
+            if any(a < j and i < b for a, b in masks):
+                continue
+            found.append(match.group(0))
+    return found
 
 
-def sentence_signals(text: str, lexicons: Lexicons) -> dict:
+def signals_of(words: Words, lexicons: Lexicons) -> dict:
+    hits = lexicons.words.scan(words)
+    person = first_person(words, hits)
+    owner = blame(words, hits, person)
+    data, cases = quantities(words, hits, lexicons), examples(words, hits)
     return {
-        "data": quantities(text, lexicons),
-        "examples": lexicons.find("example_patterns", text),
-        "first_person": lexicons.find("first_person", text),
-        "acts": lexicons.find("personal_acts", text),
-        "collective": lexicons.find("collective_subjects", text),
-        "empty_words": lexicons.find("empty_words", text),
+        "data": data,
+        "examples": cases,
+        "first_person": person.phrases,
+        "acts": personal_acts(words, hits, person),
+        "collective": hits.find("collective_subjects"),
+        "empty_words": stock_phrases(words, hits, concrete=bool(data or cases)),
+        "blame": owner.kind,
+        "others": owner.others,
+        "self_exam": owner.self_exam,
     }
+
+
+def sentence_signals(sentence, lexicons: Lexicons) -> dict:
+    """The signals of one sentence (a spaCy Span of a segmented Doc)."""
+    return signals_of(Words.of(sentence), lexicons)
+
+
+def merged(parts: list[dict]) -> dict:
+    """The signals of several sentences read as one (a text the splitter cut in two)."""
+    out = {key: [v for part in parts for v in part[key]] for key in SIGNAL_KEYS if key != "blame"}
+    kinds = [part["blame"] for part in parts]
+    out["blame"] = "self" if "self" in kinds else "others" if "others" in kinds else "none"
+    if out["blame"] == "self":
+        out["others"] = []
+    elif out["blame"] == "others":
+        out["self_exam"] = []
+    return out
+
+
+def text_signals(text: str, lexicons: Lexicons) -> dict:
+    """The signals of a text read as a one-paragraph report (for tests and benchmarks)."""
+    from checker.read.document import Block, Document
+    from checker.segment import segment
+
+    doc = segment(Document(path="", blocks=[Block(text=text)]))
+    return merged([sentence_signals(s, lexicons) for s in doc.sents])
 
 
 def topic_coverage(sentences, topics) -> list[dict]:

@@ -15,6 +15,7 @@ class Block:
     heading_level: int = 0  # 0: body text; 1..n: heading depth
     outline: str = ""  # numbering as shown, e.g. "一、", "（二）", "1."
     in_table: bool = False
+    number: int = 0  # the paragraph's place in the file as Word counts it (empty paragraphs too); 0: unknown
 
 
 @dataclass
@@ -35,12 +36,19 @@ class Document:
 
 
 TITLE_HINT = re.compile(r"述职|报告")
+SLOGAN_END = re.compile(r"[\u4e00-\u9fffA-Za-z”」）)]$")
+NOT_SLOGAN = re.compile(r"[。！？；：:;!?\d]|^[·•\-*]")
+SLOGAN_CHARS = (4, 24)
 AUTHOR_HINT = re.compile(r"书记|述职人|报告人|党支部|党委|党组|总支|工委")
 SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]|[：:]$")  # an author/organization line is not a sentence
 
 
 def mark_title_and_author(doc: Document) -> Document:
-    """The title (a short line naming 述职/报告 among the first three) and the author line after it."""
+    """The title (a short line naming 述职/报告 among the first three), the author line after it, and slogan
+    headings (see is_slogan_heading)."""
+    for i, block in enumerate(doc.blocks):
+        if not block.heading_level and not block.in_table and is_slogan_heading(doc.blocks, i):
+            block.heading_level = 1
     for i, block in enumerate(doc.blocks[:3]):
         if len(block.text) <= 60 and TITLE_HINT.search(block.text) and not block.outline:
             doc.title_block = i
@@ -52,3 +60,14 @@ def mark_title_and_author(doc: Document) -> Document:
             doc.author_block = i
             break
     return doc
+
+
+def is_slogan_heading(blocks: list[Block], i: int) -> bool:
+    """A heading written as a slogan, with no numbering: a short line (4–24 characters) with no sentence
+    punctuation, no figure and no final punctuation, followed by a paragraph at least half as long again
+    (a list of short lines is not a list of headings)."""
+    text = blocks[i].text.strip()
+    if not SLOGAN_CHARS[0] <= len(text) <= SLOGAN_CHARS[1] or NOT_SLOGAN.search(text) or not SLOGAN_END.search(text):
+        return False
+    following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+    return len(following) >= 1.5 * len(text)

@@ -109,12 +109,14 @@ class _Reader:
         self.containers = {tag[n] for n in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "moveTo")}
         self.skipped = {tag[n] for n in ("del", "moveFrom", "pPr", "rPr", "txbxContent")} | {tag["fallback"]}
         self.blocks: list[Block] = []
+        self.count = 0  # paragraphs seen, empty ones included (Word's numbering)
 
     def walk(self, parent, in_table: bool) -> None:
         """Paragraphs in reading order, descending into tables, content controls and tracked insertions."""
         for child in parent:
             if child.tag == self.tag["p"]:
                 check_deadline()
+                self.count += 1
                 self.blocks.append(self.block(child, in_table))
                 for box in self.text_boxes(child):
                     self.walk(box, in_table)
@@ -169,7 +171,7 @@ class _Reader:
         if style.lower() in TITLE_STYLES:
             level = 0
         return Block(text=(auto + text) if auto else text, style=style, heading_level=0 if in_table else level,
-                     outline=auto or marker, in_table=in_table)
+                     outline=auto or marker, in_table=in_table, number=self.count)
 
 
 def _val(ppr, tag: dict, name: str) -> str:

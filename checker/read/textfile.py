@@ -34,17 +34,18 @@ def decode(path: Path, data: bytes) -> str:
 def text_blocks(path: Path, data: bytes) -> list[Block]:
     markdown = path.suffix.lower() == ".md"
     blocks = []
-    for line in decode(path, data).splitlines():
+    for number, line in enumerate(decode(path, data).splitlines(), 1):
         line = line.strip().replace("\u3000", " ").strip()
         if not line:
             continue
         heading = MD_HEADING.match(line) if markdown else None
         if heading:
             text = heading.group(2).strip()
-            blocks.append(Block(text=text, heading_level=len(heading.group(1)), outline=heading_from_text(text)[1]))
+            blocks.append(Block(text=text, heading_level=len(heading.group(1)), outline=heading_from_text(text)[1],
+                                number=number))
             continue
         if markdown:
             line = MD_DECORATION.sub("", line).strip()
         level, marker = heading_from_text(line)
-        blocks.append(Block(text=line, heading_level=level, outline=marker))
+        blocks.append(Block(text=line, heading_level=level, outline=marker, number=number))
     return blocks

@@ -27,7 +27,8 @@ def report_json(doc: Doc, summary: ReportSummary | None = None) -> dict:
     for index, span in enumerate(spans):
         label, confidence = paragraph_label(doc, index)
         out_paragraphs.append({
-            "index": index, "text": paragraph_text(doc, index), "chars": count_chars(paragraph_text(doc, index)), "section": span._.section,
+            "index": index, "number": doc._.source.blocks[index].number or index + 1,
+            "text": paragraph_text(doc, index), "chars": count_chars(paragraph_text(doc, index)), "section": span._.section,
             "role": span._.role, "label": label, "confidence": round(confidence, 4),
             "sentences": [
                 {"index": s._.number, "text": s.text, "chars": s._.chars, "label": s._.label,

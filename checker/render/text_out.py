@@ -26,7 +26,8 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
     if summary.flags:
         lines.append("问题清单：")
         for flag in summary.flags:
-            where = f"（第 {'、'.join(str(p + 1) for p in flag.paragraphs[:8])} 段）" if flag.paragraphs else ""
+            where = f"（{'；'.join(place(doc, p) for p in flag.paragraphs[:5])}{' 等' if len(flag.paragraphs) > 5 else ''}）" \
+                if flag.paragraphs else ""
             lines.append(f"  [{SEVERITY_NAMES[flag.severity]}] {flag.code}：{flag.message}{where}")
             if flag.suggestion:
                 lines.append(f"      建议：{flag.suggestion}")
@@ -36,6 +37,30 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
     if summary.fix_first:
         lines.append("优先修改：" + "；".join(summary.fix_first))
     return "\n".join((_labelled_sentences(doc) if sentences else []) + lines)
+
+
+QUOTE_CHARS = 12
+
+
+def place(doc: Doc, index: int) -> str:
+    """Where a paragraph is, as a person finds it in Word: its paragraph number there and its first words."""
+    block = doc._.source.blocks[index]
+    start = block.text[:QUOTE_CHARS] + ("…" if len(block.text) > QUOTE_CHARS else "")
+    return f"第 {block.number or index + 1} 段「{start}」"
+
+
+def quiet_line(doc: Doc) -> str:
+    """One line per file for scripts: the file, the verdict and how many problems of each severity."""
+    summary = ReportSummary.of(doc)
+    counts = "，".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in _severity_counts(summary.flags).items() if n)
+    return f"{summary.file}：{summary.verdict_text}" + (f"（{counts}）" if counts else "")
+
+
+def _severity_counts(flags) -> dict:
+    counts = dict.fromkeys(SEVERITY_NAMES, 0)
+    for flag in flags:
+        counts[flag.severity] += 1
+    return counts
 
 
 def _labelled_sentences(doc: Doc) -> list[str]:

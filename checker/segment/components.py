@@ -39,16 +39,19 @@ def sections(doc: Doc) -> Doc:
 
 @Language.component("shuzhi_tagger", assigns=["token.tag"])
 def tagger(doc: Doc) -> Doc:
-    """jieba's part-of-speech tag of each token: that of the tagged word covering the token's first character."""
+    """jieba's part-of-speech tag of each word (tagged on the sentence's normalised words): the tag of the
+    tagged word covering the word's first character."""
     for sentence in doc.sents:
-        text, base = sentence.text, sentence.start_char
+        words = [t for t in sentence if not t.is_space]
+        text = "".join(t.norm_ for t in words)
         owner: list[str] = [""] * len(text)
         position = 0
         for word, flag in tag(text):
             owner[position:position + len(word)] = [flag] * len(word)
             position += len(word)
-        for token in sentence:
-            offset = token.idx - base
-            if not token.is_space and 0 <= offset < len(owner):
-                token.tag_ = owner[offset]
+        position = 0
+        for token in words:
+            if position < len(owner):
+                token.tag_ = owner[position]
+            position += len(token.norm_)
     return doc

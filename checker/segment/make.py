@@ -1,9 +1,11 @@
 """Document -> Doc: paragraphs split into sentences, sentences into words (checker.segment.tokens).
 
-Every sentence and paragraph boundary is a token boundary. Whitespace between sentences and paragraphs becomes
-one trailing space; whitespace inside a sentence is kept (as spaCy whitespace tokens where it is more than one
-space). Each paragraph is a span of doc.spans["paragraphs"] with its role (title, author, heading, body),
-heading level and outline number; each sentence knows its paragraph, its 字数 and its words.
+The Doc's text is the source's. Words are cut from each sentence's normalised text (checker.segment.normalize:
+full-width punctuation, no stray spaces inside Chinese) and mapped back onto the source, so a token's text is
+what the file says ("党 员") and its norm what the words are ("党员"). Every sentence and paragraph boundary
+is a token boundary; whitespace between sentences and paragraphs becomes one trailing space. Each paragraph
+is a span of doc.spans["paragraphs"] with its role (title, author, heading, body), heading level and outline
+number; each sentence knows its paragraph, its 字数 and its words (the norms, joined by spaces).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import checker.doc  # noqa: F401  (registers the extension attributes)
 from checker.limits import check_deadline
 from checker.read.document import Document
 from checker.segment.sentences import split_sentences
+from checker.segment.normalize import normalize
 from checker.segment.tokens import cut
 from checker.textcount import count_chars
 
@@ -31,6 +34,7 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     starts: list[bool] = []
+    norms: list[str] = []
     paragraph_tokens: list[tuple[int, int]] = []
     sentence_info: list[tuple[int, int, str]] = []  # (paragraph, 字数, words) of each sentence
     for index, block in enumerate(document.blocks):
@@ -41,13 +45,16 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
             if at > cursor and words and len(words) > first:
                 spaces[-1] = True  # whitespace between two sentences
             cursor = at + len(piece)
-            tokens = cut(piece)
-            _add_sentence(tokens, words, spaces, starts)
-            sentence_info.append((index, count_chars(piece), " ".join(t for t in tokens if not t.isspace())))
+            begin = len(words)
+            _add_sentence(sentence_words(piece), words, spaces, starts, norms)
+            joined = " ".join(n for w, n in zip(words[begin:], norms[begin:]) if not w.isspace())
+            sentence_info.append((index, count_chars(piece), joined))
         if len(words) > first:
             spaces[-1] = True
             paragraph_tokens.append((first, len(words)))
     doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+    for token, norm in zip(doc, norms):
+        token.norm_ = norm  # always: spaCy's default norm would turn ，“” into ,"" and … into ...
     doc._.source = document
     spans = []
     for index, ((start, end), block) in enumerate(zip(paragraph_tokens, document.blocks)):
@@ -62,17 +69,37 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
     return doc
 
 
-def _add_sentence(tokens: list[str], words: list[str], spaces: list[bool], starts: list[bool]) -> None:
+def sentence_words(piece: str) -> list[tuple[str, str]]:
+    """(source text, normalised text) of each word of a sentence, and of the whitespace between words that the
+    normalised text dropped; the source texts in order make up the piece."""
+    norm, where = normalize(piece)
+    out, position, previous_end = [], 0, 0
+    for token in cut(norm):
+        start, end = position, position + len(token)
+        position = end
+        raw_start, raw_end = where[start], where[end - 1] + 1
+        if raw_start > previous_end:
+            gap = piece[previous_end:raw_start]
+            out.append((gap, gap))
+        out.append((piece[raw_start:raw_end], token))
+        previous_end = raw_end
+    return out
+
+
+def _add_sentence(pairs: list[tuple[str, str]], words: list[str], spaces: list[bool], starts: list[bool],
+                  norms: list[str]) -> None:
     begin = len(words)
-    for token in tokens:
-        if token.isspace():
-            if token == " " and len(words) > begin and not spaces[-1]:
+    for word, norm in pairs:
+        if word.isspace():
+            if word == " " and len(words) > begin and not spaces[-1]:
                 spaces[-1] = True
             elif len(words) > begin:
-                words.append(token)
+                words.append(word)
                 spaces.append(False)
                 starts.append(False)
+                norms.append(word)
             continue
-        words.append(token)
+        words.append(word)
         spaces.append(False)
         starts.append(len(words) - 1 == begin)
+        norms.append(norm)

@@ -1,12 +1,25 @@
-"""Sentences: a paragraph split at 。！？； and line ends, quotes and brackets kept whole."""
+"""Sentences: a paragraph split at 。！？； and line ends, quotes and brackets kept whole.
+
+A half-width . ends a sentence too when it follows Chinese text and no digit follows it (2.3万元 stays whole).
+"""
 
 from __future__ import annotations
 
+import re
 
 TERMINATORS = set("。！？；!?;\n")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
 CLOSERS_AFTER_END = set("”’」』）)\"")
 MAX_QUOTE = 200  # a quote left open longer than this is treated as a typo
+CHINESE = re.compile(r"[\u3400-\u9fff”’」』）)]")
+
+
+def _ends(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch == ".":
+        following = text[i + 1] if i + 1 < len(text) else ""
+        return i > 0 and bool(CHINESE.match(text[i - 1])) and not (following.isascii() and following.isalnum())
+    return ch in TERMINATORS
 
 
 def split_sentences(text: str) -> list[str]:
@@ -24,10 +37,10 @@ def split_sentences(text: str) -> list[str]:
             stack.append(OPENERS[ch])
         elif stack and i - opened_at > MAX_QUOTE:
             stack.clear()
-        ends_quote = speech and not stack and ch in CLOSERS_AFTER_END and text[i - 1] in TERMINATORS
-        if (ch in TERMINATORS or ends_quote) and not stack:
+        ends_quote = speech and not stack and ch in CLOSERS_AFTER_END and _ends(text, i - 1)
+        if (_ends(text, i) or ends_quote) and not stack:
             j = i + 1
-            while j < n and (text[j] in TERMINATORS or text[j] in CLOSERS_AFTER_END):
+            while j < n and (_ends(text, j) or text[j] in CLOSERS_AFTER_END or text[j] == "."):
                 j += 1
             _keep(sentences, text[start:j])
             start, i = j, j

@@ -56,8 +56,8 @@ def parse_raw(text: str) -> RawReport:
     meta = {}
     for line in head.splitlines():
         line = line.split("#", 1)[0].strip()
-        if ": " in line:
-            key, value = line.split(": ", 1)
+        if ":" in line:
+            key, value = line.split(":", 1)
             meta[key.strip()] = value.strip()
     paragraphs = []
     for line in body.splitlines():

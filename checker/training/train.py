@@ -4,6 +4,7 @@ on the external sets (other writers, never trained on)."""
 from __future__ import annotations
 
 import json
+import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,16 @@ from checker.doc import BODY, LABELS
 from checker.errors import ModelError
 from checker.measure.figures import shares_of
 from checker.profile import load_profile
+from checker.segment.normalize import normalized
 from checker.segment.tokens import cut
 from checker.textcount import count_chars
+from checker.training.augment import augmented
 from checker.training.corpus import EXTERNAL_SETS, RawReport, corpus_dir, gold, held_out_ids, load_raw
+from checker.training.selection import FOLDS, grid_search
 
 METRICS_FILE = "metrics.json"
+AUGMENTED_COPIES = 1  # noisy copies of each training report (checker.training.augment)
+GRID = {"C": [20.0, 40.0], "smoothing": [0.3, 0.6]}  # what `shuzhi train --search` chooses among
 
 @dataclass
 class GoldReport:
@@ -52,9 +58,9 @@ def jsonl_reports(path: Path) -> list[GoldReport]:
     for report_id, rows in groups.items():
         rows.sort(key=lambda r: (r["paragraph"], r["sentence"]))
         records = with_context([
-            {"text": r["text"], "tokens": " ".join(t for t in cut(r["text"]) if not t.isspace()),
-             "heading": r.get("heading", ""), "role": "heading" if r["text"] == r.get("heading") else "body",
-             "chars": count_chars(r["text"])}
+            {"text": normalized(r["text"]), "tokens": " ".join(t for t in cut(normalized(r["text"])) if not t.isspace()),
+             "heading": normalized(r.get("heading", "")), "outer": "", "opener": normalized(r.get("heading", "")),
+             "role": "ROLE_heading" if r["text"] == r.get("heading") else "ROLE_body", "chars": count_chars(r["text"])}
             for r in rows
         ], f"extra:{report_id}")
         out.append(GoldReport(f"extra:{report_id}", records, [r["label"] for r in rows], [r["chars"] for r in records]))
@@ -69,11 +75,16 @@ def achievement_share(labels: list[str], chars: list[int], basis: str = "total")
     return (shares_of(totals) if basis == "total" else shares_of(totals, BODY))["achievement"]
 
 
-def evaluate(classifier, reports: list[GoldReport]) -> dict:
+def share_setting() -> tuple[str, float]:
+    """(basis, limit) of the default profile's ACHIEVEMENT_SHARE: how the 1/3 decision is read."""
+    rule = load_profile().rules["ACHIEVEMENT_SHARE"]
+    return rule.basis, rule.max_share
+
+
+def evaluate(classifier, reports: list[GoldReport], setting: tuple[str, float] | None = None) -> dict:
     """Sentence P/R/F1, and per report the achievement share and the 1/3 decision as the default profile's
     ACHIEVEMENT_SHARE rule reads them (its basis and max_share)."""
-    rule = load_profile().rules["ACHIEVEMENT_SHARE"]
-    basis, limit = rule.basis, rule.max_share
+    basis, limit = setting or share_setting()
     gold_all, pred_all, errors, decisions = [], [], [], []
     for r in reports:
         predicted = [str(p) for p in classifier.predict(frame(r.records))]
@@ -99,29 +110,62 @@ def evaluate(classifier, reports: list[GoldReport]) -> dict:
     }
 
 
-def split(reports: list[GoldReport]) -> tuple[list[GoldReport], list[GoldReport]]:
+def split(reports: list[RawReport]) -> tuple[list[RawReport], list[RawReport]]:
     held_out = held_out_ids([r.id for r in reports])
     return [r for r in reports if r.id not in held_out], [r for r in reports if r.id in held_out]
 
 
-def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path] = ()) -> dict:
-    started = time.time()
-    train_set, test_set = split(gold_reports(load_raw(corpus)))
+def training_frame(reports: list[RawReport], extra: list[GoldReport] = (), copies: int = AUGMENTED_COPIES):
+    """(X, y, groups): the reports, `copies` augmented copies of each (checker.training.augment, seeded) and the
+    extra reports; X["augmented"] marks the copies, groups name each row's source report."""
+    rng = random.Random(SEED)
+    originals = gold_reports(reports) + list(extra)
+    copied = gold_reports([augmented(r, rng, k) for r in reports for k in range(copies)])
+    rows, labels, groups, flags = [], [], [], []
+    for kind, golds in ((False, originals), (True, copied)):
+        for g in golds:
+            rows += g.records
+            labels += g.labels
+            groups += [g.id.split("~")[0]] * len(g.labels)
+            flags += [kind] * len(g.labels)
+    return frame(rows).assign(augmented=flags), labels, groups
+
+
+def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path] = (), search: bool = False,
+          jobs: int = 1) -> dict:
+    """Fit the shipped model (settings chosen by grouped cross-validation: `search` runs that again) and
+    measure it; writes the model and models/metrics.json (keeping its signal figures)."""
+    started, setting = time.time(), share_setting()
+    train_set, test_set = split(load_raw(corpus))
     if not test_set or not train_set:
         raise ModelError(f"语料太少：{len(train_set)} 份用于训练、{len(test_set)} 份用于留出测试，两者都不能为空")
     extra_reports = [r for path in extra for r in jsonl_reports(path)]
-    train_set += extra_reports
-    model = SentenceModel().fit(frame([x for r in train_set for x in r.records]), [y for r in train_set for y in r.labels])
+    X, y, groups = training_frame(train_set, extra_reports)
+    target = out / METRICS_FILE if out else metrics_path(corpus)
+    previous = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    selection = previous.get("selection")
+    if search:
+        found = grid_search(X, y, groups, GRID, jobs)
+        selection = {"grid": GRID, "best": found.best_params_, "folds": FOLDS,
+                     "results": [{"params": p, "macro_f1": round(float(f), 4), "share_mae": round(-float(s), 4)}
+                                 for p, f, s in zip(found.cv_results_["params"], found.cv_results_["mean_test_macro_f1"],
+                                                    found.cv_results_["mean_test_share_error"])]}
+        model = found.best_estimator_
+    else:
+        model = SentenceModel(**(selection or {}).get("best", {})).fit(X, y)
+    test = gold_reports(test_set)
     metrics = {
         "seed": SEED,
-        "train": {"reports": len(train_set), "sentences": sum(len(r.labels) for r in train_set),
+        "train": {"reports": len(train_set), "augmented_copies": AUGMENTED_COPIES, "sentences": int((~X["augmented"]).sum()),
                   "extra_sentences": sum(len(r.labels) for r in extra_reports)},
-        "test_ids": sorted(r.id for r in test_set),
-        **evaluations(model, test_set, corpus),
+        "selection": selection,
+        "test_ids": sorted(r.id for r in test),
+        **evaluations(model, test, corpus, setting),
     }
+    if "signals" in previous:
+        metrics["signals"] = previous["signals"]
     save_model(model, out / MODEL_FILE if out else shipped_model_path())
     metrics["train_seconds"] = round(time.time() - started, 1)
-    target = out / METRICS_FILE if out else metrics_path(corpus)
     target.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return metrics
 
@@ -131,23 +175,46 @@ def metrics_path(corpus: Path | None = None) -> Path:
     return (corpus or corpus_dir()).parent / "models" / METRICS_FILE
 
 
-def evaluations(classifier, test_set: list[GoldReport], corpus: Path | None = None) -> dict:
-    """Model and baseline on the held-out split, and on corpus/external/ (never trained on) when present."""
-    found = {"model": evaluate(classifier, test_set), "baseline_heading_keywords": evaluate(BASELINE, test_set)}
+FORMS = {  # the forms of real reports the metrics are broken down by (front matter `forms:`)
+    "no_headings": {"no_headings"}, "slogan_headings": {"slogan_headings"}, "halfwidth_punct": {"halfwidth_punct"},
+    "excerpt_without_opening": {"excerpt", "no_title"}, "unit_voice": {"unit_voice"},
+}
+
+
+def evaluations(classifier, test_set: list[GoldReport], corpus: Path | None = None,
+                setting: tuple[str, float] | None = None) -> dict:
+    """Model and baseline on the held-out split, and on each external set (never trained on), the realform set
+    also by form."""
+    setting = setting or share_setting()
+    found = {"model": evaluate(classifier, test_set, setting),
+             "baseline_heading_keywords": evaluate(BASELINE, test_set, setting)}
     for name in EXTERNAL_SETS:
-        external = gold_reports(load_raw(corpus, name))
-        if external:
-            found[name] = {"model": evaluate(classifier, external),
-                           "baseline_heading_keywords": evaluate(BASELINE, external)}
+        reports = load_raw(corpus, name)
+        if not reports:
+            continue
+        external = gold_reports(reports)
+        found[name] = {"model": evaluate(classifier, external, setting),
+                       "baseline_heading_keywords": evaluate(BASELINE, external, setting)}
+        by_form = {}
+        for form, wanted in FORMS.items():
+            chosen = [g for g, r in zip(external, reports) if wanted & _forms(r)]
+            if chosen:
+                by_form[form] = evaluate(classifier, chosen, setting)
+        if by_form:
+            found[name]["by_form"] = by_form
     return found
+
+
+def _forms(report: RawReport) -> set[str]:
+    return {f.strip() for f in report.meta.get("forms", "").split(",") if f.strip()}
 
 
 def evaluate_shipped(corpus: Path | None = None, directory: Path | None = None) -> dict:
     """Re-measure the shipped model and the baseline (what the notebook shows)."""
     from checker.classify.store import load_model
 
-    _, test_set = split(gold_reports(load_raw(corpus)))
-    return evaluations(load_model(directory / MODEL_FILE if directory else None), test_set, corpus)
+    _, test_set = split(load_raw(corpus))
+    return evaluations(load_model(directory / MODEL_FILE if directory else None), gold_reports(test_set), corpus)
 
 
 def metrics_table(metrics: dict) -> str:

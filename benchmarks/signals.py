@@ -1,0 +1,122 @@
+"""Precision and recall of each sentence signal on its labelled set (corpus/signals/*.jsonl), dev and test.
+
+    python benchmarks/signals.py [--profile default] [--errors dev|test] [--no-write]
+
+Each text is read as a one-paragraph report (checker.segment.segment on a one-block Document), its sentences'
+signals computed (checker.measure.signals) and merged; a text is predicted positive when the signal is not
+empty. For blame (labels self / others / none) the table gives precision and recall of "others" and of "self".
+The figures are written to models/metrics.json under "signals" (every other key kept). --errors lists the
+texts a signal gets wrong in one split (read the dev ones only: the test split is for measuring).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.measure.lexicons import Lexicons  # noqa: E402
+from checker.measure.signals import text_signals  # noqa: E402
+from checker.profile import load_profile  # noqa: E402
+
+SETS = ROOT / "corpus" / "signals"
+METRICS = ROOT / "models" / "metrics.json"
+BINARY = {"examples": "examples", "first_person": "first_person", "personal_act": "acts",
+          "stock_phrase": "empty_words"}  # set name -> signal key
+BLAME_CLASSES = ("others", "self")
+SPLITS = ("dev", "test")
+
+
+def load(name: str) -> list[dict]:
+    with open(SETS / f"{name}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def predict(name: str, signals: dict):
+    if name == "blame":
+        return signals["blame"]
+    return bool(signals[BINARY[name]])
+
+
+def _pr(pairs: list[tuple], positive) -> dict:
+    tp = sum(1 for gold, guess in pairs if gold == positive and guess == positive)
+    fp = sum(1 for gold, guess in pairs if gold != positive and guess == positive)
+    fn = sum(1 for gold, guess in pairs if gold == positive and guess != positive)
+    return {"precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
+            "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate(profile: str = "default") -> tuple[dict, dict]:
+    """(scores, results): scores[set][split] = {precision, recall, ...} (for blame scores["blame"][class][split]);
+    results[set] = [(item, predicted), ...]."""
+    lexicons = Lexicons(load_profile(profile).lexicons)
+    scores: dict = {}
+    results: dict = {}
+    for name in list(BINARY) + ["blame"]:
+        items = load(name)
+        results[name] = [(item, predict(name, text_signals(item["text"], lexicons))) for item in items]
+        pairs = {split: [(item["label"], guess) for item, guess in results[name] if item["split"] == split]
+                 for split in SPLITS}
+        if name == "blame":
+            scores[name] = {c: {split: _pr(pairs[split], c) for split in SPLITS} for c in BLAME_CLASSES}
+        else:
+            scores[name] = {split: _pr(pairs[split], True) for split in SPLITS}
+    return scores, results
+
+
+def rows(scores: dict) -> list[tuple[str, dict]]:
+    out = [(name, scores[name]) for name in BINARY]
+    out += [(f"blame:{c}", scores["blame"][c]) for c in BLAME_CLASSES]
+    return out
+
+
+def table(scores: dict) -> str:
+    lines = ["| signal | dev P | dev R | test P | test R |", "|---|---|---|---|---|"]
+    for name, by_split in rows(scores):
+        dev, test = by_split["dev"], by_split["test"]
+        lines.append(f"| {name} | {dev['precision']:.3f} | {dev['recall']:.3f} | {test['precision']:.3f} | "
+                     f"{test['recall']:.3f} |")
+    return "\n".join(lines)
+
+
+def write_metrics(scores: dict, seconds_per_sentence: float) -> None:
+    metrics = json.loads(METRICS.read_text(encoding="utf-8")) if METRICS.exists() else {}
+    signals = {name: {split: {k: v[k] for k in ("precision", "recall")} for split, v in by_split.items()}
+               for name, by_split in rows(scores)}
+    signals["ms_per_sentence"] = round(seconds_per_sentence * 1000, 4)
+    metrics["signals"] = signals
+    METRICS.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default="default")
+    parser.add_argument("--errors", choices=SPLITS, help="list the texts a signal gets wrong in this split")
+    parser.add_argument("--only", help="with --errors: one set (examples, first_person, personal_act, "
+                                       "stock_phrase, blame)")
+    parser.add_argument("--no-write", action="store_true", help="do not update models/metrics.json")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    scores, results = evaluate(args.profile)
+    count = sum(len(r) for r in results.values())
+    per_sentence = (time.perf_counter() - started) / count
+    print(table(scores))
+    if args.errors:
+        for name, pairs in results.items():
+            if args.only and name != args.only:
+                continue
+            for item, guess in pairs:
+                if item["split"] == args.errors and item["label"] != guess:
+                    print(f"{name}\tgold={item['label']}\tguess={guess}\t{item['text']}\t{item.get('note', '')}")
+    if not args.no_write:
+        write_metrics(scores, per_sentence)
+        print(f"written to {METRICS.relative_to(ROOT)} (signals)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""The verdict against the reviewers' gold grades, and each check against the faults of its reports.
+
+    python benchmarks/verdicts.py [--profile default] [--gold]
+
+Prints, for the held-out split of corpus/raw and for each external set (corpus/external, corpus/realform),
+the confusion matrix of gold grade (rows) against the verdict (columns), the agreement, the number of
+退回修改 reports judged 通过, and precision / recall of each check against the faults the writer and the
+grader saw. Labels come from the shipped classifier (what a user gets); --gold uses the annotation instead
+(the checks alone), on every report of each set.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from checker.training.corpus import EXTERNAL_SETS, held_out_ids, load_raw
+from checker.training.verdicts import FAULTS, agreement, confusion_table
+
+
+def sets(gold: bool) -> dict[str, list]:
+    raw = load_raw()
+    held = held_out_ids([r.id for r in raw])
+    chosen = {"all of corpus/raw" if gold else "held-out": raw if gold else [r for r in raw if r.id in held]}
+    return chosen | {name: load_raw(folder=name) for name in EXTERNAL_SETS}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", default="default")
+    parser.add_argument("--gold", action="store_true", help="gold sentence labels instead of the classifier's")
+    args = parser.parse_args()
+    for name, reports in sets(args.gold).items():
+        found = agreement(reports, args.profile, use_model=not args.gold)
+        print(f"\n## {name}: {found.reports} reports, agreement {found.agreement:.1%}, "
+              f"退回修改 judged 通过: {found.passed_but_returned}\n")
+        print(confusion_table(found))
+        print("\n| check | precision | recall | reports with the fault |\n|---|---|---|---|")
+        for code in FAULTS:
+            precision, recall, positives = found.precision_recall(code)
+            print(f"| {code} | {precision:.2f} | {recall:.2f} | {positives} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Concrete cases (事例) in a sentence, read from its words: named people, places and units, dated events,
+titled documents and activities. Each case found is returned as the phrase that names it.
+
+people      a person-tagged word (nr) of three characters starting with a common surname (`surnames`:
+            王德明); of two, next to a title or a role (刘教授, 党员王磊, 赵春林同志: `person_titles`,
+            `person_roles`); a surname followed by a given name or a title (刘 秀英, 周 大爷, 刘某某); not the
+            names in `person_not` (习近平: quoted, not a case of the report)
+places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
+            宏达 公司), or one word ending in one (柳溪村, 河口镇, 杨家湾); the name not a category
+            (`place_name_not`: 示范村, 老旧小区, 相关公司) nor a verb or function word (so 围绕 镇党委, 投身
+            乡村, 组织 支部 name nothing); a place-tagged word (ns) before a unit or ending in a place character,
+            not one of jieba's false places (`ns_not`: 上门, 镇里); a county or city institution on word
+            boundaries (`institution_patterns`: 县水务局, 市二院, 县委党校); a numbered unit (第三 党支部:
+            `numbered_units`); a placeholder name (XX社区, ××银行)
+dates       `example_patterns` on word boundaries (3月12日, 今年五月, 《…》, 例如…, 3号楼, 二组), a festival
+            (`festivals`: 国庆前夕, “七一”) not recurring (每年春节), a demonstrative pointing at one thing (那座
+            砖窑, 那个冬天: `specific_demonstratives`)
+activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
+            word (`activity_heads`), or holding a proper noun; not a numbered slogan (“三会一课”, “两学一做”),
+            not one with 我, not a system or an attitude (`system_heads`: “书记讲党课”制度, “等靠要”思想)
+"""
+
+from __future__ import annotations
+
+NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "j", "eng", "a", "an", "ng", "b", "s", "nl", "l",
+                       "zg", "x", "m"})
+DIRECTIONS = set("东西南北中上下前后")
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
+PLACEHOLDER = set("X×*＊xXＸ")
+
+
+def _placeholder(form: str) -> bool:
+    return len(form) >= 2 and all(ch in PLACEHOLDER for ch in form)
+
+
+def examples(words, hits) -> list[str]:
+    found: list[tuple[int, str]] = []
+    found += _patterns(words, hits)
+    found += _people(words, hits)
+    found += _places(words, hits)
+    found += _activities(words, hits)
+    found.sort(key=lambda f: f[0])
+    return list(dict.fromkeys(phrase for _, phrase in found))
+
+
+def _patterns(words, hits) -> list[tuple[int, str]]:
+    """`example_patterns` and `institution_patterns` starting on a word boundary (and ending on one: 县水务局,
+    not 县水务局机关 cut in a word); numbered units; demonstratives."""
+    out = []
+    at = words.at
+    for name in ("example_patterns", "institution_patterns"):
+        for match in hits.matches(name):
+            if match.start() in at and (name == "example_patterns" or match.end() in at):
+                out.append((at[match.start()], match.group(0)))
+    for a, b in hits.every("numbered_units"):
+        if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
+            out.append((a - 1, words.span_text(a - 1, b)))
+    for a, b in hits.every("specific_demonstratives"):
+        if b < len(words) and not words.is_punct(b):
+            out.append((a, words.span_text(a, min(b + 2, len(words)))))
+    return out
+
+
+def _surname(hits, form: str) -> bool:
+    return bool(form) and (form[0] in hits.singles("surnames") or form[:2] in hits.set("surnames"))
+
+
+def _people(words, hits) -> list[tuple[int, str]]:
+    out = []
+    forms, tags, n = words.forms, words.tags, len(words)
+    titles, roles = hits.set("person_titles"), hits.lexicon("person_roles")
+    surnames, placeholders = hits.singles("surnames"), PLACEHOLDER
+    for i, (form, tag) in enumerate(zip(forms, tags)):
+        first = form[0]
+        if first not in surnames and first not in placeholders and tag not in ("nr", "nrfg", "nrt") \
+                and form[-1:] not in surnames:
+            continue
+        if words.quote[i] or hits.covering("person_not", i):
+            continue
+        following = forms[i + 1] if i + 1 < n else ""
+        previous = forms[i - 1] if i > 0 else ""
+        if len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
+            out.append((i, form + following))  # 李 某某: a named person, anonymised
+        elif len(form) in (2, 3) and form[1:] in ("某", "某某") and _surname(hits, form):
+            out.append((i, form))
+        elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
+            if len(form) == 3 and not form.endswith(("村", "镇", "乡", "县", "区", "苑", "湾", "书", "章", "栏")):
+                out.append((i, form))
+            elif len(form) == 2 and (following in titles or previous.endswith(roles) if roles else False):
+                out.append((i, form + (following if following in titles else "")))
+            elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
+                                                               and len(following) <= 2)):
+                out.append((i, form + following))
+        elif len(form) == 1 and _surname(hits, form) and following in titles and tag not in ("v", "p", "d", "c"):
+            out.append((i, form + following))  # 刘 教授, 周 大爷
+        elif len(form) == 2 and tag in ("nr", "nrfg") and form[-1] in surnames \
+                and following in titles and following not in ("同志", "书记"):
+            out.append((i, form[-1] + following))  # 帮李 大娘: jieba glued the verb to the surname
+        elif _placeholder(form) and following in titles:
+            out.append((i, form + following))
+    return out
+
+
+def _name_word(words, hits, k: int) -> bool:
+    """Word k can be (part of) a name: a noun, adjective or placeholder, not a category (示范, 老旧, 相关) nor
+    one of jieba's false places."""
+    form, tag = words.forms[k], words.tags[k]
+    if words.quote[k] or words.title[k]:
+        return False
+    if _placeholder(form) or form in ("×", "*"):
+        return True
+    if words.is_punct(k) or tag not in NAME_TAGS:
+        return False
+    if tag == "m" and not (len(form) <= 2 and form[-1] in "一二三四五六七八九十"):
+        return False
+    return not hits.covering("place_name_not", k) and not hits.covering("ns_not", k)
+
+
+def _places(words, hits) -> list[tuple[int, str]]:
+    out = []
+    forms, tags, n = words.forms, words.tags, len(words)
+    suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
+    taken = -1
+    for i in range(n):
+        if i <= taken:
+            continue
+        form, tag = forms[i], tags[i]
+        if words.quote[i] or words.title[i]:
+            continue
+        if not hits.covering("place_suffixes", i):
+            # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
+            if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS) \
+                    and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
+                    and not _category(hits, form[:-1]):
+                out.append((i, form))
+            elif len(form) == 2 and (form[-1] in suffix_chars or form[-1] in proper_chars) and tag == "ns" and i > 0 and forms[i - 1] in DIRECTIONS \
+                    and tags[i - 1] in ("f", "ns", "n") and not _category(hits, form):
+                out.append((i - 1, forms[i - 1] + form))  # 西 山镇: jieba cut the name
+            continue
+        if tag[:1] in ("v", "d", "p", "c", "u") and not tag.startswith("vn"):
+            continue  # 站 (to stand), 组 (to form): not a place here
+        start = i
+        while start > 0 and i - start < 3 and _name_word(words, hits, start - 1):
+            start -= 1
+        name = words.span_text(start, i)
+        if len(name) < 2 or (i - start == 1 and words.tags[start] in ("m", "f", "zg")):
+            continue
+        end = hits.starting("place_suffixes", i)
+        out.append((start, words.span_text(start, end)))
+        taken = end - 1
+    return out
+
+
+def _category(hits, name: str) -> bool:
+    """A category, not a name (示范 村, 行政 村, 城中 村, 软弱涣散 村)."""
+    categories = hits.set("place_name_not")
+    return name in categories or name[:2] in categories and len(name) <= 3 or name in hits.set("ns_not")
+
+
+def _activities(words, hits) -> list[tuple[int, str]]:
+    out = []
+    forms, n = words.forms, len(words)
+    for first, close, kind, chars in words.quotes:
+        if kind != "quote" or not 2 <= chars <= 12 or close - first < 1:
+            continue
+        inner = words.span_text(first, close)
+        if any(ch in NUMBERED_SLOGAN for ch in inner) or "我" in inner:
+            continue
+        following = close + 1
+        if following < n and (hits.covering("system_heads", following)):
+            continue
+        proper = any((words.tags[k] in ("ns", "nz") and not hits.covering("ns_not", k))
+                     or (words.tags[k] in ("nr", "nrfg") and len(words.forms[k]) == 3 and _surname(hits, words.forms[k]))
+                     for k in range(first, close))
+        head_after = following < n and hits.covering("activity_heads", following)
+        head_inside = any(b == close for _, b in hits.every("activity_heads"))
+        if head_after or head_inside or proper:
+            phrase = forms[first - 1] + inner + forms[close]
+            if head_after:
+                phrase += words.span_text(following, hits.starting("activity_heads", following))
+            out.append((first - 1, phrase))
+    return out

@@ -1,0 +1,470 @@
+"""The secretary in a sentence: first person, personal acts, and whose shortcoming the sentence states.
+
+All three read the sentence's words (checker.measure.words) and the lexicons matched on them once (Hits).
+
+first person   我 as a word (or the first character of a word jieba glued to it: 我要, 我怕), not a collective
+               form (我们, 我村, 我/所 党支部: `first_person_not`, the unit not being a verb), not inside a quote (a
+               slogan “我为群众办实事” or someone's words), not 你我; 本人 unless it follows a noun (党员本人) or
+               经 (经本人申请); 作为 + a role of the secretary (`self_roles`: 作为村党支部书记，…); 自己 / 自身 with
+               nothing but adverbials before it in its clause (自己抓党建的办法不多, not 党员要把自己摆进去); the
+               other phrases of `first_person` (书记本人, 我这个书记). A report formula (`report_formulas`:
+               以上是我的述职，请批评指正) names nobody.
+acts           the verbs of the clauses the secretary is the subject of (from the anchor on, through the clauses
+               without a subject of their own), or an agent of (在我的主持下, 由我牵头, 组织部安排我参加…), that
+               tell something done: followed by 了/过, by a quantity, done routinely (每周…), a strong act word
+               (`personal_acts`: 主持, 走访…) or after an adverb of a concrete act (`act_adverbs`: 当场, 连夜).
+               Not after a plan or an obligation (`plan_markers`: 将, 打算, 必须), not attitudes or cognition
+               (`non_acts`: 坚持, 重视, 做到, 感到, 认识到), not negated or judged wanting (没有召开, 督促不够),
+               not passive (我被评为), not attributive (群众提的意见), not told of years ago (十年前).
+blame          the clauses stating a shortcoming (`shortcoming_markers`, a negation, `shortcoming_patterns`),
+               each owned by the first actor of its clause (or the previous clause's): the secretary (first
+               person as subject or possessor, not as the object of 向/对/给…), others (`others_subjects`,
+               not after a preposition, not reporting: 群众反映我…) or the own unit (`unit_subjects`: 我村,
+               支部 — nobody's fault). A `self_examination` phrase (根子在我, 包括我在内) or a shortcoming owned
+               by the secretary makes it "self"; else one owned by others, or an excuse (`excuses`,
+               `excuse_patterns`: 由于…, 受疫情影响) makes it "others"; else "none".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ADVERBIAL_TAGS = frozenset({"d", "c", "t", "f", "ad", "mq"})
+SUBJECT_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "r", "ng", "vn", "an", "l"})
+NOT_SUBJECT_R = frozenset({"自己", "这", "那", "这个", "那个", "每个", "其中", "有时", "这里", "那里", "这样", "那样",
+                           "有人", "大家", "所有", "本人", "其", "此", "一些", "这些", "那些"})
+OBJECT_PREPOSITIONS = frozenset({"了", "过"})
+THIRD_PERSON = frozenset({"你", "他", "她"})
+NEGATIONS = frozenset({"没有", "没", "未", "未能", "没能", "不", "从不", "从未", "很少", "不能", "不会", "无法",
+                       "难以", "不曾", "并未", "从没"})
+COMPLETION = frozenset({"了", "过"})
+CONTRAST = frozenset({"但", "但是", "却", "可是", "然而", "可"})
+NUMERALS = "一二两三四五六七八九十百千几"
+NOT_QUANTITY = frozenset({"一起", "一度", "一直", "一些", "一定", "一道", "一切", "一样", "一般", "一旦", "一向", "一味",
+                          "一方面", "一体", "一致", "一心", "一律", "一贯"})
+SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当面", "按期", "全部", "完全", "很好", "好"})
+MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
+                              "常常", "每次", "一起"})
+
+
+@dataclass
+class Person:
+    phrases: list[str] = field(default_factory=list)
+    anchors: list[tuple[int, str]] = field(default_factory=list)  # (word, role): subject / possessor / object /
+    #                                                                agent / pivot / implied
+    formula: bool = False
+
+
+@dataclass
+class Owner:
+    kind: str = "none"
+    others: list[str] = field(default_factory=list)
+    self_exam: list[str] = field(default_factory=list)
+
+
+def _clause_start(words, i: int) -> int:
+    c, k = words.clause[i], i
+    while k > 0 and words.clause[k - 1] == c:
+        k -= 1
+    return k
+
+
+def _only_adverbials_before(words, i: int) -> bool:
+    """Nothing but adverbials, time words, conjunctions and punctuation before word i in its clause."""
+    for k in range(_clause_start(words, i), i):
+        if not (words.is_punct(k) or words.tags[k] in ADVERBIAL_TAGS):
+            return False
+    return True
+
+
+def _role_of_me(words, i: int, hits) -> str:
+    """subject / possessor / object / agent / pivot for a 我 at word i."""
+    forms = words.forms
+    previous = forms[i - 1] if i > 0 else ""
+    following = forms[i + 1] if i + 1 < len(forms) else ""
+    if forms[i] == "我" and following == "的":
+        if previous == "在" and "下" in forms[i + 2:i + 5]:
+            return "agent"  # 在我的主持下
+        return "object" if previous and hits.covering("person_objects", i - 1) else "possessor"
+    if previous == "由":
+        return "agent"  # 由我牵头
+    if previous in COMPLETION or (previous and hits.covering("person_objects", i - 1)):
+        return "object"
+    if previous and hits.covering("pivot_verbs", i - 1):
+        return "pivot"  # 组织部安排我参加…
+    return "subject"
+
+
+def first_person(words, hits) -> Person:
+    person = Person()
+    if hits.has("report_formulas"):
+        person.formula = True
+        return person
+    forms, n = words.forms, len(words)
+    taken: set[int] = set()
+    for a, b in hits.spans("first_person"):
+        phrase = words.span_text(a, b)
+        if phrase in ("我", "本人") or any(words.quote[k] for k in range(a, b)):
+            continue  # 我 and 本人 by themselves: below
+        person.phrases.append(phrase)
+        person.anchors.append((a, "subject"))
+        taken.update(range(a, b))
+    roles = hits.lexicon("self_roles")
+    for i in range(n):
+        form = forms[i]
+        if i in taken or words.quote[i]:
+            continue
+        if form.startswith("我"):
+            if _collective(words, hits, i) or (i > 0 and forms[i - 1] in THIRD_PERSON):
+                continue
+            person.phrases.append("我")
+            person.anchors.append((i, _role_of_me(words, i, hits)))
+        elif form == "本人":
+            previous = forms[i - 1] if i > 0 else ""
+            tag = words.tags[i - 1] if i > 0 else ""
+            if previous == "经" or ((tag[:1] == "n" or tag == "j") and not previous.endswith("书记")):
+                continue  # 党员本人, 经本人申请
+            person.phrases.append("本人")
+            person.anchors.append((i, "subject"))
+        elif form in ("自己", "自身", "个人") and _only_adverbials_before(words, i):
+            if form == "自身" and i + 1 < n and forms[i + 1] == "建设":
+                continue
+            person.phrases.append(form)
+            person.anchors.append((i, "subject"))
+        elif form == "作为" and _only_adverbials_before(words, i):
+            end = i + 1
+            while end < n and words.clause[end] == words.clause[i] and not forms[end] in "，；：,;:":
+                end += 1
+            last = end - 1
+            while last > i and words.is_punct(last):
+                last -= 1
+            if last > i and any(forms[last].endswith(role) for role in roles):
+                person.phrases.append(words.span_text(i, last + 1).replace("“", "").replace("”", ""))
+                person.anchors.append((min(end + 1, n - 1), "implied"))
+        elif form == "亲自" and _only_adverbials_before(words, i):
+            person.anchors.append((i, "implied"))
+    person.anchors.sort()
+    return person
+
+
+def _collective(words, hits, i: int) -> bool:
+    """我们, 我村, 我/所 党支部 (the unit not read as a verb: 我/处理 stays first person)."""
+    for a, b in hits.every("first_person_not"):
+        if a == i:
+            if b - a == 1:
+                return True
+            unit = words.tags[b - 1]
+            if not unit.startswith(("v", "d", "p", "a")):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- acts
+
+
+def _new_subject(words, hits, k: int) -> bool:
+    """The clause starting at word k opens with a subject of its own (a noun or pronoun before its verb)."""
+    n, clause = len(words), words.clause[k]
+    for j in range(k, n):
+        if words.clause[j] != clause:
+            return False
+        form, tag = words.forms[j], words.tags[j]
+        if form == "由":
+            return True
+        if words.is_punct(j) or tag in ("d", "c", "t", "f", "ad", "m", "mq", "u", "uj", "q") or hits.covering(
+                "chain_words", j):
+            continue
+        if tag.startswith("v") or tag == "p" or hits.covering("personal_acts", j):
+            return False
+        return bool(tag) and (tag[0] == "n" or tag in ("j", "r")) and form not in NOT_SUBJECT_R \
+            and not form.startswith("我")
+    return False
+
+
+def _chain(words, hits, start: int) -> range:
+    """Words from `start` to the end of the clauses that continue its subject (stops at 但 / 却)."""
+    n = len(words)
+    end = start
+    clause = words.clause[start] if start < n else -1
+    while end < n:
+        if words.clause[end] != clause:
+            if _new_subject(words, hits, end):
+                break
+            clause = words.clause[end]
+        if end > start and words.forms[end] in CONTRAST:
+            break
+        end += 1
+    return range(start, end)
+
+
+def _is_verbish(words, hits, k: int) -> bool:
+    tag, form = words.tags[k], words.forms[k]
+    if words.is_punct(k) or words.title[k] or words.quote[k]:
+        return False
+    if tag.startswith("v") or hits.covering("personal_acts", k):
+        return True
+    following = words.forms[k + 1] if k + 1 < len(words) else ""
+    if following in COMPLETION:
+        return tag not in ("m", "q", "r", "d", "c", "uj", "ul", "t", "f") and (tag != "p" or len(form) > 1)
+    return (
+        len(form) > 1 and form[-1] in COMPLETION and tag == "ul")
+
+
+def _quantity_after(words, k: int, clause_end: int) -> bool:
+    """A quantity (37户, 一次, 三遍, XX次) after word k in its clause."""
+    for j in range(k + 1, clause_end):
+        tag, form = words.tags[j], words.forms[j]
+        if tag in ("m", "mq") and not form.startswith("第") and any(ch.isdigit() or ch in NUMERALS for ch in form):
+            if form not in NOT_QUANTITY:
+                return True
+        if tag == "eng" and not form.upper().strip("X") and j + 1 < clause_end:
+            return True
+        if form in ("×", "*") and j + 1 < clause_end and words.forms[j + 1] not in ("×", "*"):
+            return True
+    return False
+
+
+def _clause_end(words, k: int) -> int:
+    end, n = k, len(words)
+    while end < n and words.clause[end] == words.clause[k]:
+        end += 1
+    return end
+
+
+def personal_acts(words, hits, person: Person) -> list[str]:
+    """The act words the secretary governs (see the module's docstring)."""
+    if person.formula or not person.anchors or hits.has("out_of_scope_patterns"):
+        return []
+    forms, n = words.forms, len(words)
+    routine = hits.has("routine_patterns")
+    found: list[str] = []
+    seen: set[int] = set()
+    for anchor, role in person.anchors:
+        if role in ("object", "possessor"):
+            continue
+        if any(hits.covering("plan_times", j) for j in range(0, anchor)):
+            continue  # 明年我将…
+        if role == "agent" and forms[anchor + 1] == "的":  # 在我的主持下
+            if anchor + 2 < n and anchor + 2 not in seen:
+                seen.add(anchor + 2)
+                found.append(forms[anchor + 2])
+            continue
+        start = anchor if role == "implied" or len(forms[anchor]) > 1 else anchor + 1
+        if start < n and forms[start] == "被":
+            continue  # 我被评为…
+        blocked = False
+        chain = _chain(words, hits, start)
+        for k in chain:
+            form = forms[k]
+            if hits.covering("plan_markers", k) or hits.covering("plan_times", k):
+                blocked = True
+            if blocked or k in seen or not _is_verbish(words, hits, k) or hits.covering("non_acts", k):
+                continue
+            if k == anchor and role != "implied" and form.startswith("我") and len(form) == 1:
+                continue
+            following = forms[k + 1] if k + 1 < n else ""
+            if following == "的" or (k > 0 and forms[k - 1] in ("的", "被")) or (k > 1 and forms[k - 2] == "被"):
+                continue  # 群众提的意见, 被困
+            if _negated(words, k) or _judged_wanting(words, hits, k):
+                continue
+            done = following in COMPLETION or (k + 2 < n and forms[k + 2] in COMPLETION
+                                               and not words.is_punct(k + 1) and words.tags[k + 1] != "uj") or (
+                len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul")
+            strong = hits.covering("personal_acts", k)
+            if not done and len(form) == 1 and not _main_verb(words, k, anchor):
+                continue  # 压实到: 到 is the complement, not an act
+            adverb = any(hits.covering("act_adverbs", j) for j in range(max(chain.start, k - 3), k + 1))
+            attitude = any(hits.covering("attitude_adverbs", j) for j in range(max(chain.start, k - 2), k))
+            if done or _quantity_after(words, k, _clause_end(words, k)) or adverb or (
+                    not attitude and (strong or routine)):
+                seen.add(k)
+                found.append(form)
+    return found
+
+
+def _main_verb(words, k: int, anchor: int) -> bool:
+    """A one-character verb (到, 讲) only as the main verb: right after the subject or an adverb, not as the
+    complement of another verb (压实到)."""
+    if k == 0 or k - 1 == anchor:
+        return True
+    previous, tag = words.forms[k - 1], words.tags[k - 1]
+    return previous in MAIN_VERB_BEFORE or tag in ("d", "t", "ad") or words.is_punct(k - 1)
+
+
+def _negated(words, k: int) -> bool:
+    for j in (k - 1, k - 2, k - 3):
+        if j < 0 or words.clause[j] != words.clause[k]:
+            return False
+        form = words.forms[j]
+        if form in NEGATIONS:
+            return True
+        if words.tags[j] not in ("d", "ad", "c") and form not in SOFT_ADVERBS:
+            return False
+    return False
+
+
+def _judged_wanting(words, hits, k: int) -> bool:
+    """督促不够, 调研少: the verb is followed by a judgement of its shortage."""
+    for j in range(k + 1, min(k + 4, len(words))):
+        if words.clause[j] != words.clause[k]:
+            return False
+        if hits.covering("wanting_markers", j):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- blame
+
+
+def _markers(words, hits) -> list[int]:
+    """Words stating a shortcoming: `shortcoming_markers` (also as the start of a compound word: 抵触情绪), a
+    negation (不, 没有, 未能; 不高, 不闻不问), `shortcoming_patterns` (重业务、轻党建); not `shortcoming_not`
+    (不断, 不少于) nor a shortage solved (解决了出行难)."""
+    out = {a for a, _ in hits.every("shortcoming_markers")}
+    out.update(a for a, _ in hits.every("shortcoming_patterns"))
+    known, singles = hits.set("shortcoming_markers"), hits.singles("shortcoming_markers")
+    for k, (form, tag) in enumerate(zip(words.forms, words.tags)):
+        if k in out:
+            continue
+        if form in NEGATIONS or (form[0] == "不" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")):
+            out.add(k)
+        elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a") and (form[:2] in known or form[:3] in known):
+            out.add(k)
+        elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
+                form[-1] in singles or form[-2:] in known):
+            out.add(k)  # 问得少, 抓得松: a verb judged by its complement
+    if not out:
+        return []
+    resolved = _resolution_seen(words, hits)
+    return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
+                  and not _named_problem(words, k))
+
+
+def _named_problem(words, k: int) -> bool:
+    """The marker is inside a quote naming a problem item (指出的“党员带头不够”问题), not stating one."""
+    if not words.quote[k]:
+        return False
+    for first, close, kind, _ in words.quotes:
+        if kind == "quote" and first <= k < close:
+            after = words.forms[close + 1:close + 3]
+            return bool(after) and (after[0] == "问题" or after[:2] == ["的", "问题"])
+    return False
+
+
+def _resolution_seen(words, hits) -> list[bool]:
+    """For each word: a resolution word came before it in its clause (解决了群众出行难, 针对积极性不高的问题):
+    a shortage there is what was solved or is addressed, not stated."""
+    seen, clause, out = False, -1, []
+    for k in range(len(words)):
+        if words.clause[k] != clause:
+            clause, seen = words.clause[k], False
+        out.append(seen)
+        if hits.covering("resolution_words", k):
+            seen = True
+    return out
+
+
+def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
+    """The first actor of each clause, by its first word: ("self" | "others" | "unit", phrase). An actor inside a
+    prepositional phrase (对…党员, 与上级…相比) or one that only reports (群众反映…) is not the clause's."""
+    candidates: list[tuple[int, int, str]] = []
+    for i, role in person.anchors:
+        if role in ("subject", "possessor", "agent", "implied", "pivot") and i < len(words):
+            candidates.append((i, i + 1, "self"))
+    candidates += [(a, b, "others") for a, b in hits.every("others_subjects")]
+    candidates += [(a, b, "unit") for a, b in hits.every("unit_subjects")]
+    suffixes, units = hits.lexicon("others_suffixes"), hits.lexicon("unit_subjects")
+    if suffixes:  # any noun naming people or a body (外出务工人员, 志愿者, 帮扶单位): someone else; but a
+        known = {a for a, _, _ in candidates}  # compound ending in an own unit's word (机关党委) is the unit
+        for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
+            if i not in known and len(form) > 1 and (tag[:1] == "n" or tag in ("j", "l")) \
+                    and not hits.covering("others_suffixes_not", i) and not form.startswith("我"):
+                if form.endswith(units):
+                    candidates.append((i, i + 1, "unit"))
+                elif form.endswith(suffixes):
+                    candidates.append((i, i + 1, "others"))
+    candidates.sort(key=lambda s: (s[0], s[2] != "self", -(s[1] - s[0])))
+    actors: dict[int, tuple[str, str]] = {}
+    owned: set[int] = set()  # clauses whose actor is known
+    covered_until = -1
+    starting = {a: (a, b, kind) for a, b, kind in reversed(candidates)}
+    for a, b, kind in candidates:
+        clause = words.clause[a]
+        if clause in owned or a < covered_until:
+            continue
+        first = a
+        while b in starting and starting[b][2] != "self" and kind != "self":  # 社区 + 工作者, 有的 + 单位…
+            _, b, head = starting[b]
+            kind = "others" if "others" in (kind, head) else head
+        a = first
+        covered_until = b
+        if kind != "self" and (words.quote[a] or _governed(words, hits, a)):
+            continue
+        if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
+            continue
+        actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
+        owned.add(clause)
+    return actors
+
+
+def _governed(words, hits, a: int) -> bool:
+    """Word a is inside a prepositional phrase (a preposition before it in the clause, no verb between)."""
+    for k in range(a - 1, _clause_start(words, a) - 1, -1):
+        tag = words.tags[k]
+        if hits.covering("actor_prepositions", k) or tag == "p":
+            return True
+        if tag.startswith("v") and not hits.covering("actor_prepositions", k):
+            following = words.tags[k + 1] if k + 1 < len(words) else ""
+            if not (following[:1] == "n" or following in ("j", "vn")):
+                return False  # a verb of the clause; 对失联党员: 失联 only qualifies the noun
+    return False
+
+
+def _reporting(words, hits, b: int) -> bool:
+    """The actor ending before word b only reports (群众反映…, 党员向我提出…)."""
+    for j in range(b, min(b + 4, len(words))):
+        if hits.covering("reporting_verbs", j):
+            return True
+        if words.is_punct(j):
+            return False
+    return False
+
+
+def blame(words, hits, person: Person) -> Owner:
+    owner = Owner()
+    if person.formula:
+        return owner
+    self_phrases = hits.find("self_examination") + hits.find("self_examination_patterns")
+    excuse_spans = hits.every("excuses") + hits.every("excuse_patterns")
+    excused = {k for a, b in excuse_spans for k in range(a, b)}
+    markers = {k for k in _markers(words, hits) if k not in excused}  # 我也没有办法: an excuse, not a failing
+    views = hits.has("others_view_markers")
+    others: list[str] = []
+    own: list[str] = []
+    if markers or views:
+        actors = _actors(words, hits, person)
+        current: tuple[str, str] | None = None
+        for k in range(len(words)):
+            if k in actors:
+                current = actors[k]
+            if current is None:
+                continue
+            kind, phrase = current
+            if k in markers:
+                if kind == "self" and not _planned(words, hits, k):
+                    own.append(phrase)
+                elif kind == "others":
+                    others.append(phrase)
+            elif views and kind == "others" and hits.covering("others_view_markers", k):
+                others.append(phrase)  # 有的党员认为…: a view held against them
+    agent = [words.forms[i] for i, role in person.anchors if role == "agent"]
+    if self_phrases or own or (agent and markers):
+        owner.kind, owner.self_exam = "self", list(dict.fromkeys(self_phrases + own + agent))
+    elif others or excuse_spans:
+        excuses = [words.span_text(a, b) for a, b in excuse_spans]
+        owner.kind, owner.others = "others", list(dict.fromkeys(others + excuses))
+    return owner
+
+
+def _planned(words, hits, k: int) -> bool:
+    return any(hits.covering("plan_markers", j) for j in range(_clause_start(words, k), k))

@@ -1,0 +1,66 @@
+"""Stock phrases (套话, 空话) in a sentence, read from its words.
+
+The `empty_words` lexicon on word boundaries (切实 is not found in 不切实际, nor 落实 in 村落|实景), then a few
+productive formulas:
+
+adverb + verb   an adverb of zeal or degree (`stock_adverbs`: 进一步, 不断, 切实, 深入, 明显, 日益) before an
+                abstract verb (`stock_verbs`: 加强, 提升, 推进, 发挥, 凸显): 不断健全完善, 作风明显转变; also glued
+                in one word (明显改善); not with a plain verb (进一步说明, 进一步核实, 持续降雨)
+patterns        `stock_patterns`, regular expressions matched on word boundaries: 取得了显著成效, 迈上新台阶,
+                新进展, …的良好氛围 / 工作格局 / 强大合力, 把…转化为…优势, 以更加饱满的热情, 意识不强,
+                作用发挥不够充分, 重部署、轻落实, 在…的坚强领导下
+
+weak formulas   only in a sentence with no figure and no case: an adverb of zeal before any verb (认真学习),
+                `weak_stock_patterns` (还不够…, 有待…), an abstract verb before an abstract noun (`stock_nouns`:
+                激发内生动力, 筑牢战斗堡垒)
+
+Phrases inside a title (《关于进一步加强…的若干措施》) are the title's, not the writer's. The phrases found do not
+overlap: the longest wins where two would.
+"""
+
+from __future__ import annotations
+
+
+def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
+    """The stock phrases of a sentence; `concrete` (it has a figure or a case) keeps the weak formulas out:
+    进一步 + any verb is a formula in 进一步学习贯彻…, not in 我们进一步核实了7户的收入情况."""
+    forms, n = words.forms, len(words)
+    spans = list(hits.every("empty_words")) + hits.widened("stock_patterns")
+    verb_set, adverb_set = hits.set("stock_verbs"), hits.set("stock_adverbs")
+    for a, b in hits.every("stock_adverbs"):
+        k = b + 1 if b < n and forms[b] in ("地", "得") else b
+        if k >= n:
+            continue
+        end = hits.starting("stock_verbs", k)
+        if end == k and len(forms[k]) <= 4 and (forms[k][:2] in verb_set or forms[k][:3] in verb_set):
+            end = k + 1  # 不断 健全完善: the verb begins the word
+        if end > k:
+            spans.append((a, end))
+        elif not concrete and words.tags[k].startswith("v") and not hits.covering("plain_verbs", k):
+            spans.append((a, k + 1))  # weak: 认真学习, 积极参与 in a sentence with nothing specific
+    for i, form in enumerate(forms):  # 明显改善, 大力加强: adverb and verb in one word
+        if 4 <= len(form) <= 5:
+            for cut in (2, 3):
+                if form[:cut] in adverb_set and form[cut:] in verb_set:
+                    spans.append((i, i + 1))
+                    break
+    heads = hits.set("stock_abac_heads")
+    for i in range(n - 1):  # 压紧压实, 做深做实, 入脑入心: A B A C over one or two words
+        piece = forms[i] + forms[i + 1] if len(forms[i]) < 4 else forms[i]
+        if len(piece) == 4 and piece[0] == piece[2] and piece[0] in heads and piece[1] != piece[3] \
+                and all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+            spans.append((i, i + 2 if len(forms[i]) < 4 else i + 1))
+    if not concrete:
+        spans += hits.widened("weak_stock_patterns")
+        nouns = hits.every("stock_nouns")
+        for a, b in hits.every("stock_verbs"):  # weak: 激发内生动力, 夯实基层基础, 提升服务效能
+            for c, d in nouns:
+                if b <= c <= b + 3 and not any(words.is_punct(k) for k in range(b, c)):
+                    spans.append((a, d))
+                    break
+    kept, end = [], 0
+    for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if a >= end and not any(words.title[k] for k in range(a, b)):
+            kept.append((a, b))
+            end = b
+    return [words.span_text(a, b) for a, b in kept]

@@ -1,0 +1,81 @@
+"""A sentence as the signals read it: its words (normalised forms and jieba tags), quotes and clauses.
+
+`Words.of(sentence)` takes the non-space tokens of a sentence Span: `forms[i]` is the token's norm (full-width
+punctuation, no stray spaces), `tags[i]` its part of speech, `text` the forms joined and `starts[i]` where word
+i starts in `text` (`starts[n] == len(text)`, so a phrase of `text` is on word boundaries when its start and
+end are both in `starts`). Quotes (“…” ‘…’ "…" 「…」 『…』) and titles (《…》) are found once: `quote[i]` is
+the index of the innermost quote holding word i (-1 outside), `quotes[q]` its (first word, end word, kind,
+characters inside). Clauses are the stretches between ，；：。！？ outside quotes: `clause[i]` numbers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+STRAIGHT = {'"', "'"}
+CLAUSE_END = frozenset("，；：。！？,;:!?…")
+PUNCT = frozenset("，；：。！？、,;:!?…—·“”‘’\"'「」『』《》（）()〔〕【】[]-—～~/")
+
+
+@dataclass(slots=True)
+class Words:
+    forms: list[str]
+    tags: list[str]
+    text: str
+    starts: list[int]
+    at: dict[int, int]  # character offset of a word start -> word index (also len(text) -> n)
+    quote: list[int]  # characters inside the innermost quote holding the word (0 outside any quote)
+    title: list[bool]  # the word is inside 《…》
+    quotes: list[tuple[int, int, str, int]]  # (first word inside, closing mark's word, kind, chars inside)
+    clause: list[int]
+
+    @classmethod
+    def of(cls, sentence) -> "Words":
+        forms, tags = [], []
+        for token in sentence:
+            if token.is_space:
+                continue
+            forms.append(token.norm_)
+            tags.append(token.tag_)
+        return cls.from_forms(forms, tags)
+
+    @classmethod
+    def from_forms(cls, forms: list[str], tags: list[str]) -> "Words":
+        starts, position = [], 0
+        for form in forms:
+            starts.append(position)
+            position += len(form)
+        starts.append(position)
+        n = len(forms)
+        quote, title, clause = [0] * n, [False] * n, [0] * n
+        quotes: list[tuple[int, int, str, int]] = []
+        stack: list[tuple[str, int]] = []  # (closing mark, opening word)
+        for i, form in enumerate(forms):
+            if stack and form == stack[-1][0]:
+                _, opened = stack.pop()
+                kind, chars = ("title" if form == "》" else "quote"), starts[i] - starts[opened + 1]
+                quotes.append((opened + 1, i, kind, chars))
+                for j in range(opened + 1, i):
+                    if kind == "title":
+                        title[j] = True
+                    elif not quote[j]:
+                        quote[j] = chars
+            elif form in OPEN or form in STRAIGHT:
+                stack.append((OPEN.get(form, form), i))
+        number = 0  # an unclosed quote holds nothing: its words are read as plain text
+        for i, form in enumerate(forms):
+            clause[i] = number
+            if form in CLAUSE_END and not quote[i] and not title[i]:
+                number += 1
+        return cls(forms, tags, "".join(forms), starts, {s: i for i, s in enumerate(starts)}, quote, title, quotes,
+                   clause)
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.starts[start]:self.starts[end]]
+
+    def is_punct(self, i: int) -> bool:
+        return self.forms[i] in PUNCT

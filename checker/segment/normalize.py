@@ -1,0 +1,56 @@
+"""Surface noise of real reports, undone for the words and the features (never for the text shown).
+
+Half-width , ; : ( ) ! ? typed in Chinese text become their full-width forms, a half-width . ending a Chinese
+sentence becomes 。, whitespace between two Chinese characters (stray spaces, 党 员 大 会) is dropped, and
+traditional characters become simplified ones (OpenCC, character by character: 黨支部 -> 党支部).
+`normalize` returns the normalised text and, for each of its characters, the index of the source character it
+comes from, so that words found in the normalised text map back onto the source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》、]")
+
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=20_000)
+def simplified(ch: str) -> str:
+    converted = _T2S.convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and bool(CJK.match(ch))
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    where: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        before = out[-1] if out else ""
+        after = next((text[j] for j in range(i + 1, n) if not text[j].isspace()), "")
+        if ch.isspace():
+            if _cjk(before) and _cjk(after):
+                continue  # a stray space inside Chinese text
+            out.append(" " if ch != "\n" else ch)
+        elif ch in FULL_WIDTH and (_cjk(before) or _cjk(after)):
+            out.append(FULL_WIDTH[ch])
+        elif ch == "." and _cjk(before) and not after.isdigit():
+            out.append("。")
+        else:
+            out.append(simplified(ch) if ch >= "\u3400" else ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def normalized(text: str) -> str:
+    return normalize(text)[0]

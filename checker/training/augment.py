@@ -1,0 +1,162 @@
+"""Training-time augmentation: copies of a labelled report in the surface forms real reports take.
+
+Every transform keeps each character's label: half-width punctuation, stray spaces, lines broken mid-sentence,
+headings stripped of their numbering, renumbered, glued to their text or dropped, the title and opening removed,
+an excerpt, placeholders for names and figures, one-paragraph 一是……二是…… lists, page-number lines.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from checker.read.numbering import heading_from_text, typed_marker
+from checker.training.corpus import RawReport
+
+Paragraph = list[tuple[str, str]]  # (label, text) spans
+HALF_WIDTH = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "。": "."}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+RESTYLES = [lambda n: f"〔{n}〕", lambda n: f"{'一二三四五六七八九十'.index(n) + 1}、" if n in "一二三四五六七八九十" else f"{n}、",
+            lambda n: f"({n})", lambda n: f"第{n}部分 "]
+
+
+def augmented(report: RawReport, rng: random.Random, copy: int) -> RawReport:
+    """A noisy copy of the report (id `<id>~<copy>`; meta `source` names the original)."""
+    paragraphs = [list(p) for p in report.paragraphs]
+    for chance, transform in TRANSFORMS:
+        if rng.random() < chance:
+            paragraphs = transform(paragraphs, rng) or paragraphs
+    meta = report.meta | {"id": f"{report.id}~{copy}", "source": report.id}
+    return RawReport(meta, [p for p in paragraphs if any(text.strip() for _, text in p)])
+
+
+def _text(paragraph: Paragraph) -> str:
+    return "".join(text for _, text in paragraph)
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    return heading_from_text(_text(paragraph))[0] > 0
+
+
+def _map_chars(paragraphs: list[Paragraph], change) -> list[Paragraph]:
+    return [[(label, "".join(change(ch) for ch in text)) for label, text in p] for p in paragraphs]
+
+
+def half_width(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    rate = rng.uniform(0.4, 1.0)
+    return _map_chars(paragraphs, lambda ch: HALF_WIDTH[ch] if ch in HALF_WIDTH and rng.random() < rate else ch)
+
+
+def stray_spaces(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    rate = rng.uniform(0.02, 0.08)
+    return _map_chars(paragraphs, lambda ch: ch + " " if CJK.match(ch) and rng.random() < rate else ch)
+
+
+def broken_lines(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    width, out = rng.randint(26, 42), []
+    for p in paragraphs:
+        line, used = [], 0
+        for label, text in p:
+            while used + len(text) > width:
+                cut = width - used
+                line.append((label, text[:cut]))
+                out.append(line)
+                line, used, text = [], 0, text[cut:]
+            if text:
+                line.append((label, text))
+                used += len(text)
+        if line:
+            out.append(line)
+    return out
+
+
+def _strip_marker(paragraph: Paragraph) -> Paragraph:
+    marker = typed_marker(_text(paragraph))[0]
+    label, first = paragraph[0]
+    return [(label, first[len(marker):] if first.startswith(marker) else first)] + paragraph[1:]
+
+
+def slogan_headings(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    return [_strip_marker(p) if _is_heading(p) else p for p in paragraphs]
+
+
+def renumbered(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    style = rng.choice(RESTYLES)
+    out = []
+    for p in paragraphs:
+        marker = typed_marker(_text(p))[0]
+        core = marker.strip("、.．（）()第部分 ")
+        if _is_heading(p) and core and len(core) <= 2 and marker.endswith(("、", ".", "．")):
+            label, first = _strip_marker(p)[0]
+            p = [(label, style(core) + first)] + _strip_marker(p)[1:]
+        out.append(p)
+    return out
+
+
+def no_headings(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    return [p for p in paragraphs if not _is_heading(p)]
+
+
+def glued_headings(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    out, i = [], 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        if _is_heading(p) and i + 1 < len(paragraphs) and not _is_heading(paragraphs[i + 1]) and rng.random() < 0.7:
+            label, text = _strip_marker(p)[0]
+            out.append([(label, text.rstrip("：:。") + "：")] + paragraphs[i + 1])
+            i += 2
+            continue
+        out.append(p)
+        i += 1
+    return out
+
+
+def no_opening(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    start = 0
+    while start < len(paragraphs) - 1 and all(label == "other" for label, _ in paragraphs[start]):
+        start += 1
+    return paragraphs[start:]
+
+
+def excerpt(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    n = len(paragraphs)
+    if n < 6:
+        return paragraphs
+    length = rng.randint(max(3, int(n * 0.4)), n - 1)
+    start = rng.randint(0, n - length)
+    return paragraphs[start:start + length]
+
+
+def placeholders(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    mark = rng.choice(["XX", "××", "***", "某某"])
+    return [[(label, re.sub(r"\d+", lambda m: mark if rng.random() < 0.3 else m.group(), text)) for label, text in p]
+            for p in paragraphs]
+
+
+def run_in_lists(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        labels = {label for label, _ in p}
+        if (out and not _is_heading(p) and not _is_heading(out[-1]) and len(labels) == 1
+                and {label for label, _ in out[-1]} == labels and labels != {"other"}):
+            out[-1] = out[-1] + p
+        else:
+            out.append(p)
+    return out
+
+
+def page_numbers(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    out, page = [], 1
+    for number, p in enumerate(paragraphs):
+        out.append(p)
+        if number and number % rng.randint(6, 12) == 0:
+            page += 1
+            out.append([("other", rng.choice([f"- {page} -", f"第{page}页", str(page)]))])
+    return out
+
+
+TRANSFORMS = [  # (chance, transform), applied in this order
+    (0.25, no_opening), (0.15, excerpt), (0.3, slogan_headings), (0.2, renumbered), (0.15, glued_headings),
+    (0.15, no_headings), (0.15, run_in_lists), (0.3, half_width), (0.15, stray_spaces), (0.2, broken_lines),
+    (0.1, placeholders), (0.1, page_numbers),
+]

@@ -1,0 +1,88 @@
+"""The checks against the reviewers: the verdict against each report's gold grade, and each check against the
+faults the writer and the grader saw (front matter `quality:`, `faults:`, `grade_faults:`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from checker.pipeline import Checker
+from checker.training.corpus import RawReport, gold_doc
+
+GRADES = ("通过", "建议修改", "退回修改")
+# check -> the faults it is meant to catch (a report with one of them should raise it)
+FAULTS = {
+    "ACHIEVEMENT_SHARE": {"achievement_heavy"},
+    "LACKS_DATA": {"vague"},
+    "LACKS_EXAMPLES": {"vague"},
+    "EMPTY_WORDS": {"vague"},
+    "UNIT_SUMMARY": {"unit_summary"},
+    "PROBLEMS_NOT_SELF": {"blames_others", "no_self_criticism"},
+    "PROBLEMS_LIGHT": {"no_problems", "achievement_heavy"},
+    "PROBLEMS_VAGUE": {"vague_problems"},
+    "FAKE_PROBLEMS": {"fake_problems"},
+    "PLANS_UNMATCHED": {"no_plans", "fake_plans"},
+    "RECTIFICATION_VAGUE": {"vague_rectification"},
+    "NO_RECTIFICATION": {"no_rectification"},
+    "BUSINESS_NOT_PARTY": {"business_not_party"},
+}
+
+
+def _listed(value: str) -> set[str]:
+    return {v.strip() for v in (value or "").split(",") if v.strip()}
+
+
+def gold_faults(report: RawReport) -> set[str]:
+    """The faults the writer meant and the grader found."""
+    meta = report.meta
+    return (_listed(meta.get("faults", "")) | _listed(meta.get("grade_faults", ""))
+            | ({meta["quality"]} if meta.get("quality", "good") != "good" else set()))
+
+
+@dataclass
+class Agreement:
+    confusion: Counter = field(default_factory=Counter)  # (gold grade, verdict) -> reports
+    checks: dict = field(default_factory=lambda: {code: Counter() for code in FAULTS})  # code -> tp/fp/fn/tn
+
+    @property
+    def reports(self) -> int:
+        return sum(self.confusion.values())
+
+    @property
+    def agreement(self) -> float:
+        return sum(n for (g, v), n in self.confusion.items() if g == v) / max(self.reports, 1)
+
+    @property
+    def passed_but_returned(self) -> int:
+        return self.confusion[("退回修改", "通过")]
+
+    def precision_recall(self, code: str) -> tuple[float, float, int]:
+        c = self.checks[code]
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        return precision, recall, c["tp"] + c["fn"]
+
+
+def agreement(reports: list[RawReport], profile: str = "default", use_model: bool = False,
+              on_report=None) -> Agreement:
+    """Verdicts and checks on the reports' gold labels (or the shipped classifier's, `use_model`)."""
+    checker = Checker(profile)
+    found = Agreement()
+    for report in reports:
+        doc = checker.check_document(report.to_document()) if use_model else checker.judge(gold_doc(report))
+        found.confusion[(report.meta.get("grade", "?"), doc._.verdict.value)] += 1
+        codes, faults = {f.code for f in doc._.flags}, gold_faults(report)
+        for code, meant in FAULTS.items():
+            raised, meant_here = code in codes, bool(faults & meant)
+            found.checks[code][{(True, True): "tp", (True, False): "fp", (False, True): "fn",
+                                (False, False): "tn"}[(raised, meant_here)]] += 1
+        if on_report:
+            on_report(report, doc)
+    return found
+
+
+def confusion_table(found: Agreement) -> str:
+    rows = ["| gold \\ verdict | " + " | ".join(GRADES) + " |", "|---|---|---|---|"]
+    for gold in GRADES:
+        rows.append(f"| {gold} | " + " | ".join(str(found.confusion[(gold, v)]) for v in GRADES) + " |")
+    return "\n".join(rows)

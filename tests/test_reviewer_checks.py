@@ -1,0 +1,188 @@
+"""The checks a reviewer judges by: the three substitutions, vague and fake problems, vague measures,
+severity by degree, the gate for documents that are not reports, stock problems across a cohort, exit codes.
+
+Each check: a short report that raises it beside a close one that does not (gold labels, report_builder)."""
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks.engine import Severity, Verdict
+from checker.cli import main
+from checker.cohort.similarity import with_cohort_flags
+from checker.pipeline import Checker
+from checker.summary import ReportSummary
+from checker.training.corpus import load_raw
+from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, good_report, judge, labeled, profile_with
+
+LOOSE = profile_with(LENGTH={"minimum": 300})
+NOT_REPORTS = Path(__file__).resolve().parent / "data" / "not_reports"
+
+
+def report(achievements=ACHIEVEMENTS, problems=PROBLEMS, plans=PLANS, extra=()):
+    return HEAD + list(achievements) + list(extra) + list(problems) + list(plans) + TAIL
+
+
+# ACHIEVEMENT_SHARE by degree
+
+MORE = ["<A>我们还组织党员开展环境整治8次，清理垃圾120余吨，新修村道2.5公里，安装路灯36盏。",
+        "<A>为72户群众代缴医保，全年村集体经济收入达到18万元，新建文化广场1处，修缮活动室3间，培训党员46人次。"]
+
+
+def test_a_little_over_a_third_is_a_warning_far_over_is_an_error():
+    a_little = judge(report(extra=MORE[:1]), LOOSE)
+    share = a_little._.figures.shares["achievement"]
+    found = next(f for f in a_little._.flags if f.code == "ACHIEVEMENT_SHARE")
+    assert 0.34 < share <= 0.445 and found.severity == Severity.warning and a_little._.verdict == Verdict.REVISE
+    far = judge(report(extra=MORE * 3), LOOSE)
+    assert far._.figures.shares["achievement"] > 0.445
+    assert next(f for f in far._.flags if f.code == "ACHIEVEMENT_SHARE").severity == Severity.error
+    assert far._.verdict == Verdict.RETURN
+
+
+# UNIT_SUMMARY (述党委代替述自己)
+
+def unit_voice(paragraphs):
+    return [p.replace("本人", "支部").replace("我们", "支部").replace("我", "支部") for p in paragraphs]
+
+
+def test_unit_summary_when_the_secretary_is_absent():
+    found = flag(report(unit_voice(ACHIEVEMENTS), unit_voice(PROBLEMS), unit_voice(PLANS)), "UNIT_SUMMARY", LOOSE)
+    assert found is not None and found.severity == Severity.error and "单位的工作总结" in found.message
+
+
+def test_no_unit_summary_when_the_secretary_tells_his_own_acts():
+    assert flag(report(ACHIEVEMENTS, unit_voice(PROBLEMS), unit_voice(PLANS)), "UNIT_SUMMARY", LOOSE) is None
+
+
+# BUSINESS_NOT_PARTY (述业务代替述党建)
+
+BUSINESS = ["<A>一、主要工作",
+            "<A>全年我牵头招商引资签约项目6个，总投资2.3亿元，新建标准化厂房1.2万平方米。",
+            "<A>我协调推进道路硬化工程8公里，完成固定资产投资1.6亿元，全镇税收增长12%。",
+            "<A>我带队到3家企业现场办公，帮助企业新增订单1800万元，产值增长15%，销售额突破5亿元。"]
+
+
+def test_business_not_party_when_the_achievements_are_projects_and_output():
+    found = flag(report(BUSINESS), "BUSINESS_NOT_PARTY", LOOSE)
+    assert found is not None and "招商引资" in found.message
+
+
+def test_party_building_achievements_are_not_business():
+    assert flag(report(ACHIEVEMENTS), "BUSINESS_NOT_PARTY", LOOSE) is None
+
+
+# PROBLEMS_VAGUE
+
+VAGUE = ["<P>二、存在的问题", "<P>一是理论学习的深度还有待加强。", "<P>二是工作创新意识还不够强。",
+         "<P>三是制度执行还不够到位。", "<P>四是服务群众的能力有待提高。"]
+
+
+def test_problems_vague_points_at_each_vague_item():
+    paragraphs = report(problems=VAGUE)
+    found = flag(paragraphs, "PROBLEMS_VAGUE", LOOSE)
+    assert found is not None and found.message.startswith("查摆的 4 条问题中有 4 条")
+    assert found.paragraphs == [i for i, p in enumerate(paragraphs) if p in VAGUE[1:]]
+
+
+def test_concrete_problems_with_figures_or_causes_are_not_vague():
+    assert flag(good_report(), "PROBLEMS_VAGUE", LOOSE) is None
+
+
+# FAKE_PROBLEMS (好缺点)
+
+FAKE = ["<P>二、存在的问题", "<P>一是本人对自己要求过严，有时对同志要求过高。",
+        "<P>二是工作太投入，忽视了身体，对家人照顾太少。"]
+
+
+def test_fake_problems_alone_are_an_error():
+    found = flag(report(problems=FAKE), "FAKE_PROBLEMS", LOOSE)
+    assert found is not None and found.severity == Severity.error and "对自己要求过严" in found.message
+
+
+def test_real_problems_are_not_fake():
+    assert flag(good_report(), "FAKE_PROBLEMS", LOOSE) is None
+
+
+# RECTIFICATION_VAGUE
+
+UNTIMED = ["<N>三、下一步打算", "<N>一是加强党小组活动，抓好党员学习。", "<N>二是重视年轻党员培养，做好发展新党员工作。",
+           "<N>三是加强与党员谈心，督促参加组织生活。", "<N>四是多到村民小组调研产业发展。"]
+
+
+def test_measures_without_time_owner_or_target_name_what_is_missing():
+    found = flag(report(plans=UNTIMED), "RECTIFICATION_VAGUE", LOOSE)
+    assert found is not None and "缺少完成时限、责任人、可检查的目标" in found.message
+
+
+def test_measures_with_times_and_owners_pass():
+    assert flag(good_report(), "RECTIFICATION_VAGUE", LOOSE) is None
+
+
+# Missing parts weigh like errors and come first
+
+def test_no_plans_is_an_error_and_comes_first():
+    doc = judge(report(plans=[]), LOOSE)
+    found = next(f for f in doc._.flags if f.code == "PLANS_UNMATCHED")
+    assert found.severity == Severity.error and doc._.verdict == Verdict.RETURN
+    assert doc._.fix_first[0].startswith("整改措施：补写下一步打算")
+
+
+# NOT_A_REPORT
+
+@pytest.mark.parametrize("path", sorted(p for p in NOT_REPORTS.glob("*.txt") if not p.name.startswith("near")),
+                         ids=lambda p: p.name)
+def test_documents_that_are_not_reports_get_one_line_and_no_other_flag(path):
+    doc = Checker().check_path(path)
+    assert doc._.verdict == Verdict.NOT_REPORT
+    assert [f.code for f in doc._.flags] == ["NOT_A_REPORT"] and doc._.flags[0].message.startswith("这份文件不是述职报告")
+
+
+@pytest.mark.parametrize("path", sorted(NOT_REPORTS.glob("near*.txt")), ids=lambda p: p.name)
+def test_reports_in_unusual_shapes_are_reports(path):
+    assert Checker().check_path(path)._.verdict != Verdict.NOT_REPORT
+
+
+def test_no_corpus_report_is_taken_for_a_non_report():
+    checker = Checker()
+    wrong = [r.id for r in load_raw() if checker.judge(labeled_report(r))._.verdict == Verdict.NOT_REPORT]
+    assert wrong == []
+
+
+def labeled_report(report):
+    from checker.training.corpus import gold_doc
+
+    return gold_doc(report)
+
+
+# COMMON_PROBLEMS (cohort)
+
+def test_stock_problems_shared_by_a_third_of_the_cohort_are_flagged():
+    stock = "<P>一是理论学习的系统性还有待加强，学用结合不够紧密。"
+    checker = Checker(LOOSE)
+    summaries = []
+    for n in range(6):
+        own = f"<P>二是本人到第{n + 1}村民小组调研只有{n + 1}次，对{n + 3}户困难党员的情况掌握不清。"
+        paragraphs = report(problems=["<P>二、存在的问题", stock, own, stock.replace("一是", "三是")])
+        doc = checker.judge(labeled(paragraphs))
+        summaries.append(ReportSummary.of(doc, f"r{n}.docx"))
+    fresh = ReportSummary.of(checker.judge(labeled(good_report())), "fresh.docx")
+    judged = with_cohort_flags(summaries + [fresh], checker.profile)
+    assert all(any(f.code == "COMMON_PROBLEMS" for f in s.flags) for s in judged[:6])
+    assert not any(f.code == "COMMON_PROBLEMS" for f in judged[6].flags)
+
+
+# Exit codes
+
+def test_info_only_exits_zero_and_fail_on_info_exits_one(tmp_path):
+    no_rectification = report(ACHIEVEMENTS[:2])  # last year's problems are not answered
+    path = tmp_path / "r.txt"
+    path.write_text("\n".join(p.replace("<A>", "").replace("<P>", "").replace("<N>", "").replace("<O>", "")
+                              for p in no_rectification), encoding="utf-8")
+    profile = tmp_path / "info.yaml"
+    profile.write_text("extends: default\nrules:\n  LENGTH: {minimum: 300}\n  NO_RECTIFICATION: {severity: info}\n",
+                       encoding="utf-8")
+    doc = Checker(str(profile)).check_path(path)
+    assert {f.severity for f in doc._.flags} == {Severity.info}, [(f.code, f.severity) for f in doc._.flags]
+    assert main(["check", str(path), "--profile", str(profile)]) == 0
+    assert main(["check", str(path), "--profile", str(profile), "--fail-on", "info"]) == 1
