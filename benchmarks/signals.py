@@ -84,12 +84,13 @@ def table(scores: dict) -> str:
     return "\n".join(lines)
 
 
-def write_metrics(scores: dict, seconds_per_sentence: float) -> None:
+def write_metrics(scores: dict, counts: dict) -> None:
+    """models/metrics.json["signals"] = {signal: {split: {precision, recall, texts}}}; every other key kept."""
     metrics = json.loads(METRICS.read_text(encoding="utf-8")) if METRICS.exists() else {}
-    signals = {name: {split: {k: v[k] for k in ("precision", "recall")} for split, v in by_split.items()}
-               for name, by_split in rows(scores)}
-    signals["ms_per_sentence"] = round(seconds_per_sentence * 1000, 4)
-    metrics["signals"] = signals
+    metrics["signals"] = {name: {split: {"precision": v["precision"], "recall": v["recall"],
+                                         "texts": counts[name.split(":")[0]][split]}
+                                 for split, v in by_split.items()}
+                          for name, by_split in rows(scores)}
     METRICS.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -103,9 +104,10 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     scores, results = evaluate(args.profile)
-    count = sum(len(r) for r in results.values())
-    per_sentence = (time.perf_counter() - started) / count
+    counts = {name: {split: sum(item["split"] == split for item, _ in pairs) for split in SPLITS}
+              for name, pairs in results.items()}
     print(table(scores))
+    print(f"{sum(len(r) for r in results.values())} texts in {time.perf_counter() - started:.1f} s")
     if args.errors:
         for name, pairs in results.items():
             if args.only and name != args.only:
@@ -114,7 +116,7 @@ def main() -> None:
                 if item["split"] == args.errors and item["label"] != guess:
                     print(f"{name}\tgold={item['label']}\tguess={guess}\t{item['text']}\t{item.get('note', '')}")
     if not args.no_write:
-        write_metrics(scores, per_sentence)
+        write_metrics(scores, counts)
         print(f"written to {METRICS.relative_to(ROOT)} (signals)")
 
 

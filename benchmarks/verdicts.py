@@ -5,7 +5,8 @@
 Prints, for the held-out split of corpus/raw and for each external set (corpus/external, corpus/realform),
 the confusion matrix of gold grade (rows) against the verdict (columns), the agreement, the number of
 退回修改 reports judged 通过, and precision / recall of each check against the faults the writer and the
-grader saw. Labels come from the shipped classifier (what a user gets); --gold uses the annotation instead
+grader saw. Precision counts a flag on a report whose grader did not name that fault as false, although graders
+name the main faults only; the last column (flags on reports graded 通过) counts sure false alarms. Labels come from the shipped classifier (what a user gets); --gold uses the annotation instead
 (the checks alone), on every report of each set.
 """
 
@@ -34,10 +35,12 @@ def main() -> None:
         print(f"\n## {name}: {found.reports} reports, agreement {found.agreement:.1%}, "
               f"退回修改 judged 通过: {found.passed_but_returned}\n")
         print(confusion_table(found))
-        print("\n| check | precision | recall | reports with the fault |\n|---|---|---|---|")
+        passed = found.confusion_row("通过")
+        print(f"\n| check | precision | recall | reports with the fault | fires on the {passed} 通过 reports |"
+              "\n|---|---|---|---|---|")
         for code in FAULTS:
             precision, recall, positives = found.precision_recall(code)
-            print(f"| {code} | {precision:.2f} | {recall:.2f} | {positives} |")
+            print(f"| {code} | {precision:.2f} | {recall:.2f} | {positives} | {found.on_passed[code]} |")
 
 
 if __name__ == "__main__":

@@ -55,9 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     _limit_options(batch)
     batch.set_defaults(run=run_batch)
 
-    annotate = sub.add_parser("annotate", help="输出带批注的 .docx：在被标记的段落上加 Word 批注")
+    annotate = sub.add_parser("annotate", help="输出带批注的 .docx：结论批注，并在每个问题所指的词句上加 Word 批注")
     annotate.add_argument("file", metavar="文件")
-    annotate.add_argument("-o", "--output", required=True, metavar="输出.docx")
+    annotate.add_argument("-o", "--output", default=None, metavar="输出.docx",
+                          help="输出文件（默认与原文件同目录的“原文件名_批注.docx”；不能是原文件本身）")
     _profile_option(annotate)
     annotate.set_defaults(run=run_annotate)
 
@@ -209,22 +210,27 @@ def run_batch(args) -> int:
 
 
 def run_annotate(args) -> int:
-    from checker.render.docx_out import annotated_docx, comment_texts
+    from checker.render.docx_out import annotated_docx, annotated_name, comment_notes
     from checker.summary import ReportSummary
 
+    source_path = Path(args.file)
+    output = Path(args.output) if args.output else source_path.with_name(annotated_name(source_path.name))
+    if output.exists() and source_path.exists() and output.samefile(source_path):
+        print(f"错误：{output}：输出文件不能是原文件本身（原文件不会被覆盖），请另选 -o", file=sys.stderr)
+        return EXIT_ERROR
     try:
         doc = _checker(args).check_path(args.file)
     except InputError as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_ERROR
     summary = ReportSummary.of(doc)
-    source = Path(args.file).read_bytes() if Path(args.file).suffix.lower() == ".docx" else None
+    source = source_path.read_bytes() if source_path.suffix.lower() == ".docx" else None
     try:
-        Path(args.output).write_bytes(annotated_docx(doc._.source, summary, source))
+        output.write_bytes(annotated_docx(doc, summary, source))
     except OSError as exc:
-        print(f"错误：{args.output}：无法写入（{exc.strerror or exc}）", file=sys.stderr)
+        print(f"错误：{output}：无法写入（{exc.strerror or exc}）", file=sys.stderr)
         return EXIT_ERROR
-    print(f"已生成 {args.output}（{len(comment_texts(summary))} 条批注）")
+    print(f"已生成 {output}（{len(comment_notes(doc, summary))} 条批注）")
     return EXIT_OK
 
 

@@ -74,7 +74,7 @@ def user_profile(tmp_path, text: str) -> str:
 
 @pytest.mark.parametrize("text, expected", [
     ("rules:\n  ACHIEVEMENT_SHARE: {max_share: 7}\n", "ACHIEVEMENT_SHARE.max_share 应不大于 1，而不是 7"),
-    ("rules:\n  NOT_SELF: {min_self_share: -3}\n", "NOT_SELF.min_self_share 应不小于 0，而不是 -3"),
+    ("rules:\n  UNIT_SUMMARY: {min_self_share: -3}\n", "UNIT_SUMMARY.min_self_share 应不小于 0，而不是 -3"),
     ("rules:\n  LACKS_EXAMPLES: {message: '找到 {found:.0%} 个'}\n", "LACKS_EXAMPLES.message 的写法有误（找到 {found:.0%} 个）"),
     ("rules:\n  LENGTH: {minimum: 2.5}\n", "LENGTH.minimum 应为整数，而不是 2.5"),
     ("verdict: {return_warnings: -1}\n", "verdict.return_warnings 应不小于 0，而不是 -1"),

@@ -108,7 +108,7 @@ def test_training_takes_exported_corrections(tmp_path):
     extra.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     metrics = train(corpus=corpus, out=tmp_path / "out", extra=[extra])
     assert metrics["train"]["extra_sentences"] == 3
-    assert metrics["train"]["reports"] == 8 + 1
+    assert metrics["train"]["reports"] == 8 and metrics["train"]["extra_reports"] == 1
     assert list(load_model(tmp_path / "out" / MODEL_FILE).classes_) == ["achievement", "other", "plan", "problem"]
 
 

@@ -30,12 +30,12 @@ MORE = ["<A>我们还组织党员开展环境整治8次，清理垃圾120余吨�
 
 
 def test_a_little_over_a_third_is_a_warning_far_over_is_an_error():
-    a_little = judge(report(extra=MORE[:1]), LOOSE)
+    a_little = judge(report(extra=MORE), LOOSE)
     share = a_little._.figures.shares["achievement"]
     found = next(f for f in a_little._.flags if f.code == "ACHIEVEMENT_SHARE")
-    assert 0.34 < share <= 0.445 and found.severity == Severity.warning and a_little._.verdict == Verdict.REVISE
+    assert 0.34 < share <= 0.42 and found.severity == Severity.warning and a_little._.verdict == Verdict.REVISE
     far = judge(report(extra=MORE * 3), LOOSE)
-    assert far._.figures.shares["achievement"] > 0.445
+    assert far._.figures.shares["achievement"] > 0.42
     assert next(f for f in far._.flags if f.code == "ACHIEVEMENT_SHARE").severity == Severity.error
     assert far._.verdict == Verdict.RETURN
 
@@ -60,12 +60,21 @@ def test_no_unit_summary_when_the_secretary_tells_his_own_acts():
 BUSINESS = ["<A>一、主要工作",
             "<A>全年我牵头招商引资签约项目6个，总投资2.3亿元，新建标准化厂房1.2万平方米。",
             "<A>我协调推进道路硬化工程8公里，完成固定资产投资1.6亿元，全镇税收增长12%。",
-            "<A>我带队到3家企业现场办公，帮助企业新增订单1800万元，产值增长15%，销售额突破5亿元。"]
+            "<A>我带队到3家企业现场办公，帮助企业新增订单1800万元，产值增长15%，销售额突破5亿元。",
+            "<A>全年争取上级项目资金3200万元，完成农村公路提档升级工程12公里，新建冷链仓储中心1座，带动农产品销售额增长20%。",
+            "<A>我牵头优化营商环境，审批办件平均时限由12个工作日压缩到5个工作日，全镇新增市场主体236户，规上工业产值增长9.6%。"]
 
 
 def test_business_not_party_when_the_achievements_are_projects_and_output():
     found = flag(report(BUSINESS), "BUSINESS_NOT_PARTY", LOOSE)
-    assert found is not None and "招商引资" in found.message
+    assert found is not None and "（100%）不涉及党建" in found.message and "项目×2" in found.message
+    assert found.severity == Severity.error  # far over: above 70%
+
+
+def test_business_beside_party_building_is_a_warning():
+    mixed = BUSINESS + ACHIEVEMENTS[1:3]
+    found = flag(report(mixed), "BUSINESS_NOT_PARTY", LOOSE)
+    assert found is not None and found.severity == Severity.warning
 
 
 def test_party_building_achievements_are_not_business():
@@ -95,7 +104,7 @@ FAKE = ["<P>二、存在的问题", "<P>一是本人对自己要求过严，有�
         "<P>二是工作太投入，忽视了身体，对家人照顾太少。"]
 
 
-def test_fake_problems_alone_are_an_error():
+def test_fake_problems_that_are_most_of_the_problems_are_an_error():
     found = flag(report(problems=FAKE), "FAKE_PROBLEMS", LOOSE)
     assert found is not None and found.severity == Severity.error and "对自己要求过严" in found.message
 
@@ -111,8 +120,11 @@ UNTIMED = ["<N>三、下一步打算", "<N>一是加强党小组活动，抓好�
 
 
 def test_measures_without_time_owner_or_target_name_what_is_missing():
-    found = flag(report(plans=UNTIMED), "RECTIFICATION_VAGUE", LOOSE)
+    paragraphs = report(plans=UNTIMED)
+    found = flag(paragraphs, "RECTIFICATION_VAGUE", LOOSE)
     assert found is not None and "缺少完成时限、责任人、可检查的目标" in found.message
+    assert found.suggestion.startswith("给每条措施写明完成时限、责任人和可检查的目标")
+    assert found.paragraphs == [i for i, p in enumerate(paragraphs) if p in UNTIMED[1:]]
 
 
 def test_measures_with_times_and_owners_pass():
@@ -143,10 +155,14 @@ def test_reports_in_unusual_shapes_are_reports(path):
     assert Checker().check_path(path)._.verdict != Verdict.NOT_REPORT
 
 
-def test_no_corpus_report_is_taken_for_a_non_report():
+def test_no_corpus_report_is_taken_for_a_non_report_and_its_close_relatives_are_caught():
+    """corpus/raw holds 24 close relatives of a 述职报告 (front matter `genre:`): unit summaries, work plans,
+    congress reports, self-examinations. One of them, a summary without a title, is not caught."""
     checker = Checker()
-    wrong = [r.id for r in load_raw() if checker.judge(labeled_report(r))._.verdict == Verdict.NOT_REPORT]
-    assert wrong == []
+    caught = {r.id: checker.judge(labeled_report(r))._.verdict == Verdict.NOT_REPORT for r in load_raw()}
+    genre = {r.id for r in load_raw() if r.meta.get("genre")}
+    assert [i for i in caught if caught[i] and i not in genre] == []
+    assert len(genre) >= 20 and sum(caught[i] for i in genre) >= len(genre) - 1
 
 
 def labeled_report(report):

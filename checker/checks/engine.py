@@ -42,13 +42,25 @@ SEVERITY_ORDER = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
 SEVERITY_NAMES = {Severity.error: "错误", Severity.warning: "警告", Severity.info: "提示"}
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Words a flag points at: in sentence `sentence` (its number in the report), characters start..end."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
 @dataclass
 class Flag:
     code: str
     severity: Severity
     message: str
     paragraphs: list[int] = field(default_factory=list)
+    name: str = ""  # the rule's Chinese name (what a person reads instead of the code)
     suggestion: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
     other: str = ""  # cohort flags: the other report(s) concerned
     share: float | None = None  # cohort flags: the share in common
     gate: bool = False  # raised by a gate rule: the document is not a report, no other flag applies
@@ -62,6 +74,7 @@ class Finding:
     paragraphs: list[int]
     variant: str = ""  # picks message_<variant> / suggestion_<variant> / severity_<variant> when set
     measure: float | None = None  # how far the report misses, for the rule's `grades`
+    evidence: list = field(default_factory=list)  # (Item, words): the words in that sentence ("": all of it)
 
 
 class Grade(BaseModel):
@@ -177,13 +190,25 @@ def apply_rules(doc: Doc, rules: dict[str, RuleConfig], context: Context) -> lis
             continue
         flags.append(Flag(
             code=code,
+            name=config.name or code,
             severity=config.severity_of(finding),
             message=config.text("message", finding.variant).format(**finding.values),
             paragraphs=sorted(set(finding.paragraphs)),
             suggestion=config.text("suggestion", finding.variant).format(**finding.values),
+            evidence=_evidence(finding.evidence),
             gate=config.GATE,
         ))
     return sorted(flags, key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def _evidence(found: list) -> list[Evidence]:
+    """Character spans of the words (or whole sentences) a finding points at, each once, in report order."""
+    spans = set()
+    for item, words in found:
+        start = item.text.find(words) if words else 0
+        if start >= 0:
+            spans.add(Evidence(item.sentence._.number, start, start + len(words or item.text), words or item.text))
+    return sorted(spans, key=lambda e: (e.sentence, e.start))
 
 
 def rule_of(code: str, config: RuleConfig) -> Rule:

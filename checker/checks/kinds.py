@@ -92,7 +92,8 @@ def density(report, scope, config: DensityConfig, context):
         by_paragraph[i.paragraph] = by_paragraph.get(i.paragraph, 0) + len(hits[i.key])
     return Finding({"count": len(found), "chars": chars, "density": value, "limit": limit,
                     "phrases": counted(found, 10)},
-                   [p for p, n in by_paragraph.items() if n >= config.paragraph_hits])
+                   [p for p, n in by_paragraph.items() if n >= config.paragraph_hits],
+                   evidence=[(i, phrase) for i in scope for phrase in hits[i.key]])
 
 
 class ExistenceConfig(Scoped):

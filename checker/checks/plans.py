@@ -73,7 +73,7 @@ class RectificationVagueConfig(RuleConfig):
 @rule("RECTIFICATION_VAGUE", RectificationVagueConfig)
 def rectification_vague(report, scope, config: RectificationVagueConfig, context):
     """Plans that name no time, no person in charge and no measurable target; the message says which of the
-    three most plans lack."""
+    three most plans lack. The measure for `grades` is the share of such plans."""
     lexicons = context.lexicons
     plans = [i for i in report.items(("plan",)) if not i.heading]
     if not plans:
@@ -90,4 +90,4 @@ def rectification_vague(report, scope, config: RectificationVagueConfig, context
                     "min_concrete": config.min_concrete_share, "no_time": missing["time"],
                     "no_owner": missing["owner"], "no_target": missing["target"],
                     "missing": "、".join(names[p] for p, n in missing.items() if n > len(plans) / 2) or "具体要求"},
-                   paragraphs_of([i for i in plans if i not in concrete]))
+                   paragraphs_of([i for i in plans if i not in concrete]), measure=1 - share)

@@ -17,6 +17,15 @@ def problem_items(report, context) -> list[Item]:
             if not i.heading and not context.lexicons.has("problem_skip_patterns", i.text)]
 
 
+def problem_paragraphs(report, context) -> list[list[Item]]:
+    """The problems as a reader counts them: one per paragraph of problem sentences (a paragraph names a
+    problem in its first sentence and shows it, or its cause, in the next ones)."""
+    grouped: dict[int, list[Item]] = {}
+    for i in problem_items(report, context):
+        grouped.setdefault(i.paragraph, []).append(i)
+    return list(grouped.values())
+
+
 class ProblemsLightConfig(RuleConfig):
     min_share: Number = Field(ge=0, le=1)  # problem part / body
     none_share: Number = Field(ge=0, le=1)  # below this the report has no problem part at all
@@ -51,26 +60,32 @@ class ProblemsVagueConfig(RuleConfig):
 def problems_vague(report, scope, config: ProblemsVagueConfig, context):
     """Problems too vague to act on: no figure, no named case or place, no concrete marker (全年只, 一次也没有,
     哪个支部…) and no cause. Points at each such item."""
-    items = problem_items(report, context)
+    items = problem_paragraphs(report, context)
     if len(items) < config.min_items:
         return None
     lexicons = context.lexicons
-    vague = [i for i in items if not i.signals["data"] and not i.signals["examples"]
-             and not lexicons.has("concrete_markers", i.text) and not lexicons.has("problem_causes", i.text)]
+
+    def concrete(i: Item) -> bool:
+        return bool(i.signals["data"] or i.signals["examples"] or lexicons.has("concrete_markers", i.text)
+                    or lexicons.has("problem_causes", i.text))
+
+    vague = [item for item in items if not any(concrete(i) for i in item)]
     share = len(vague) / len(items)
     if share <= config.max_vague_share:
         return None
-    phrases = [p for i in vague for p in lexicons.find("stock_problem_phrases", i.text)]
+    told = [i for item in vague for i in item]
+    phrases = [p for i in told for p in lexicons.find("stock_problem_phrases", i.text)]
     return Finding({"items": len(items), "vague": len(vague), "vague_share": share,
                     "max_share": config.max_vague_share, "phrases": counted(phrases, 6) or "无",
-                    "first": vague[0].text[:30]}, paragraphs_of(vague), measure=share)
+                    "first": vague[0][0].text[:30]}, paragraphs_of(told), measure=share,
+                   evidence=[(item[0], "") for item in vague])
 
 
 class FakeProblemsConfig(RuleConfig):
     min_fake: int = Field(ge=1)  # praise-in-disguise problem items that raise the flag
-    message_only: str = ""
-    suggestion_only: str = ""
-    severity_only: Severity | None = Field(None, strict=False)
+    message_mostly: str = ""
+    suggestion_mostly: str = ""
+    severity_mostly: Severity | None = Field(None, strict=False)
 
     FIELDS: ClassVar = {"fake": 2, "items": 4, "phrases": "对自己要求过严"}
     LEXICONS: ClassVar = ("fake_problem_patterns",)
@@ -79,12 +94,13 @@ class FakeProblemsConfig(RuleConfig):
 @rule("FAKE_PROBLEMS", FakeProblemsConfig)
 def fake_problems(report, scope, config: FakeProblemsConfig, context):
     """Problems that are praise in disguise (好缺点): 对自己要求过严, 工作太投入忽视了身体, 对同志要求过高…
-    `only` when no real problem is left."""
-    items = problem_items(report, context)
-    found = {i.key: context.lexicons.find("fake_problem_patterns", i.text) for i in items}
-    fake = [i for i in items if found[i.key]]
+    `mostly` when they are at least half of the problems (one per paragraph)."""
+    items = problem_paragraphs(report, context)
+    found = {i.key: context.lexicons.find("fake_problem_patterns", i.text) for item in items for i in item}
+    fake = [i for item in items for i in item if found[i.key]]
     if len(fake) < config.min_fake:
         return None
+    disguised = [item for item in items if any(found[i.key] for i in item)]
     return Finding({"fake": len(fake), "items": len(items), "phrases": "、".join(dict.fromkeys(
                     p for i in fake for p in found[i.key]))}, paragraphs_of(fake),
-                   "only" if len(fake) == len(items) else "")
+                   "mostly" if len(disguised) * 2 >= len(items) else "", evidence=[(i, p) for i in fake for p in found[i.key]])

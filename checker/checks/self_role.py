@@ -1,4 +1,4 @@
-"""Putting oneself in (把自己摆进去): NOT_SELF for the whole report, PROBLEMS_NOT_SELF for the problem part."""
+"""Putting oneself in (把自己摆进去) in the problem part: PROBLEMS_NOT_SELF (the whole report: UNIT_SUMMARY)."""
 
 from __future__ import annotations
 
@@ -6,42 +6,16 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from checker.checks.engine import Finding, Number, RuleConfig, Scoped, rule
+from checker.checks.engine import Finding, Number, RuleConfig, Severity, rule
 from checker.checks.parts import counted, paragraphs_of
-
-
-class NotSelfConfig(Scoped):
-    min_self_share: Number = Field(ge=0, le=1)  # sentences with 我/本人 among body sentences
-    min_acts: int = Field(ge=0)  # sentences telling what the author personally did
-    message_acts: str = ""
-    suggestion_acts: str = ""
-
-    FIELDS: ClassVar = {"self_sentences": 3, "sentences": 30, "self_share": 0.1, "min_share": 0.12, "acts": 2,
-                        "min_acts": 3, "collective": 9}
-    LEXICONS: ClassVar = ("first_person", "personal_acts")
-
-
-@rule("NOT_SELF", NotSelfConfig)
-def not_self(report, scope, config: NotSelfConfig, context):
-    """Few sentences with 我/本人, or few of them telling a personal act (亲自, 带头, 主持, 讲党课…)."""
-    body = [i for i in scope if not i.heading]
-    if not body:
-        return None
-    own = [i for i in body if i.signals["first_person"]]
-    acts = [i for i in own if i.signals["acts"]]
-    share = len(own) / len(body)
-    few_own, few_acts = share < config.min_self_share, len(acts) < config.min_acts
-    if not (few_own or few_acts):
-        return None
-    collective = [i for i in body if i.signals["collective"] and not i.signals["first_person"]]
-    return Finding({"self_sentences": len(own), "sentences": len(body), "self_share": share,
-                    "min_share": config.min_self_share, "acts": len(acts), "min_acts": config.min_acts,
-                    "collective": len(collective)}, paragraphs_of(collective), "" if few_own else "acts")
 
 
 class ProblemsNotSelfConfig(RuleConfig):
     min_self_share: Number = Field(ge=0, le=1)  # problem sentences about the author himself
     min_others: int = Field(default=1, ge=0)
+    message_none: str = ""
+    suggestion_none: str = ""
+    severity_none: Severity | None = Field(None, strict=False)  # not one problem of his own
 
     FIELDS: ClassVar = {"problem_sentences": 5, "self_sentences": 0, "self_share": 0.0, "min_share": 0.2,
                         "others_sentences": 4, "others": "部分党员×2"}
@@ -51,8 +25,9 @@ class ProblemsNotSelfConfig(RuleConfig):
 @rule("PROBLEMS_NOT_SELF", ProblemsNotSelfConfig)
 def problems_not_self(report, scope, config: ProblemsNotSelfConfig, context):
     """The problem part puts its shortcomings on others (部分党员, 个别支部, 上级…) or on circumstances, and hardly
-    examines the author: the blame signal of each problem sentence (checker.measure.person.blame) says whose
-    shortcoming it states, the author's ("self_exam") or others' ("others"), never both."""
+    examines the author. The blame signal of each problem sentence (checker.measure.person.blame) says whose
+    shortcoming it states: others' ("others") or the author's ("self_exam"), never both; a sentence is about the
+    author when it examines him, or names him (first_person) without putting the shortcoming on others."""
     problems = [i for i in report.items(("problem",)) if not i.heading]
     others = [i for i in problems if i.signals["others"]]
     own = [i for i in problems if i.signals["self_exam"] or (i.signals["first_person"] and not i.signals["others"])]
@@ -64,4 +39,4 @@ def problems_not_self(report, scope, config: ProblemsNotSelfConfig, context):
     return Finding({"problem_sentences": len(problems), "self_sentences": len(own), "self_share": share,
                     "min_share": config.min_self_share, "others_sentences": len(others),
                     "others": counted([p for i in others for p in i.signals["others"]], 6)},
-                   paragraphs_of(others))
+                   paragraphs_of(others), "" if own else "none")

@@ -43,7 +43,8 @@ def unit_summary(report, scope, config: UnitSummaryConfig, context):
     variant = "absent" if share < config.absent_share and not acts else "" if few_own else "acts"
     return Finding({"self_sentences": len(own), "sentences": len(body), "self_share": share,
                     "min_share": config.min_self_share, "acts": len(acts), "min_acts": config.min_acts,
-                    "collective": len(collective)}, paragraphs_of(collective), variant)
+                    "collective": len(collective)}, paragraphs_of(collective), variant,
+                   evidence=[(i, w) for i in collective for w in i.signals["collective"]])
 
 
 class BusinessConfig(Scoped):
@@ -58,18 +59,18 @@ class BusinessConfig(Scoped):
 
 @rule("BUSINESS_NOT_PARTY", BusinessConfig)
 def business_not_party(report, scope, config: BusinessConfig, context):
-    """Most of the achievement part is about business work (projects, investment, production, teaching results,
-    cases…) rather than Party building: a sentence is business when it names more business words than Party
-    building words."""
+    """Most of the achievement part is business work (projects, investment, production, teaching results,
+    cases…) rather than Party building: a sentence is business when it names no Party building at all (党员,
+    支部, 班子, 党课…); the business words it names are shown."""
     told = [i for i in scope if not i.heading]
     chars = chars_of(told)
     if chars < config.min_chars:
         return None
-    words = {i.key: context.lexicons.find("business_words", i.text) for i in told}
-    business = [i for i in told if len(words[i.key]) > len(context.lexicons.find("party_words", i.text))]
+    business = [i for i in told if not context.lexicons.has("party_words", i.text)]
+    words = {i.key: context.lexicons.find("business_words", i.text) for i in business}
     share = chars_of(business) / chars if chars else 0.0
     if share <= config.max_share:
         return None
     return Finding({"share": share, "max_share": config.max_share, "business_chars": chars_of(business),
-                    "chars": chars, "words": counted([w for i in business for w in words[i.key]], 6)},
-                   paragraphs_of(business), measure=share)
+                    "chars": chars, "words": counted([w for i in business for w in words[i.key]], 6) or business[0].text[:20] + "……"},
+                   paragraphs_of(business), measure=share, evidence=[(i, w) for i in business for w in words[i.key]])

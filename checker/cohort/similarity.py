@@ -281,7 +281,7 @@ def _similar_flag(config: RuleConfig, chosen: list[tuple[str, dict]]) -> Flag:
 
 
 def _flag(code: str, config: RuleConfig, values: dict, paragraphs: list[int], other: str, share: float) -> Flag:
-    return Flag(code=code, severity=config.severity, message=config.message.format(**values),
+    return Flag(code=code, name=config.name or code, severity=config.severity, message=config.message.format(**values),
                 paragraphs=sorted(set(paragraphs)), suggestion=config.suggestion.format(**values), other=other,
                 share=round(share, 4))
 

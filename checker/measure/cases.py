@@ -1,23 +1,24 @@
 """Concrete cases (事例) in a sentence, read from its words: named people, places and units, dated events,
 titled documents and activities. Each case found is returned as the phrase that names it.
 
-people      a person-tagged word (nr) of three characters starting with a common surname (`surnames`:
-            王德明); of two, next to a title or a role (刘教授, 党员王磊, 赵春林同志: `person_titles`,
-            `person_roles`); a surname followed by a given name or a title (刘 秀英, 周 大爷, 刘某某); not the
-            names in `person_not` (习近平: quoted, not a case of the report)
+people      a person-tagged word (nr) of three characters starting with a common surname (`surnames`: 王德明,
+            with its title: 蒋志华同志); of two, next to a title or a role (刘教授, 党员王磊: `person_titles`,
+            `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
+            老 / 小 + a surname (老刘, 小王); not the names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
-            宏达 公司), or one word ending in one (柳溪村, 河口镇, 杨家湾); the name not a category
-            (`place_name_not`: 示范村, 老旧小区, 相关公司) nor a verb or function word (so 围绕 镇党委, 投身
-            乡村, 组织 支部 name nothing); a place-tagged word (ns) before a unit or ending in a place character,
-            not one of jieba's false places (`ns_not`: 上门, 镇里); a county or city institution on word
-            boundaries (`institution_patterns`: 县水务局, 市二院, 县委党校); a numbered unit (第三 党支部:
-            `numbered_units`); a placeholder name (XX社区, ××银行)
-dates       `example_patterns` on word boundaries (3月12日, 今年五月, 《…》, 例如…, 3号楼, 二组), a festival
-            (`festivals`: 国庆前夕, “七一”) not recurring (每年春节), a demonstrative pointing at one thing (那座
-            砖窑, 那个冬天: `specific_demonstratives`)
+            宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
+            proper noun also in `proper_suffix_chars`: 锦绣路); the name not a category (`place_name_not`:
+            示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
+            nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a county or city institution starting
+            on a word boundary (`institution_patterns`: 县水务局, 市二院, 县委党校); a numbered unit (第三
+            党支部: `numbered_units`); a placeholder name (XX社区, ××银行)
+dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 《…》, 例如…,
+            3号楼, 二组), not recurring (每年春节, 每月20日); a demonstrative pointing at one thing (那座砖窑,
+            那个冬天: `specific_demonstratives`)
 activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
-            word (`activity_heads`), or holding a proper noun; not a numbered slogan (“三会一课”, “两学一做”),
-            not one with 我, not a system or an attitude (`system_heads`: “书记讲党课”制度, “等靠要”思想)
+            word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun; not a numbered
+            slogan (“三会一课”, “两学一做”), not one with 我, not a system or an attitude (`system_heads`:
+            “书记讲党课”制度, “等靠要”思想)
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ from __future__ import annotations
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "j", "eng", "a", "an", "ng", "b", "s", "nl", "l",
                        "zg", "x", "m"})
 DIRECTIONS = set("东西南北中上下前后")
+NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "老牛", "小金", "老白", "小高", "小于", "老于", "小卫",
+                           "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
+RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
 
 
 def _placeholder(form: str) -> bool:
@@ -49,10 +53,15 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
     not 县水务局机关 cut in a word); numbered units; demonstratives."""
     out = []
     at = words.at
+    text = words.text
     for name in ("example_patterns", "institution_patterns"):
         for match in hits.matches(name):
-            if match.start() in at and (name == "example_patterns" or match.end() in at):
-                out.append((at[match.start()], match.group(0)))
+            start = match.start()
+            if start not in at:  # a word start; 县农业农村局在…: jieba may glue the next word to the end
+                continue
+            if text[max(0, start - 2):start].endswith(RECURRING):
+                continue  # 每年春节, 每月20日: a routine, not a case
+            out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
         if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
             out.append((a - 1, words.span_text(a - 1, b)))
@@ -74,7 +83,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
     for i, (form, tag) in enumerate(zip(forms, tags)):
         first = form[0]
         if first not in surnames and first not in placeholders and tag not in ("nr", "nrfg", "nrt") \
-                and form[-1:] not in surnames:
+                and form[-1:] not in surnames and first not in "老小":
             continue
         if words.quote[i] or hits.covering("person_not", i):
             continue
@@ -86,7 +95,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
             out.append((i, form))
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
             if len(form) == 3 and not form.endswith(("村", "镇", "乡", "县", "区", "苑", "湾", "书", "章", "栏")):
-                out.append((i, form))
+                out.append((i, form + (following if following in titles else "")))
             elif len(form) == 2 and (following in titles or previous.endswith(roles) if roles else False):
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
@@ -97,6 +106,12 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and tag in ("nr", "nrfg") and form[-1] in surnames \
                 and following in titles and following not in ("同志", "书记"):
             out.append((i, form[-1] + following))  # 帮李 大娘: jieba glued the verb to the surname
+        elif form in ("老", "小") and len(following) in (1, 2) and following[:1] in surnames \
+                and not words.is_punct(i + 1) and form + following[:1] not in NOT_NICKNAMES:
+            out.append((i, form + following[:1]))  # 老 刘在任时, 小 王谈: jieba glued the next word to the name
+        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg") \
+                and form not in NOT_NICKNAMES:
+            out.append((i, form))  # 老张, 老李
         elif _placeholder(form) and following in titles:
             out.append((i, form + following))
     return out
@@ -121,20 +136,21 @@ def _places(words, hits) -> list[tuple[int, str]]:
     out = []
     forms, tags, n = words.forms, words.tags, len(words)
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
+    suffixes = hits.cover("place_suffixes")
+    candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
+                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars)))
     taken = -1
-    for i in range(n):
-        if i <= taken:
+    for i in candidates:
+        if i <= taken or words.quote[i] or words.title[i]:
             continue
         form, tag = forms[i], tags[i]
-        if words.quote[i] or words.title[i]:
-            continue
-        if not hits.covering("place_suffixes", i):
+        if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
             if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS) \
                     and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
                     and not _category(hits, form[:-1]):
                 out.append((i, form))
-            elif len(form) == 2 and (form[-1] in suffix_chars or form[-1] in proper_chars) and tag == "ns" and i > 0 and forms[i - 1] in DIRECTIONS \
+            elif len(form) == 2 and tag == "ns" and i > 0 and forms[i - 1] in DIRECTIONS \
                     and tags[i - 1] in ("f", "ns", "n") and not _category(hits, form):
                 out.append((i - 1, forms[i - 1] + form))  # 西 山镇: jieba cut the name
             continue
@@ -171,10 +187,11 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         if following < n and (hits.covering("system_heads", following)):
             continue
         proper = any((words.tags[k] in ("ns", "nz") and not hits.covering("ns_not", k))
-                     or (words.tags[k] in ("nr", "nrfg") and len(words.forms[k]) == 3 and _surname(hits, words.forms[k]))
-                     for k in range(first, close))
+                     or (words.tags[k] in ("nr", "nrfg") and len(words.forms[k]) == 3
+                         and _surname(hits, words.forms[k])) for k in range(first, close))
         head_after = following < n and hits.covering("activity_heads", following)
-        head_inside = any(b == close for _, b in hits.every("activity_heads"))
+        head_inside = any(b == close for _, b in hits.every("activity_heads")) or (
+            close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
         if head_after or head_inside or proper:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:

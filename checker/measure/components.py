@@ -13,14 +13,16 @@ from checker.measure.signals import sentence_signals, topic_coverage
 
 class SignalTagger:
     """Span._.signals on every body sentence (None elsewhere), read from its words with `lexicons` (set by the
-    Checker; their word matcher is compiled once per profile)."""
+    Checker; their word matcher is compiled once per profile). Blame is read on the problem sentences."""
 
     def __init__(self):
         self.lexicons: Lexicons | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         for sentence in doc.sents:
-            sentence._.signals = sentence_signals(sentence, self.lexicons) if sentence._.label in BODY else None
+            label = sentence._.label
+            sentence._.signals = sentence_signals(sentence, self.lexicons, label == "problem") if label in BODY \
+                else None
         return doc
 
 

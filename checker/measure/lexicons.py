@@ -226,9 +226,16 @@ class Hits:
         """End of the longest phrase of `name` starting at word i (i when none)."""
         return max((j for a, j in self.every(name) if a == i), default=i)
 
+    def cover(self, name: str) -> frozenset[int]:
+        """The words the phrases of `name` cover."""
+        cover = self._cover.get(name)
+        if cover is None:
+            cover = self._cover[name] = frozenset(k for a, b in self.every(name) for k in range(a, b))
+        return cover
+
     def covering(self, name: str, i: int) -> bool:
         """A phrase of `name` covers word i."""
         cover = self._cover.get(name)
         if cover is None:
-            cover = self._cover[name] = frozenset(k for a, b in self.every(name) for k in range(a, b))
+            cover = self.cover(name)
         return i in cover

@@ -16,13 +16,17 @@ acts           the verbs of the clauses the secretary is the subject of (from th
                Not after a plan or an obligation (`plan_markers`: 将, 打算, 必须), not attitudes or cognition
                (`non_acts`: 坚持, 重视, 做到, 感到, 认识到), not negated or judged wanting (没有召开, 督促不够),
                not passive (我被评为), not attributive (群众提的意见), not told of years ago (十年前).
-blame          the clauses stating a shortcoming (`shortcoming_markers`, a negation, `shortcoming_patterns`),
-               each owned by the first actor of its clause (or the previous clause's): the secretary (first
-               person as subject or possessor, not as the object of 向/对/给…), others (`others_subjects`,
-               not after a preposition, not reporting: 群众反映我…) or the own unit (`unit_subjects`: 我村,
-               支部 — nobody's fault). A `self_examination` phrase (根子在我, 包括我在内) or a shortcoming owned
-               by the secretary makes it "self"; else one owned by others, or an excuse (`excuses`,
-               `excuse_patterns`: 由于…, 受疫情影响) makes it "others"; else "none".
+blame          the words stating a shortcoming (`shortcoming_markers`, a negation, `shortcoming_patterns`; not
+               `shortcoming_not`, not what was solved: `resolution_words`, not inside an excuse), each owned by
+               the first actor of its clause, or of an earlier clause: the secretary (first person as subject or
+               possessor, not as the object of 向/对/给…: `person_objects`), others (`others_subjects`, or a noun
+               ending in `others_suffixes`: 外出务工人员; not inside a prepositional phrase: `actor_prepositions`,
+               nor reporting: 群众反映我…, `reporting_verbs`; 社区 工作者 and 村里 的 年轻人 are owned by their
+               head) or the own unit (`unit_subjects`: 我村, 支部, 机关党委 — nobody's fault). A
+               `self_examination` phrase (包括我在内, 根子在我本人) or a shortcoming owned by the secretary makes it
+               "self"; else one owned by others, a view held against them (有的党员认为…: `others_view_markers`)
+               or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others"; else "none"
+               (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
 """
 
 from __future__ import annotations
@@ -30,11 +34,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ADVERBIAL_TAGS = frozenset({"d", "c", "t", "f", "ad", "mq"})
-SUBJECT_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "r", "ng", "vn", "an", "l"})
 NOT_SUBJECT_R = frozenset({"自己", "这", "那", "这个", "那个", "每个", "其中", "有时", "这里", "那里", "这样", "那样",
                            "有人", "大家", "所有", "本人", "其", "此", "一些", "这些", "那些"})
-OBJECT_PREPOSITIONS = frozenset({"了", "过"})
 THIRD_PERSON = frozenset({"你", "他", "她"})
+NOT_OWN = frozenset({"利益", "主义", "所得税", "所得", "信息", "档案", "账户", "隐私", "名义", "得失", "英雄主义"})
 NEGATIONS = frozenset({"没有", "没", "未", "未能", "没能", "不", "从不", "从未", "很少", "不能", "不会", "无法",
                        "难以", "不曾", "并未", "从没"})
 COMPLETION = frozenset({"了", "过"})
@@ -49,14 +52,19 @@ MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "
 
 @dataclass
 class Person:
+    """The first-person phrases of a sentence and where the secretary is in it: (word, role), the role one of
+    subject, possessor (我的…), object (向我…), agent (在我的主持下, 由我…), pivot (安排我参加…) or implied (作为书记，
+    …; a sentence-initial 亲自). A report formula names nobody."""
+
     phrases: list[str] = field(default_factory=list)
-    anchors: list[tuple[int, str]] = field(default_factory=list)  # (word, role): subject / possessor / object /
-    #                                                                agent / pivot / implied
+    anchors: list[tuple[int, str]] = field(default_factory=list)
     formula: bool = False
 
 
 @dataclass
 class Owner:
+    """Whose shortcoming the sentence states ("self", "others", "none") and the phrases that say so."""
+
     kind: str = "none"
     others: list[str] = field(default_factory=list)
     self_exam: list[str] = field(default_factory=list)
@@ -127,8 +135,9 @@ def first_person(words, hits) -> Person:
             person.phrases.append("本人")
             person.anchors.append((i, "subject"))
         elif form in ("自己", "自身", "个人") and _only_adverbials_before(words, i):
-            if form == "自身" and i + 1 < n and forms[i + 1] == "建设":
-                continue
+            following = forms[i + 1] if i + 1 < n else ""
+            if (form == "自身" and following == "建设") or (form == "个人" and following in NOT_OWN):
+                continue  # 支部自身建设, 个人利益: nobody in particular
             person.phrases.append(form)
             person.anchors.append((i, "subject"))
         elif form == "作为" and _only_adverbials_before(words, i):
@@ -273,7 +282,8 @@ def personal_acts(words, hits, person: Person) -> list[str]:
             strong = hits.covering("personal_acts", k)
             if not done and len(form) == 1 and not _main_verb(words, k, anchor):
                 continue  # 压实到: 到 is the complement, not an act
-            adverb = any(hits.covering("act_adverbs", j) for j in range(max(chain.start, k - 3), k + 1))
+            adverb = hits.covering("act_adverbs", k) or hits.covering("act_adverbs", k - 1) or (
+                k > 1 and forms[k - 1] in MAIN_VERB_BEFORE and hits.covering("act_adverbs", k - 2))
             attitude = any(hits.covering("attitude_adverbs", j) for j in range(max(chain.start, k - 2), k))
             if done or _quantity_after(words, k, _clause_end(words, k)) or adverb or (
                     not attitude and (strong or routine)):
@@ -326,9 +336,11 @@ def _markers(words, hits) -> list[int]:
     for k, (form, tag) in enumerate(zip(words.forms, words.tags)):
         if k in out:
             continue
-        if form in NEGATIONS or (form[0] == "不" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")):
+        if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")):
             out.add(k)
-        elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a") and (form[:2] in known or form[:3] in known):
+        elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
+            out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
+        elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
                 form[-1] in singles or form[-2:] in known):
@@ -393,18 +405,28 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
         if clause in owned or a < covered_until:
             continue
         first = a
-        while b in starting and starting[b][2] != "self" and kind != "self":  # 社区 + 工作者, 有的 + 单位…
-            _, b, head = starting[b]
+        while kind != "self":  # 社区 + 工作者, 有的 + 单位, 村里 的 年轻人: the head decides
+            nxt = b if b in starting else b + 1 if words.forms[b:b + 1] == ["的"] and b + 1 in starting else -1
+            if nxt < 0 or starting[nxt][2] == "self":
+                break
+            _, b, head = starting[nxt]
             kind = "others" if "others" in (kind, head) else head
         a = first
         covered_until = b
-        if kind != "self" and (words.quote[a] or _governed(words, hits, a)):
+        if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
+                               or hits.covering("actor_modified_heads", b)):
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
+
+
+def _illustration(words, a: int) -> bool:
+    """Word a is in a clause giving examples (比如…, 例如…): what it names illustrates, it blames nobody."""
+    start = _clause_start(words, a)
+    return words.forms[start] in ("比如", "例如", "譬如", "如")
 
 
 def _governed(words, hits, a: int) -> bool:

@@ -6,7 +6,8 @@
     acts          what the secretary personally did: the acts the first person governs (not plans or attitudes)
     collective    collective subjects (支部, 党委, 我们…)
     empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升)
-    blame         whose shortcoming the sentence states: "self", "others" or "none"; with
+    blame         whose shortcoming the sentence states: "self", "others" or "none" (in the pipeline, read on
+                  problem sentences only: the one part whose shortcomings a check weighs); with
     others        the phrases that put it on others (部分党员, 上级, 客观原因…) when blame is "others"
     self_exam     the phrases of self-examination (本人, 我, 作为书记…) when blame is "self"
 
@@ -18,17 +19,20 @@ profile's content points (topics).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from checker.measure.cases import examples
 from checker.measure.lexicons import Hits, Lexicons
-from checker.measure.person import blame, first_person, personal_acts
+from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
 from checker.measure.words import Words
 
-NUMBER = r"(?<![第\d.])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十])"
+NUMBER = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]{2,}|[二两三四五六七八九十])"  # not after 第, a digit, a point
 SCALE = r"(?:[万千百亿])?(?:余|多)?"
+NOT_BEFORE_NUMBER = frozenset("第0123456789.")  # 第三, the rest of a longer number
 SHORT_QUOTE = 12  # a figure inside a quote this short is a slogan's (“三会一课”), not data
+NO_BLAME = Owner()
 SIGNAL_OF_LEXICON = {"empty_words": "empty_words"}  # a lexicon whose signal a density rule counts instead of it
 SIGNAL_KEYS = ("data", "examples", "first_person", "acts", "collective", "empty_words", "blame", "others",
                "self_exam")
@@ -39,21 +43,26 @@ def _quantity_regex(units: tuple[str, ...]) -> re.Pattern | None:
     if not units:
         return None
     alternation = "|".join(re.escape(u) for u in sorted(set(units), key=len, reverse=True))
-    return re.compile(f"{NUMBER}{SCALE}(?:{alternation})")
+    return re.compile(f"{NUMBER}{SCALE}(?P<unit>{alternation})")
 
 
 def quantities(words: Words, hits: Hits, lexicons: Lexicons) -> list[str]:
-    """Numbers with a unit (12次, 2.3万元, 98.6%, 百分之五) on word boundaries, outside short quoted slogans
-    and `data_not` phrases (四个意识)."""
+    """Numbers with a unit (12次, 2.3万元, 98.6%, 百分之五) starting a word and ending one, or with the unit
+    starting one (9个村: jieba cut 9 | 个村), outside short quoted slogans and `data_not` phrases (四个意识)."""
     found = []
     masks = hits.every("data_not")
     for regex in (_quantity_regex(tuple(lexicons.raw.get("units") or ())), lexicons.regex("data_patterns")):
         if regex is None:
             continue
-        for match in regex.finditer(words.text):
-            i, j = words.at.get(match.start()), words.at.get(match.end())
-            if i is None or j is None:
+        text, at = words.text, words.at
+        for match in regex.finditer(text):
+            i = at.get(match.start())
+            if i is None or (match.start() and text[match.start() - 1] in NOT_BEFORE_NUMBER):
                 continue
+            unit = match.start("unit") if "unit" in regex.groupindex else -1
+            if match.end() not in at and unit not in at:
+                continue
+            j = bisect_left(words.starts, match.end())
             if any(0 < words.quote[k] <= SHORT_QUOTE for k in range(i, j)):
                 continue
             if any(a < j and i < b for a, b in masks):
@@ -62,10 +71,10 @@ def quantities(words: Words, hits: Hits, lexicons: Lexicons) -> list[str]:
     return found
 
 
-def signals_of(words: Words, lexicons: Lexicons) -> dict:
+def signals_of(words: Words, lexicons: Lexicons, with_blame: bool = True) -> dict:
     hits = lexicons.words.scan(words)
     person = first_person(words, hits)
-    owner = blame(words, hits, person)
+    owner = blame(words, hits, person) if with_blame else NO_BLAME
     data, cases = quantities(words, hits, lexicons), examples(words, hits)
     return {
         "data": data,
@@ -80,9 +89,10 @@ def signals_of(words: Words, lexicons: Lexicons) -> dict:
     }
 
 
-def sentence_signals(sentence, lexicons: Lexicons) -> dict:
-    """The signals of one sentence (a spaCy Span of a segmented Doc)."""
-    return signals_of(Words.of(sentence), lexicons)
+def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> dict:
+    """The signals of one sentence (a spaCy Span of a segmented Doc); without blame ("none") when the caller
+    knows the sentence states no shortcoming that matters (the pipeline reads blame on problem sentences)."""
+    return signals_of(Words.of(sentence), lexicons, with_blame)
 
 
 def merged(parts: list[dict]) -> dict:

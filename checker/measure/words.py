@@ -2,10 +2,12 @@
 
 `Words.of(sentence)` takes the non-space tokens of a sentence Span: `forms[i]` is the token's norm (full-width
 punctuation, no stray spaces), `tags[i]` its part of speech, `text` the forms joined and `starts[i]` where word
-i starts in `text` (`starts[n] == len(text)`, so a phrase of `text` is on word boundaries when its start and
-end are both in `starts`). Quotes (“…” ‘…’ "…" 「…」 『…』) and titles (《…》) are found once: `quote[i]` is
-the index of the innermost quote holding word i (-1 outside), `quotes[q]` its (first word, end word, kind,
-characters inside). Clauses are the stretches between ，；：。！？ outside quotes: `clause[i]` numbers them.
+i starts in `text` (`starts[n] == len(text)`; `at` maps each of them back to the word), so that a phrase of
+`text` is on word boundaries when its start and end are both in `at`. Quotes (“…” ‘…’ "…" 「…」 『…』) and
+titles (《…》) are found once: `quote[i]` is the number of characters inside the innermost quote holding word i
+(0 outside any), `title[i]` whether it is inside a title, `quotes` each one as (first word inside, the closing
+mark's word, "quote" or "title", characters inside); a mark left open holds nothing. Clauses are the stretches
+between ，；：。！？… outside quotes: `clause[i]` numbers them.
 """
 
 from __future__ import annotations

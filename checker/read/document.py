@@ -41,6 +41,7 @@ NOT_SLOGAN = re.compile(r"[。！？；：:;!?\d]|^[·•\-*]")
 SLOGAN_CHARS = (4, 24)
 AUTHOR_HINT = re.compile(r"书记|述职人|报告人|党支部|党委|党组|总支|工委")
 SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]|[：:]$")  # an author/organization line is not a sentence
+SENTENCE_END = re.compile(r"[。！？；]")  # nor is a title
 
 
 def mark_title_and_author(doc: Document) -> Document:
@@ -50,7 +51,7 @@ def mark_title_and_author(doc: Document) -> Document:
         if not block.heading_level and not block.in_table and is_slogan_heading(doc.blocks, i):
             block.heading_level = 1
     for i, block in enumerate(doc.blocks[:3]):
-        if len(block.text) <= 60 and TITLE_HINT.search(block.text) and not block.outline:
+        if len(block.text) <= 60 and TITLE_HINT.search(block.text) and not block.outline and not SENTENCE_END.search(block.text):
             doc.title_block = i
             break
     start = (doc.title_block + 1) if doc.title_block is not None else 0

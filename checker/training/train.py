@@ -28,7 +28,7 @@ from checker.training.selection import FOLDS, grid_search
 
 METRICS_FILE = "metrics.json"
 AUGMENTED_COPIES = 1  # noisy copies of each training report (checker.training.augment)
-GRID = {"C": [20.0, 40.0], "smoothing": [0.3, 0.6]}  # what `shuzhi train --search` chooses among
+GRID = {"C": [20.0, 40.0], "smoothing": [0.6, 0.8], "boundary": [0.0, 0.2]}  # what `shuzhi train --search` chooses among
 
 @dataclass
 class GoldReport:
@@ -157,7 +157,7 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
     metrics = {
         "seed": SEED,
         "train": {"reports": len(train_set), "augmented_copies": AUGMENTED_COPIES, "sentences": int((~X["augmented"]).sum()),
-                  "extra_sentences": sum(len(r.labels) for r in extra_reports)},
+                  "extra_reports": len(extra_reports), "extra_sentences": sum(len(r.labels) for r in extra_reports)},
         "selection": selection,
         "test_ids": sorted(r.id for r in test),
         **evaluations(model, test, corpus, setting),

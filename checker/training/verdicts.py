@@ -43,6 +43,7 @@ def gold_faults(report: RawReport) -> set[str]:
 class Agreement:
     confusion: Counter = field(default_factory=Counter)  # (gold grade, verdict) -> reports
     checks: dict = field(default_factory=lambda: {code: Counter() for code in FAULTS})  # code -> tp/fp/fn/tn
+    on_passed: Counter = field(default_factory=Counter)  # code -> 通过 reports it fired on (sure false alarms)
 
     @property
     def reports(self) -> int:
@@ -51,6 +52,9 @@ class Agreement:
     @property
     def agreement(self) -> float:
         return sum(n for (g, v), n in self.confusion.items() if g == v) / max(self.reports, 1)
+
+    def confusion_row(self, gold: str) -> int:
+        return sum(n for (g, _), n in self.confusion.items() if g == gold)
 
     @property
     def passed_but_returned(self) -> int:
@@ -68,10 +72,12 @@ def agreement(reports: list[RawReport], profile: str = "default", use_model: boo
     """Verdicts and checks on the reports' gold labels (or the shipped classifier's, `use_model`)."""
     checker = Checker(profile)
     found = Agreement()
-    for report in reports:
+    for report in (r for r in reports if r.meta.get("grade") in GRADES):  # ungraded texts are for labels only
         doc = checker.check_document(report.to_document()) if use_model else checker.judge(gold_doc(report))
         found.confusion[(report.meta.get("grade", "?"), doc._.verdict.value)] += 1
         codes, faults = {f.code for f in doc._.flags}, gold_faults(report)
+        if report.meta["grade"] == GRADES[0]:
+            found.on_passed.update(codes)
         for code, meant in FAULTS.items():
             raised, meant_here = code in codes, bool(faults & meant)
             found.checks[code][{(True, True): "tp", (True, False): "fp", (False, True): "fn",
