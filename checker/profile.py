@@ -57,7 +57,7 @@ class Profile:
     def restricted(self, select: list[str] = (), ignore: list[str] = ()) -> "Profile":
         """The profile with only the `select` codes (all when empty), without the `ignore` ones."""
         known = set(self.rules) | set(self.cohort)
-        unknown = sorted(set(select) | set(ignore) - known)
+        unknown = sorted((set(select) | set(ignore)) - known)
         if unknown:
             raise ProfileError(f"未知的检查代码：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）")
         keep = lambda code: (not select or code in select) and code not in ignore  # noqa: E731

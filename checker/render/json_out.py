@@ -11,8 +11,9 @@ from checker.textcount import count_chars
 
 
 def flag_json(flag: Flag) -> dict:
-    data = {"code": flag.code, "severity": flag.severity.value, "message": flag.message,
-            "paragraphs": flag.paragraphs, "suggestion": flag.suggestion}
+    data = {"code": flag.code, "name": flag.name, "severity": flag.severity.value, "message": flag.message,
+            "paragraphs": flag.paragraphs, "suggestion": flag.suggestion,
+            "evidence": [{"sentence": e.sentence, "start": e.start, "end": e.end, "text": e.text} for e in flag.evidence]}
     if flag.other:
         data.update(other=flag.other, share=flag.share)
     return data
@@ -31,7 +32,8 @@ def report_json(doc: Doc, summary: ReportSummary | None = None) -> dict:
             "text": paragraph_text(doc, index), "chars": count_chars(paragraph_text(doc, index)), "section": span._.section,
             "role": span._.role, "label": label, "confidence": round(confidence, 4),
             "sentences": [
-                {"index": s._.number, "text": s.text, "chars": s._.chars, "label": s._.label,
+                {"index": s._.number, "text": s.text, "start": s.start_char - span.start_char,
+                 "end": s.end_char - span.start_char, "chars": s._.chars, "label": s._.label,
                  "confidence": round(s._.confidence, 4), "review": needs_review(s)}
                 for s in span.sents
             ],
