@@ -110,6 +110,9 @@ def evaluate(classifier, reports: list[GoldReport], setting: tuple[str, float] |
     }
 
 
+REAL_FORM_PREFIX = "r"  # reports by the real-form writers (corpus/README.md)
+
+
 def split(reports: list[RawReport]) -> tuple[list[RawReport], list[RawReport]]:
     held_out = held_out_ids([r.id for r in reports])
     return [r for r in reports if r.id not in held_out], [r for r in reports if r.id in held_out]
@@ -187,7 +190,9 @@ def evaluations(classifier, test_set: list[GoldReport], corpus: Path | None = No
     also by form."""
     setting = setting or share_setting()
     found = {"model": evaluate(classifier, test_set, setting),
-             "baseline_heading_keywords": evaluate(BASELINE, test_set, setting)}
+             "baseline_heading_keywords": evaluate(BASELINE, test_set, setting),
+             "held_out_by_writer": {part: evaluate(classifier, chosen, setting) for part, chosen in
+                                    held_out_parts(test_set).items() if chosen}}
     for name in EXTERNAL_SETS:
         reports = load_raw(corpus, name)
         if not reports:
@@ -203,6 +208,12 @@ def evaluations(classifier, test_set: list[GoldReport], corpus: Path | None = No
         if by_form:
             found[name]["by_form"] = by_form
     return found
+
+
+def held_out_parts(test_set: list[GoldReport]) -> dict[str, list[GoldReport]]:
+    """The held-out split in two: the first corpus' house style, and the real-form writers' reports (ids r…)."""
+    real = [g for g in test_set if g.id.startswith(REAL_FORM_PREFIX)]
+    return {"house_style": [g for g in test_set if g not in real], "real_form": real}
 
 
 def _forms(report: RawReport) -> set[str]:
