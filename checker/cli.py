@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checker import __version__, cli_text
 from checker.errors import InputError, ModelError, OutputError, ProfileError
+from checker.settings import FAIL_ON, NEVER
 
 EXIT_OK, EXIT_FLAGS, EXIT_ERROR = 0, 1, 2
 STDIN = "-"
@@ -38,8 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
     _profile_option(check)
     check.add_argument("--sentences", action="store_true", help="文本输出时逐段列出每句的分类（成绩/问题/打算/其他）")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
-                       help="有此级别或更严重的问题时退出码为 1（默认 warning：只有提示时退出码为 0）")
+    check.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                       help="有此级别或更严重的问题时退出码为 1（默认 warning：只有提示时退出码为 0；never：发现问题也为 0）")
     check.add_argument("--quiet", action="store_true", help="每个文件只输出一行结论（供脚本使用）")
     check.set_defaults(run=run_check)
 
@@ -180,7 +181,7 @@ def _check_stdin(checker):
 def _fails(flags, level: str) -> bool:
     from checker.checks.engine import SEVERITY_ORDER, Severity
 
-    return any(SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[Severity(level)] for f in flags)
+    return level != NEVER and any(SEVERITY_ORDER[f.severity] <= SEVERITY_ORDER[Severity(level)] for f in flags)
 
 
 def run_batch(args) -> int:

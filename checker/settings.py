@@ -3,7 +3,7 @@ in the current folder or the nearest parent that has one, like a linter's config
 
     profile: jixian-2018      # a built-in profile or a YAML file (relative to the settings file)
     year: 2024                # the year the reports are about
-    fail_on: warning          # error | warning | info
+    fail_on: warning          # error | warning | info | never
     ignore: [LENGTH]          # codes left out of every run
     select: []                # only these codes (empty: all)
 
@@ -21,7 +21,8 @@ from checker.errors import ProfileError
 
 FILES = ("shuzhi.yaml", ".shuzhi.yaml")
 KEYS = {"profile": str, "year": int, "fail_on": str, "ignore": list, "select": list}
-FAIL_ON = ("error", "warning", "info")
+NEVER = "never"  # findings never fail the run (exit 0; unreadable input still exits 2)
+FAIL_ON = ("error", "warning", "info", NEVER)
 
 
 def find(start: Path | None = None) -> tuple[Path | None, dict]:

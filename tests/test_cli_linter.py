@@ -152,3 +152,12 @@ def test_json_gives_sentence_index_and_character_offsets(tmp_path, capsys):
         for sentence in paragraph["sentences"]:
             start, end = sentence["start"], sentence["end"]
             assert paragraph["text"][start:end] == sentence["text"]
+
+
+def test_fail_on_never_exits_zero_with_flags_and_two_on_bad_input(tmp_path):
+    flawed = write(tmp_path, SAMPLE.replace("本人抓党建的精力投入不够，全年只到第三党小组参加组织生活2次，对年轻党员的思想动态掌握不准。", ""))
+    assert main(["check", str(flawed)]) == 1
+    assert main(["check", str(flawed), "--fail-on", "never"]) == 0
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"")
+    assert main(["check", str(flawed), str(bad), "--fail-on", "never"]) == 2
