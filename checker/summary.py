@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from checker.checks.engine import SEVERITY_ORDER, Flag, Severity, Verdict, VerdictConfig, verdict
+from checker.checks.engine import SEVERITY_ORDER, Evidence, Flag, Severity, Verdict, VerdictConfig, verdict
 from checker.cohort.config import COHORT_CODES
 from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
 from checker.doc import paragraphs
@@ -75,7 +75,8 @@ class ReportSummary:
 
     @classmethod
     def from_dict(cls, data: dict) -> "ReportSummary":
-        flags = [Flag(**{**f, "severity": Severity(f["severity"])}) for f in data.get("flags", [])]
+        flags = [Flag(**{**f, "severity": Severity(f["severity"]), "evidence": [Evidence(**e) for e in f.get("evidence", [])]})
+                 for f in data.get("flags", [])]
         fingerprint = Fingerprint(**data["fingerprint"]) if data.get("fingerprint") else None
         return cls(**{**data, "flags": flags, "verdict": Verdict(data["verdict"]) if data.get("verdict") else None,
                       "fingerprint": fingerprint})

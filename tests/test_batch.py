@@ -105,15 +105,15 @@ def test_every_file_is_a_row_and_unreadable_ones_say_why(cohort):
 
 def test_near_copies_are_flagged_on_both_sides(cohort):
     sheets = _sheets(cohort["out"])
-    similar = sheets["问题清单"][sheets["问题清单"]["代码"] == "SIMILAR_TO"]
+    similar = sheets["问题清单"][sheets["问题清单"]["检查项"] == "雷同"]
     pairs = set(zip(similar["文件"], similar["相关文件"]))
     assert pairs == {("cohort/source.docx", "cohort/sub/copy.docx"), ("cohort/sub/copy.docx", "cohort/source.docx")}
     assert similar["共同比例"].min() >= 0.8
     summary = sheets["汇总"].set_index("文件")
-    assert summary["SIMILAR_TO"].notna().sum() == 2
+    assert summary["雷同"].notna().sum() == 2
     assert summary.loc[["cohort/source.docx", "cohort/sub/copy.docx"], "结论"].ne("通过").all()
     cohort_sheet = sheets["总体情况"]
-    assert "SIMILAR_TO" in set(cohort_sheet.iloc[:, 0])
+    assert "雷同" in set(cohort_sheet.iloc[:, 0])
 
 
 def test_json_dir_holds_every_report_with_the_cohort_flags(cohort):
@@ -185,7 +185,7 @@ def test_previous_year_flags_problems_repeated_word_for_word(cohort, tmp_path):
     out = tmp_path / "r.xlsx"
     main(["batch", str(cohort["folder"]), "--previous", str(cohort["last_year"]), "--out", str(out), "--jobs", "1"])
     flags = _sheets(out)["问题清单"]
-    repeated = flags[flags["代码"] == "REPEATED_PROBLEMS"].set_index("文件")
+    repeated = flags[flags["检查项"] == "问题照搬上年"].set_index("文件")
     assert "cohort/source.docx" in repeated.index
     assert repeated.loc["cohort/source.docx", "相关文件"] == "last/source_last_year.docx"
     assert repeated.loc["cohort/source.docx", "共同比例"] == 1.0
@@ -314,10 +314,10 @@ def test_workbook_bytes_builds_the_workbook_from_summaries(cohort):
                            sheet_name=None)
     assert list(sheets) == ["汇总", "问题清单", "总体情况"]
     summary = sheets["汇总"]
-    codes = [c for c in summary.columns if c.isupper()]
-    assert codes[:2] == ["LENGTH", "SIMILAR_TO"]
+    columns = list(summary.columns)
+    assert columns.index("篇幅") + 1 == columns.index("雷同")
     assert list(summary["状态"]) == ["已检查", "已检查", "错误"]
-    assert list(summary["SIMILAR_TO"].fillna(0)) == [1, 1, 0]
+    assert list(summary["雷同"].fillna(0)) == [1, 1, 0]
     assert len(sheets["问题清单"]) == sum(len(r.flags) for r in results)
     assert list(summary["成绩占比"][:2]) == pytest.approx([r.shares["achievement"] for r in results[:2]], abs=1e-4)
     body = pd.read_excel(io.BytesIO(workbook_bytes(results, basis="body")), sheet_name="汇总")

@@ -1,12 +1,14 @@
-"""The coloured report HTML: one span per sentence, labels and review marks, every text escaped."""
+"""The coloured report HTML: one span per sentence, labels named and tinted, review marks, evidence marked,
+every text escaped."""
 
 import re
 from html.parser import HTMLParser
 
-from checker.checks.engine import Flag, Severity
+from checker.checks.engine import Evidence, Flag, Severity
 from checker.pipeline import Checker
 from checker.read import read_document
-from checker.render.html_out import flag_targets_html, report_html
+from checker.render import charts
+from checker.render.html_out import LABEL_COLOURS, LABEL_TINTS, flag_targets_html, report_html
 from checker.render.json_out import report_json
 from checker.summary import ReportSummary
 
@@ -47,7 +49,10 @@ def hostile_report(tmp_path):
                           {0: "other", 1: "achievement", 2: "achievement", 3: "problem", 4: "problem"})
     list(doc.sents)[4]._.confidence = 0.3
     summary = ReportSummary.of(doc)
-    summary.flags = [Flag("X", Severity.error, "msg", [2])]
+    summary.flags = [Flag("X", Severity.error, "msg", [2]),
+                     Flag("Y", Severity.warning, "words", [2, 4], name="套话<b>", evidence=[
+                         Evidence(2, 0, 4, "全年开展"), Evidence(2, 2, 6, "开展活动"), Evidence(4, 2, 4, "调研")]),
+                     Flag("Z", Severity.info, "only this", [4], name="数据", evidence=[Evidence(2, 4, 6, "活动")])]
     return report_json(doc, summary)
 
 
@@ -59,7 +64,7 @@ def test_sentences_coloured_and_marked(tmp_path):
     assert [text for _, text in parser.spans] == [s["text"] for s in sentences]
     assert [f"label-{s['label']}" in classes for (classes, _), s in zip(parser.spans, sentences)] == [True] * 5
     assert [("review" in classes) for classes, _ in parser.spans] == [False, False, False, False, True]
-    assert parser.ids == [f"para-{i}" for i in range(5)]
+    assert [i for i in parser.ids if i.startswith("para-")] == [f"para-{i}" for i in range(5)]
 
 
 def test_report_text_is_escaped(tmp_path):
@@ -69,9 +74,43 @@ def test_report_text_is_escaped(tmp_path):
     assert "12次&amp;讲党课" in html
 
 
-def test_flag_targets_link_and_escape(tmp_path):
+def test_flag_targets_link_to_paragraphs_without_evidence_and_escape(tmp_path):
     data = hostile_report(tmp_path)
-    html = flag_targets_html(data, data["flags"][0])
-    assert re.findall(r'href="#(para-\d+)"', html) == ["para-2"]
+    html = flag_targets_html(data, data["flags"][0], 0)
+    assert re.findall(r'href="#(para-\d+)" data-flag="0"', html) == ["para-2"]
     assert "<script" not in html and "&lt;script&gt;" in html
-    assert flag_targets_html(data, {"paragraphs": []}) == ""
+    assert flag_targets_html(data, {"paragraphs": [], "evidence": []}, 5) == ""
+
+
+def test_flag_targets_link_to_their_words(tmp_path):
+    data = hostile_report(tmp_path)
+    html = flag_targets_html(data, data["flags"][1], 1)
+    assert re.findall(r'href="#(ev-\d+-\d+)" data-flag="1"', html) == ["ev-2-0", "ev-2-2", "ev-4-2"]
+    assert "「全年开展」" in html and "第5段" in html
+
+
+def test_evidence_spans_are_marked_exactly_with_the_flag_names(tmp_path):
+    data = hostile_report(tmp_path)
+    html = report_html(data)
+    marks = re.findall(r'<mark class="ev"( id="[^"]+")? data-flags="([^"]+)" title="([^"]+)">([^<]*)</mark>', html)
+    assert [(anchor, flags, text) for anchor, flags, _, text in marks] == [
+        (' id="ev-2-0"', "1", "全年"), (' id="ev-2-2"', "1", "开展"), (' id="ev-2-4"', "1 2", "活动"),
+        (' id="ev-4-2"', "1", "调研")]
+    assert marks[2][2] == "套话&lt;b&gt;；数据"  # hovering shows the flags' names, escaped
+    parser = Spans()
+    parser.feed(html)
+    assert [text for _, text in parser.spans][2] == data["paragraphs"][2]["sentences"][0]["text"]
+
+
+def test_every_run_of_a_label_is_named_and_corrections_are_marked(tmp_path):
+    data = hostile_report(tmp_path)
+    html = report_html(data, corrected={4})
+    assert re.findall(r'<span class="tag tag-(\w+)">([^<]+)</span>', html) == [
+        ("achievement", "成绩"), ("achievement", "成绩"), ("problem", "问题"), ("problem", "问题（已更正）")]
+    assert 'class="sent label-problem review corrected" data-index="4"' in html
+
+
+def test_the_palette_is_colour_blind_safe_and_shared_with_the_charts():
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"}
+    assert set(LABEL_COLOURS.values()) <= okabe_ito and len(set(LABEL_TINTS.values())) == 4
+    assert charts.BAR_COLOURS is LABEL_COLOURS

@@ -6,7 +6,7 @@ from checker.errors import InputError
 from checker.pipeline import Checker
 from checker.profile import load_profile
 from checker.render.json_out import report_json
-from checker.render.page import (FIGURE_NAMES, cohort_rows, key_figures, page_names, sample_paths, sentence_choices,
+from checker.render.page import (FIGURE_NAMES, cohort_rows, key_figures, page_names, sample_paths,
                                  share_rule)
 from checker.review.corrections import CorrectionStore
 from checker.review.session import Review, ReviewSession, Unreadable, check_upload
@@ -74,14 +74,6 @@ def test_key_figures_name_every_value(tmp_path, checker):
         assert len(figures) == len({"chars", "achievement_share"} | set(data["figures"]))
         for key in data["figures"]:
             assert FIGURE_NAMES.get(key, key) in figures
-
-
-def test_sentence_choices_cover_every_sentence(tmp_path, checker):
-    data = report_json(checker.check_path(good_docx(tmp_path / "r.docx")))
-    choices = sentence_choices(data)
-    sentences = [s for p in data["paragraphs"] for s in p["sentences"]]
-    assert list(choices) == [s["index"] for s in sentences]
-    assert choices[2].startswith("第3段第1句") and sentences[2]["text"] in choices[2]
 
 
 def profile_file(tmp_path, **settings):

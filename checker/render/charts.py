@@ -1,4 +1,4 @@
-"""Altair charts for the review page (rendered offline by Streamlit): shares with the 1/3 line."""
+"""Altair charts for the review page (rendered offline by Streamlit): shares with the 1/3 line, each bar named."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import altair as alt
 import pandas as pd
 
 from checker.doc import LABEL_NAMES
+from checker.render.html_out import LABEL_COLOURS as BAR_COLOURS  # one palette (Okabe–Ito) for text and charts
 
-LIMIT_COLOUR = "#c62828"
-BAR_COLOURS = {"achievement": "#66bb6a", "problem": "#ef9a9a", "plan": "#64b5f6", "other": "#bdbdbd"}
+LIMIT_COLOUR = "#000000"  # dashed: told apart from the bars by its shape, not its colour
 
 
 def _with_limit(chart: alt.Chart, limit: float, axis: str, caption: str) -> alt.LayerChart:
@@ -34,7 +34,7 @@ def shares_chart(body_shares: dict[str, float], limit: float, limit_text: str = 
         tooltip=["部分", alt.Tooltip("占比:Q", format=".0%")],
     )
     text = bars.mark_text(dy=-8).encode(text=alt.Text("占比:Q", format=".0%"), color=alt.value("#333"))
-    return _with_limit(bars + text, limit, "y", f"红色虚线：成绩部分上限 {limit_text}")
+    return _with_limit(bars + text, limit, "y", f"虚线：成绩部分上限 {limit_text}")
 
 
 def share_histogram(shares: list[float], limit: float, limit_text: str = "1/3") -> alt.LayerChart:
@@ -44,4 +44,4 @@ def share_histogram(shares: list[float], limit: float, limit_text: str = "1/3") 
         x=alt.X("成绩占比:Q", bin=alt.Bin(extent=[0, 1], step=0.05), axis=alt.Axis(format="%"), title="成绩占比"),
         y=alt.Y("count():Q", title="报告数", axis=alt.Axis(format="d", tickMinStep=1)),
     )
-    return _with_limit(bars, limit, "x", f"红色虚线：成绩部分上限 {limit_text}")
+    return _with_limit(bars, limit, "x", f"虚线：成绩部分上限 {limit_text}")

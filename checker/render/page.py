@@ -1,4 +1,4 @@
-"""What the review page shows, formatted: key figures, the sentences to correct, flag titles, the cohort table."""
+"""What the review page shows, formatted: key figures, flag titles, the cohort table, names of profiles and samples."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from pathlib import Path
 
 from checker.checks.engine import SEVERITY_NAMES, Severity
 from checker.checks.kinds import BASES, SHARE_KEYS
-from checker.cohort.similarity import cohort_rules
-from checker.doc import LABEL_NAMES
-from checker.profile import Profile
+from checker.cohort.similarity import Cohort, cohort_rules
+from checker.profile import Profile, load_profile
+from checker.read import read_document
 from checker.render.excel_out import SHARES
 from checker.summary import ReportSummary
 
-# Chinese names of Figures.values keys; keys not listed are shown as they are.
+# Chinese names of the Figures.values keys the page shows (keys not listed are not shown).
 FIGURE_NAMES = {
     "chars": "字数",
     "achievement_share": "成绩占比",
@@ -31,6 +31,7 @@ FIGURE_NAMES = {
     "topics_total": "内容要点总数",
 }
 DEFAULT_SHARE_LIMIT = 1 / 3
+PROFILE_TITLES = {"default": "通用要求", "jixian-2018": "吉县 2018 通知", "yuepu-2015": "月浦镇 2015 通知"}
 
 
 @dataclass
@@ -69,37 +70,30 @@ def _format_value(key: str, value) -> str:
 def key_figures(data: dict, rule: ShareRule) -> list[tuple[str, str]]:
     """(Chinese name, shown value) of a report's main figures; the achievement share on the rule's basis."""
     values = {"chars": data["chars"]} | data["figures"] | {"achievement_share": rule.shares(data)["achievement"]}
-    return [(FIGURE_NAMES.get(k, k), _format_value(k, v)) for k, v in values.items()]
-
-
-def sentence_choices(data: dict) -> dict[int, str]:
-    """Sentence index -> how it is listed for correction: where it is, its label and its start."""
-    choices = {}
-    for p in data["paragraphs"]:
-        for number, s in enumerate(p["sentences"], 1):
-            mark = "？" if s["review"] else ""
-            text = s["text"] if len(s["text"]) <= 40 else s["text"][:40] + "…"
-            choices[s["index"]] = f"第{p['index'] + 1}段第{number}句 [{LABEL_NAMES[s['label']]}{mark}] {text}"
-    return choices
+    return [(FIGURE_NAMES[k], _format_value(k, v)) for k, v in values.items() if k in FIGURE_NAMES]
 
 
 def flag_title(flag: dict) -> str:
-    return f"[{SEVERITY_NAMES[Severity(flag['severity'])]}] {flag['message']}"
+    """[级别] 名称：说明 — how a flag is listed."""
+    return f"[{SEVERITY_NAMES[Severity(flag['severity'])]}] {flag.get('name') or flag['code']}：{flag['message']}"
 
 
 def cohort_rows(reports: list[ReportSummary], rule: ShareRule, names: dict[str, str]) -> list[dict]:
-    """One row per report for the cohort table (Chinese column names; shares on the rule's basis; flags by name)."""
+    """One row per report for the cohort table: the verdict and the main figures first (Chinese column names;
+    shares on the rule's basis; flags by name)."""
     rows = []
     for r in reports:
         shares = getattr(r, SHARE_KEYS[rule.basis])
         rows.append({
-            "文件": r.file,
-            "标题": r.title,
-            "字数": r.chars,
-            **{column: shares[k] for column, k in SHARES.items()},
-            "问题数": len(r.flags),
-            "问题": "、".join(names.get(f.code, f.code) for f in r.flags),
             "结论": r.verdict_text,
+            "问题数": len(r.flags),
+            "成绩占比": shares["achievement"],
+            "字数": r.chars,
+            "报告": r.title or r.file,
+            "问题": "、".join(f.name or names.get(f.code, f.code) for f in r.flags),
+            "优先修改": "；".join(r.fix_first),
+            **{column: shares[k] for column, k in SHARES.items() if k != "achievement"},
+            "文件": r.file,
         })
     return rows
 
@@ -107,6 +101,30 @@ def cohort_rows(reports: list[ReportSummary], rule: ShareRule, names: dict[str, 
 def sample_paths() -> list[Path]:
     """The sample reports shipped in the package."""
     return sorted(Path(str(resources.files("checker.samples"))).glob("*.docx"))
+
+
+def sample_reports() -> dict[str, Path]:
+    """The shipped samples by the name a person reads: the report's title (its file name when it has none)."""
+    found: dict[str, Path] = {}
+    for path in sample_paths():
+        title = read_document(path).title or path.stem
+        found[title if title not in found else f"{title}（{path.stem}）"] = path
+    return found
+
+
+def profile_title(name: str) -> str:
+    """What the page calls a profile: a short Chinese name for the shipped ones, else the profile's title."""
+    return PROFILE_TITLES.get(name) or load_profile(name).title
+
+
+def shared_problems(reports: list[ReportSummary], profile: Profile, originals: dict[str, str] | None = None) -> list:
+    """(problem statement, reports) most shared across a cohort, for the workbook's 常见问题 sheet; statements
+    are shown as a report wrote them when `originals` (normalised text -> text) has them."""
+    cohort = Cohort(cohort_rules(profile.cohort, previous=False))
+    for r in reports:
+        if r.checked:
+            cohort.add(r.file, r.fingerprint)
+    return [((originals or {}).get(text, text), count) for text, count in cohort.common_problems()]
 
 
 def page_names(profile: Profile) -> dict[str, str]:

@@ -28,7 +28,7 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
         for flag in summary.flags:
             where = f"（{'；'.join(place(doc, p) for p in flag.paragraphs[:5])}{' 等' if len(flag.paragraphs) > 5 else ''}）" \
                 if flag.paragraphs else ""
-            lines.append(f"  [{SEVERITY_NAMES[flag.severity]}] {flag.code}：{flag.message}{where}")
+            lines.append(f"  [{SEVERITY_NAMES[flag.severity]}] {flag.name or flag.code}（{flag.code}）：{flag.message}{where}")
             if flag.suggestion:
                 lines.append(f"      建议：{flag.suggestion}")
     else:

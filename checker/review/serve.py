@@ -25,7 +25,8 @@ def page_script() -> Path:
 def streamlit_options(address: str, port: int) -> list[str]:
     return [f"--server.address={address}", f"--server.port={port}", "--server.headless=true",
             f"--server.maxUploadSize={UPLOAD_CEILING_MB}", "--server.fileWatcherType=none",
-            "--browser.gatherUsageStats=false", f"--browser.serverAddress={address}", "--logger.hideWelcomeMessage=true",
+            "--browser.gatherUsageStats=false", "--theme.primaryColor=#0072B2", f"--browser.serverAddress={address}",
+            "--logger.hideWelcomeMessage=true",
             "--client.toolbarMode=minimal", "--global.developmentMode=false"]
 
 

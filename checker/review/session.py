@@ -14,11 +14,30 @@ from spacy.tokens import Doc
 from checker.errors import InputError
 from checker.limits import FileTimeout, deadline
 from checker.pipeline import Checker
-from checker.read import read_bytes
+from checker.read import legacy, read_bytes
 from checker.review.corrections import CorrectionStore, correction_for, report_id_of, sentence_key
 from checker.summary import ReportSummary
 
 UPLOAD_TYPES = ("docx", "txt", "md")
+LEGACY_TYPES = ("doc", "wps")  # converted by LibreOffice when it is installed, else refused in Chinese
+
+
+def upload_types() -> tuple[str, ...]:
+    """The formats this machine reads."""
+    return UPLOAD_TYPES + (LEGACY_TYPES if legacy.soffice() else ())
+
+
+def merge_duplicates(files: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[tuple[str, str]]]:
+    """The files with the same bytes kept once (the first name), and (dropped name, kept name) pairs."""
+    kept: dict[str, tuple[str, bytes]] = {}
+    dropped = []
+    for name, data in files:
+        digest = hashlib.sha1(data).hexdigest()
+        if digest in kept:
+            dropped.append((name, kept[digest][0]))
+        else:
+            kept[digest] = (name, data)
+    return list(kept.values()), dropped
 
 
 @dataclass
@@ -43,7 +62,7 @@ class Review:
         from checker.render.docx_out import annotated_docx
 
         source = self.source if Path(self.name).suffix.lower() == ".docx" else None
-        return annotated_docx(self.doc._.source, summary or self.summary, source)
+        return annotated_docx(self.doc, summary or self.summary, source)
 
     def apply(self, checker: Checker, corrections: dict[int, str]) -> Doc:
         self.corrections.update(corrections)
