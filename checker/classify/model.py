@@ -4,8 +4,8 @@ Features: jieba words (1–2-grams) and character 1–3-grams of the sentence, c
 the headings above it, of the last line that opened a part and of the neighbouring sentences, and the
 paragraph's role, hashed (no vocabulary to store) into tf-idf, then a logistic regression. A sequence model
 (checker.classify.sequence) then turns the probabilities into labels along each report, because labels run in
-sections: `sequence="hmm"` a tempered label-transition HMM (`smoothing`: 0 none, 1 the full HMM), or
-`sequence="crf"` a linear-chain CRF over the out-of-fold probabilities and the heading structure (`crf_c2`).
+sections: a tempered label-transition HMM (`smoothing`: 0 none, 1 the full HMM; `boundary`: how much weaker the
+transitions into a heading are).
 Report boundaries come from the `report` column of X (or `groups` in fit).
 """
 
@@ -19,16 +19,14 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
-from sklearn.utils._param_validation import Interval, StrOptions
+from sklearn.utils._param_validation import Interval
 
 from checker.classify.features import frame
-from checker.classify.sequence import HeadingCRF, TemperedHMM, report_bounds
+from checker.classify.sequence import TemperedHMM, report_bounds
 
 SEED = 20261125
 TOKEN_PATTERN = r"\S+"
-INNER_FOLDS = 3  # for the CRF's out-of-fold sentence probabilities
 
 
 def _tfidf(bits: int, **kw) -> Pipeline:
@@ -47,14 +45,12 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
         "heading_weight": [Interval(Real, 0, None, closed="left")],
         "context_weight": [Interval(Real, 0, None, closed="left")],
         "opener_weight": [Interval(Real, 0, None, closed="left")],
-        "sequence": [StrOptions({"hmm", "crf"})],
-        "crf_c2": [Interval(Real, 0, None, closed="left")],
         "random_state": ["random_state"],
     }
 
     def __init__(self, C: float = 40.0, smoothing: float = 0.8, boundary: float = 0.2, heading_weight: float = 0.7,
                  outer_weight: float = 0.35, context_weight: float = 0.4, opener_weight: float = 0.5,
-                 sequence: str = "hmm", crf_c2: float = 1.0, random_state: int = SEED):
+                 random_state: int = SEED):
         self.C = C
         self.smoothing = smoothing
         self.boundary = boundary
@@ -62,8 +58,6 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
         self.heading_weight = heading_weight
         self.context_weight = context_weight
         self.opener_weight = opener_weight
-        self.sequence = sequence
-        self.crf_c2 = crf_c2
         self.random_state = random_state
 
     def _pipeline(self) -> Pipeline:
@@ -93,20 +87,8 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
         self.pipeline_ = self._pipeline().fit(X, y)
         self.classes_ = np.array(self.pipeline_.classes_)
         roles, reports = X["role"].tolist(), X["report"].tolist()
-        if self.sequence == "hmm":
-            self.sequence_ = TemperedHMM(self.classes_, self.smoothing, self.boundary).fit(y, roles, reports)
-        else:
-            self.sequence_ = HeadingCRF(self.classes_, self.crf_c2).fit(self._out_of_fold(X, y), y, roles, reports)
+        self.sequence_ = TemperedHMM(self.classes_, self.smoothing, self.boundary).fit(y, roles, reports)
         return self
-
-    def _out_of_fold(self, X: pd.DataFrame, y: list[str]) -> np.ndarray:
-        """Sentence probabilities of each training report from a model that did not see it."""
-        proba = np.zeros((len(X), len(self.classes_)))
-        for train, test in GroupKFold(INNER_FOLDS).split(X, y, X["report"].str.split("~").str[0]):
-            inner = self._pipeline().fit(X.iloc[train], [y[i] for i in train])
-            columns = [list(self.classes_).index(c) for c in inner.classes_]
-            proba[np.ix_(test, columns)] = inner.predict_proba(X.iloc[test])
-        return proba
 
     def predict_proba(self, X) -> np.ndarray:
         X = _as_frame(X)

@@ -3,19 +3,15 @@
 - TemperedHMM: a label-transition matrix learned from the gold sequences, raised to a power (`smoothing`)
   and combined with P(label|sentence) by forward-backward. Into a heading the transitions are weaker still
   (power `smoothing × boundary`), so a heading that opens another part is not outvoted by the part before.
-- HeadingCRF: a linear-chain CRF (python-crfsuite) over sentences whose features are the sentence model's
-  out-of-fold probabilities, the paragraph role, the label the current section's heading points to and the
-  start of a new section, so that it can change label where a heading opens another part. Its trained model
-  is kept as bytes (no pickle) and opened in memory.
+
+A linear-chain CRF over sentences (python-crfsuite; features: out-of-fold sentence probabilities, paragraph role,
+the label the section's heading points to, section starts) was measured against it: grouped 5-fold CV macro-F1
+0.9788 against 0.9785, worse on real excerpts, so the HMM was kept and the CRF removed.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 import numpy as np
-import pycrfsuite
 
 
 def report_bounds(reports: list) -> list[tuple[int, int]]:
@@ -64,52 +60,3 @@ class TemperedHMM:
 def _tempered(transitions: np.ndarray, power: float) -> np.ndarray:
     raised = transitions ** power
     return raised / raised.sum(axis=1, keepdims=True)
-
-
-class HeadingCRF:
-    def __init__(self, classes, c2: float):
-        self.classes, self.c2 = list(classes), c2
-        self.model = None  # the trained CRF, as bytes (a numpy uint8 array)
-
-    def features(self, proba: np.ndarray, roles: list[str]) -> list[dict]:
-        out, section = [], "none"
-        n = len(proba)
-        for t, (row, role) in enumerate(zip(proba, roles)):
-            best = self.classes[int(row.argmax())]
-            heading = role == "ROLE_heading"
-            if heading:
-                section = best
-            item = {f"p:{c}": float(p) for c, p in zip(self.classes, row)}
-            item.update({f"best:{best}": 1.0, f"{role}": 1.0, f"section:{section}": 1.0,
-                         f"position:{min(4, t * 5 // max(n, 1))}": 1.0, "bias": 1.0})
-            if heading:
-                item[f"opens:{best}"] = 1.0
-            out.append(item)
-        return out
-
-    def fit(self, proba: np.ndarray, y: list[str], roles: list[str], reports: list) -> "HeadingCRF":
-        trainer = pycrfsuite.Trainer(verbose=False)
-        for a, b in report_bounds(reports):
-            trainer.append(self.features(proba[a:b], roles[a:b]), y[a:b])
-        trainer.set_params({"c1": 0.0, "c2": self.c2, "max_iterations": 200})
-        handle, path = tempfile.mkstemp(suffix=".crfsuite")
-        os.close(handle)
-        try:
-            trainer.train(path)
-            with open(path, "rb") as model:
-                self.model = np.frombuffer(model.read(), dtype=np.uint8).copy()
-        finally:
-            os.unlink(path)
-        return self
-
-    def posteriors(self, proba: np.ndarray, roles: list[str]) -> np.ndarray:
-        model = self.model.tobytes()  # must outlive the tagger, which reads it in place
-        tagger = pycrfsuite.Tagger()
-        tagger.open_inmemory(model)
-        tagger.set(self.features(proba, roles))
-        known = set(tagger.labels())
-        marginals = np.array([[tagger.marginal(c, t) if c in known else 0.0 for c in self.classes]
-                              for t in range(len(proba))])
-        tagger.close()
-        del model
-        return marginals / np.clip(marginals.sum(axis=1, keepdims=True), 1e-12, None)

@@ -16,8 +16,7 @@ from checker.errors import ModelError
 
 MODEL_FILE = "classifier.skops"
 # Types skops does not trust by default that the model legitimately holds.
-TRUSTED_TYPES = frozenset({"checker.classify.model.SentenceModel", "checker.classify.sequence.TemperedHMM",
-                           "checker.classify.sequence.HeadingCRF"})
+TRUSTED_TYPES = frozenset({"checker.classify.model.SentenceModel", "checker.classify.sequence.TemperedHMM"})
 
 
 @runtime_checkable
