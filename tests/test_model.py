@@ -62,6 +62,17 @@ def test_labels_unseen_sentences_without_headings():
     assert all(0.25 < s._.confidence <= 1.0 for s in doc.sents)
 
 
+def test_closing_formula_and_signature_after_the_problems_are_other():
+    """A report without a plans section: its closing lines were once labelled 问题 (issue 16)."""
+    blocks = [Block("2024年度村党支部书记抓基层党建工作述职报告"), Block("一、主要工作"),
+              Block("今年我主持召开支委会12次，亲自讲党课4次，发展党员3名。"), Block("二、存在的问题"),
+              Block("本人抓党建的精力投入不够，全年只到第三党小组参加组织生活2次。"),
+              Block("对年轻党员的思想动态掌握不准，两名流动党员半年没有联系。"),
+              Block("以上是我的述职，不妥之处请批评指正。"), Block("述职人：王建国"), Block("2024年12月20日")]
+    doc = Checker().check_document(Document(path="t.txt", blocks=blocks))
+    assert [s._.label for s in doc.sents][-5:] == ["problem", "problem", "other", "other", "other"]
+
+
 def test_untrusted_types_are_refused(tmp_path):
     path = tmp_path / "evil.skops"
     sio.dump({"pipeline": FunctionTransformer(func=os.getcwd)}, path)
