@@ -52,6 +52,17 @@ def test_metrics_on_real_forms_hold_their_floors(shipped, where):
     assert model["one_third_decision_accuracy"] >= REAL_FORM_FLOORS["one_third_decision_accuracy"]
 
 
+def test_features_hash_each_text_once_and_equal_the_column_transformer():
+    from checker.classify import hashed
+    from checker.classify.features import frame, sentence_records
+
+    checker, model = Checker(), load_model()
+    docs = [checker.segment(read_document(path)) for path in sample_paths()]
+    X = frame([r for n, doc in enumerate(docs) for r in sentence_records(doc, str(n))])
+    expected, found = model.pipeline_[0].transform(X), hashed.features(model.pipeline_[0], X)
+    assert (expected != found).nnz == 0 and found.has_canonical_format
+
+
 def test_labels_unseen_sentences_without_headings():
     blocks = [Block("各位领导、同志们："), Block("今年我主持召开支委会12次，亲自讲党课4次，发展党员3名。"),
               Block("但本人抓党建的精力投入不够，对年轻党员的思想动态掌握不准。"),
