@@ -21,24 +21,28 @@ OPENER = re.compile(r"(?:如下|以下|几点|几个方面|主要有|主要表�
 MAX_OPENER_CHARS = 40
 
 
-def _headings(doc: Doc, paragraph: int) -> tuple[str, str]:
-    """(innermost heading, the headings above it) over a paragraph, normalised."""
-    spans, groups = paragraphs(doc), sections(doc)
-    section = spans[paragraph]._.section
-    chain = []
-    while section is not None:
-        chain.append(normalized(doc._.source.blocks[groups[section]._.heading].text))
-        section = groups[section]._.parent
-    return (chain[0] if chain else ""), " ".join(chain[1:])
+def _headings(doc: Doc) -> dict:
+    """Section -> (its heading, the headings above it), normalised; None -> ("", "")."""
+    groups = sections(doc)
+    texts = [normalized(doc._.source.blocks[group._.heading].text) for group in groups]
+    chains: dict = {None: ("", "")}
+    for section, group in enumerate(groups):
+        parent = group._.parent  # an earlier section
+        above = "" if parent is None else texts[parent] if groups[parent]._.parent is None \
+            else f"{texts[parent]} {chains[parent][1]}"
+        chains[section] = (texts[section], above)
+    return chains
 
 
 def sentence_records(doc: Doc, report: str = "") -> list[dict]:
     spans = paragraphs(doc)
+    chains = _headings(doc)
     rows, opener = [], ""
     for s in doc.sents:
-        role = spans[s._.paragraph]._.role
+        paragraph = spans[s._.paragraph]
+        role = paragraph._.role
         text = normalized(s.text)
-        heading, outer = _headings(doc, s._.paragraph)
+        heading, outer = chains[paragraph._.section]
         if role == "heading":
             heading, opener = text, text
         elif role == "body" and len(text) <= MAX_OPENER_CHARS and OPENER.search(text):

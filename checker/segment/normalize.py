@@ -19,6 +19,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”�
 
 
 _T2S = opencc.OpenCC("t2s")
+PLAIN = re.compile(r"[^\s,;:()!?.]*")  # a text without these normalises character by character
 
 
 @lru_cache(maxsize=20_000)
@@ -27,17 +28,31 @@ def simplified(ch: str) -> str:
     return converted if len(converted) == 1 else ch
 
 
+class _Simplified(dict):
+    """str.translate table: code point -> its simplified character (from U+3400 on), filled as text is read."""
+
+    def __missing__(self, point: int) -> str:
+        ch = chr(point)
+        self[point] = found = simplified(ch) if ch >= "\u3400" else ch
+        return found
+
+
+_SIMPLE = _Simplified()
+
+
 def _cjk(ch: str) -> bool:
     return bool(ch) and bool(CJK.match(ch))
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
+    if PLAIN.fullmatch(text):
+        return text.translate(_SIMPLE), list(range(len(text)))
     out: list[str] = []
     where: list[int] = []
-    n = len(text)
+    following = _following(text)
     for i, ch in enumerate(text):
         before = out[-1] if out else ""
-        after = next((text[j] for j in range(i + 1, n) if not text[j].isspace()), "")
+        after = following[i]
         if ch.isspace():
             if _cjk(before) and _cjk(after):
                 continue  # a stray space inside Chinese text
@@ -52,5 +67,15 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def _following(text: str) -> list[str]:
+    """For each character, the next one that is not whitespace ("" at the end)."""
+    after, seen = [""] * len(text), ""
+    for i in range(len(text) - 1, -1, -1):
+        after[i] = seen
+        if not text[i].isspace():
+            seen = text[i]
+    return after
+
+
 def normalized(text: str) -> str:
-    return normalize(text)[0]
+    return text.translate(_SIMPLE) if PLAIN.fullmatch(text) else normalize(text)[0]
