@@ -1,10 +1,12 @@
 """Precision and recall of each sentence signal on its labelled set (corpus/signals/*.jsonl), dev and test.
 
-    python benchmarks/signals.py [--profile default] [--errors dev|test] [--no-write]
+    python benchmarks/signals.py [--profile default] [--errors dev|more] [--no-write]
 
 Each text is read as a one-paragraph report (checker.segment.segment on a one-block Document), its sentences'
 signals computed (checker.measure.signals) and merged; a text is predicted positive when the signal is not
 empty. For blame (labels self / others / none) the table gives precision and recall of "others" and of "self".
+Beside each set, `<name>_more.jsonl` (if present) holds further texts written to tune on: they are read as a
+third split, "more", a second dev set (their own split field is not read).
 The figures are written to models/metrics.json under "signals" (every other key kept). --errors lists the
 texts a signal gets wrong in one split (read the dev ones only: the test split is for measuring).
 """
@@ -29,12 +31,18 @@ METRICS = ROOT / "models" / "metrics.json"
 BINARY = {"examples": "examples", "first_person": "first_person", "personal_act": "acts",
           "stock_phrase": "empty_words"}  # set name -> signal key
 BLAME_CLASSES = ("others", "self")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "more", "test")
 
 
 def load(name: str) -> list[dict]:
+    """The set's texts, then those of `<name>_more.jsonl` with split "more"."""
     with open(SETS / f"{name}.jsonl", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        items = [json.loads(line) for line in f if line.strip()]
+    more = SETS / f"{name}_more.jsonl"
+    if more.exists():
+        with open(more, encoding="utf-8") as f:
+            items += [json.loads(line) | {"split": "more"} for line in f if line.strip()]
+    return items
 
 
 def predict(name: str, signals: dict):
@@ -76,11 +84,11 @@ def rows(scores: dict) -> list[tuple[str, dict]]:
 
 
 def table(scores: dict) -> str:
-    lines = ["| signal | dev P | dev R | test P | test R |", "|---|---|---|---|---|"]
+    lines = ["| signal | dev P | dev R | more P | more R | test P | test R |", "|---|---|---|---|---|---|---|"]
     for name, by_split in rows(scores):
-        dev, test = by_split["dev"], by_split["test"]
-        lines.append(f"| {name} | {dev['precision']:.3f} | {dev['recall']:.3f} | {test['precision']:.3f} | "
-                     f"{test['recall']:.3f} |")
+        cells = " | ".join(f"{by_split[split]['precision']:.3f} | {by_split[split]['recall']:.3f}"
+                           for split in SPLITS)
+        lines.append(f"| {name} | {cells} |")
     return "\n".join(lines)
 
 
@@ -97,7 +105,7 @@ def write_metrics(scores: dict, counts: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="default")
-    parser.add_argument("--errors", choices=SPLITS, help="list the texts a signal gets wrong in this split")
+    parser.add_argument("--errors", choices=SPLITS[:2], help="list the texts a signal gets wrong in a dev split")
     parser.add_argument("--only", help="with --errors: one set (examples, first_person, personal_act, "
                                        "stock_phrase, blame)")
     parser.add_argument("--no-write", action="store_true", help="do not update models/metrics.json")

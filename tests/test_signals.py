@@ -173,15 +173,16 @@ def test_the_members_own_selves_are_not_the_secretary_s_problems(lexicons):
     for text in ("个别党员把自己等同于普通职工，亮身份、作表率的意识淡薄。", "党员自身要求不严，个别人把党费当成“会费”。"):
         found = text_signals(text, lexicons)
         assert found["first_person"] == [] and found["self_exam"] == [] and found["blame"] == "others"
-    found = flag(report(problems=MEMBERS_OWN), "PROBLEMS_NOT_SELF")
-    assert found is not None and "讲本人或自身问题的只有 0 句" in found.message
+    found = flag(report(problems=MEMBERS_OWN), "PROBLEMS_NOT_SELF")  # not one self sentence: the "none" message
+    assert found is not None and "没有一句查摆书记本人或自身的问题" in found.message
 
 
 def test_a_closing_formula_is_no_self_criticism(lexicons):
     found = text_signals("以上是我的述职，不妥之处请批评指正。", lexicons)
     assert found["first_person"] == [] and found["blame"] == "none" and found["acts"] == []
     problems = MEMBERS_OWN[:4] + ["<P>以上是我的述职，不妥之处请批评指正。"]
-    assert "只有 0 句（0%" in flag(report(problems=problems), "PROBLEMS_NOT_SELF").message
+    message = flag(report(problems=problems), "PROBLEMS_NOT_SELF").message
+    assert "4 句中有 3 句讲别人的不足" in message and "没有一句查摆书记本人或自身的问题" in message
 
 
 def test_falling_short_of_a_superior_s_requirements_blames_no_superior(lexicons):
@@ -219,11 +220,11 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.72},
+    "examples": {"recall": 0.75},
     "personal_act": {"recall": 0.89},
-    "stock_phrase": {"recall": 0.72},
-    "blame:others": {"recall": 0.61},
-    "blame:self": {"recall": 0.85},
+    "stock_phrase": {"recall": 0.79},
+    "blame:others": {"recall": 0.65},
+    "blame:self": {"recall": 0.87},
 }
 
 

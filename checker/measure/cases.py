@@ -32,6 +32,9 @@ PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
 RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
+OPENING_QUOTES = "“\"‘「『"
+GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
+NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
 
 
 def _placeholder(form: str) -> bool:
@@ -58,9 +61,12 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
         for match in hits.matches(name):
             start = match.start()
             if start not in at:  # a word start; 县农业农村局在…: jieba may glue the next word to the end
-                continue
-            if text[max(0, start - 2):start].endswith(RECURRING):
-                continue  # 每年春节, 每月20日: a routine, not a case
+                if not (start - 1 in at and text[start - 1] in GLUED_PREPOSITIONS and len(
+                        words.forms[at[start - 1]]) > 1):
+                    continue  # 为七组: jieba glued the preposition to the name
+                start -= 1
+            if text[max(0, start - 3):start].rstrip(OPENING_QUOTES).endswith(RECURRING):
+                continue  # 每年春节, 每月20日, 每年“七一”: a routine, not a case
             out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
         if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
@@ -96,7 +102,8 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
             if len(form) == 3 and not form.endswith(("村", "镇", "乡", "县", "区", "苑", "湾", "书", "章", "栏")):
                 out.append((i, form + (following if following in titles else "")))
-            elif len(form) == 2 and (following in titles or previous.endswith(roles) if roles else False):
+            elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
+                    i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
                                                                and len(following) <= 2)):
@@ -114,7 +121,34 @@ def _people(words, hits) -> list[tuple[int, str]]:
             out.append((i, form))  # 老张, 老李
         elif _placeholder(form) and following in titles:
             out.append((i, form + following))
+        if (not out or out[-1][0] != i) and (found := _named_after_role(words, hits, i, roles, titles)):
+            out.append((i, found))
     return out
+
+
+def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
+    """A name jieba cut or tagged wrong: 村民 刘桂香家 (the name glued to 家), 教师 孙 桂兰 同志, 会计 冯 长海,
+    老支书 刘长 贵: a surname word after a role (`person_roles`) or before a title, of two or three characters
+    with the next word when the surname stands alone."""
+    forms, tags, n = words.forms, words.tags, len(words)
+    form, tag = forms[i], tags[i]
+    if not _surname(hits, form) or tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
+        return ""
+    if len(form) == 4 and form.endswith("家") and tag in ("nr", "nrfg", "nrt"):
+        return form[:3]  # 刘桂香家: the name and 家 in one word
+    previous = forms[i - 1] if i > 0 else ""
+    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
+    if len(form) == 1 and i + 1 < n:
+        name = forms[i + 1]
+        if 1 <= len(name) <= 2 and tags[i + 1] in NAME_PIECE_TAGS and not words.is_punct(i + 1) \
+                and not words.quote[i + 1] and not hits.covering("place_name_not", i + 1):
+            title_after = i + 2 < n and forms[i + 2] in titles
+            if after_role or title_after:
+                return form + name + (forms[i + 2] if title_after else "")
+    elif len(form) in (2, 3) and after_role and tag in ("nr", "nrfg", "nrt") and (
+            i + 1 >= n or forms[i + 1] in titles or tags[i + 1] not in ("n", "vn", "nz")):
+        return form  # not 党员 张贴(nr) 宣传标语: a verb jieba took for a name, before its object
+    return ""
 
 
 def _name_word(words, hits, k: int) -> bool:
@@ -150,9 +184,11 @@ def _places(words, hits) -> list[tuple[int, str]]:
                     and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
                     and not _category(hits, form[:-1]):
                 out.append((i, form))
-            elif len(form) == 2 and tag == "ns" and i > 0 and forms[i - 1] in DIRECTIONS \
-                    and tags[i - 1] in ("f", "ns", "n") and not _category(hits, form):
-                out.append((i - 1, forms[i - 1] + form))  # 西 山镇: jieba cut the name
+            elif len(form) == 2 and tag == "ns" and i > 0 and not _category(hits, form) and (
+                    (forms[i - 1] in DIRECTIONS and tags[i - 1] in ("f", "ns", "n"))
+                    or (len(forms[i - 1]) == 1 and tags[i - 1] in ("a", "ns", "nr", "ng", "n")
+                        and not hits.covering("place_name_not", i - 1))):
+                out.append((i - 1, forms[i - 1] + form))  # 西 山镇, 白 沙河: jieba cut the name
             continue
         if tag[:1] in ("v", "d", "p", "c", "u") and not tag.startswith("vn"):
             continue  # 站 (to stand), 组 (to form): not a place here
@@ -190,11 +226,18 @@ def _activities(words, hits) -> list[tuple[int, str]]:
                      or (words.tags[k] in ("nr", "nrfg") and len(words.forms[k]) == 3
                          and _surname(hits, words.forms[k])) for k in range(first, close))
         head_after = following < n and hits.covering("activity_heads", following)
+        if not head_after and following + 1 < n and words.tags[following][:1] in ("n", "t", "a", "v") \
+                and not words.is_punct(following) and hits.covering("activity_heads", following + 1) \
+                and not hits.covering("system_heads", following + 1):
+            head_after, following = True, following  # “夕阳红”老年课堂: the head after a modifier
         head_inside = any(b == close for _, b in hits.every("activity_heads")) or (
             close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
         if head_after or head_inside or proper:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:
-                phrase += words.span_text(following, hits.starting("activity_heads", following))
+                end = hits.starting("activity_heads", following)
+                if end == following:
+                    end = hits.starting("activity_heads", following + 1)
+                phrase += words.span_text(following, end)
             out.append((first - 1, phrase))
     return out

@@ -44,8 +44,10 @@ COMPLETION = frozenset({"了", "过"})
 CONTRAST = frozenset({"但", "但是", "却", "可是", "然而", "可"})
 NUMERALS = "一二两三四五六七八九十百千几"
 NOT_QUANTITY = frozenset({"一起", "一度", "一直", "一些", "一定", "一道", "一切", "一样", "一般", "一旦", "一向", "一味",
-                          "一方面", "一体", "一致", "一心", "一律", "一贯"})
+                          "一方面", "一体", "一致", "一心", "一律", "一贯", "一种", "一如既往", "一以贯之"})
 SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当面", "按期", "全部", "完全", "很好", "好"})
+LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
+AMONG = frozenset({"中", "里", "当中", "之中"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -265,8 +267,9 @@ def personal_acts(words, hits, person: Person) -> list[str]:
         chain = _chain(words, hits, start)
         for k in chain:
             form = forms[k]
-            if hits.covering("plan_markers", k) or hits.covering("plan_times", k):
-                blocked = True
+            if (hits.covering("plan_markers", k) and not _main_verb_with_object(words, k)) \
+                    or hits.covering("plan_times", k) or hits.covering("formula_verbs", k):
+                blocked = True  # 将, 打算: a plan; 做到了亲自抓、负总责: what was achieved, not an act
             if blocked or k in seen or not _is_verbish(words, hits, k) or hits.covering("non_acts", k):
                 continue
             if k == anchor and role != "implied" and form.startswith("我") and len(form) == 1:
@@ -290,6 +293,12 @@ def personal_acts(words, hits, person: Person) -> list[str]:
                 seen.add(k)
                 found.append(form)
     return found
+
+
+def _main_verb_with_object(words, k: int) -> bool:
+    """A two-character plan word used as the main verb, before its noun object (争取 项目资金): no plan."""
+    return len(words.forms[k]) > 1 and words.tags[k].startswith("v") and k + 1 < len(words) \
+        and words.tags[k + 1][:1] == "n" and words.clause[k + 1] == words.clause[k]
 
 
 def _main_verb(words, k: int, anchor: int) -> bool:
@@ -340,6 +349,8 @@ def _markers(words, hits) -> list[int]:
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
+        elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
+            out.add(k)  # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
         elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
@@ -348,8 +359,30 @@ def _markers(words, hits) -> list[int]:
     if not out:
         return []
     resolved = _resolution_seen(words, hits)
+    past = _past_now(words, hits)
     return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
-                  and not _named_problem(words, k))
+                  and not _named_problem(words, k) and k not in past and not _less_than(words, k))
+
+
+def _less_than(words, k: int) -> bool:
+    """不足300人, 不到一半: "less than" before a number, no shortcoming."""
+    following = words.tags[k + 1] if k + 1 < len(words) else ""
+    return words.forms[k] in LESS_THAN and following in ("m", "mq")
+
+
+def _past_now(words, hits) -> set[int]:
+    """Words of the clauses told of the past (`past_markers`: 过去, 以前) when a later clause tells the present
+    (`now_markers`: 现在, 如今): a shortcoming overcome (过去党员参加活动积极性不高，现在…), not stated."""
+    pasts = [a for a, _ in hits.every("past_markers")]
+    if not pasts:
+        return set()
+    nows = [a for a, _ in hits.every("now_markers")]
+    out: set[int] = set()
+    for a in pasts:
+        clause = words.clause[a]
+        if any(words.clause[b] > clause for b in nows):
+            out.update(k for k in range(a, len(words)) if words.clause[k] == clause)
+    return out
 
 
 def _named_problem(words, k: int) -> bool:
@@ -371,9 +404,15 @@ def _resolution_seen(words, hits) -> list[bool]:
         if words.clause[k] != clause:
             clause, seen = words.clause[k], False
         out.append(seen)
-        if hits.covering("resolution_words", k):
+        if hits.covering("resolution_words", k) and not _modifier(words, k):
             seen = True
     return out
+
+
+def _modifier(words, k: int) -> bool:
+    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够): it addresses nothing."""
+    after = words.forms[k + 1:k + 3]
+    return after[:1] == ["的"] or (len(after) == 2 and after[1] == "的" and words.tags[k + 1][:1] == "n")
 
 
 def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
@@ -413,8 +452,9 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             kind = "others" if "others" in (kind, head) else head
         a = first
         covered_until = b
+        among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
-                               or hits.covering("actor_modified_heads", b)):
+                               or (hits.covering("actor_modified_heads", b) and not among)):
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
@@ -447,8 +487,8 @@ def _reporting(words, hits, b: int) -> bool:
     for j in range(b, min(b + 4, len(words))):
         if hits.covering("reporting_verbs", j):
             return True
-        if words.is_punct(j):
-            return False
+        if words.is_punct(j) or (words.tags[j] == "p" and not words.forms[j + 1:j + 2] == ["我"]):
+            return False  # 群众对党员评议工作参与热情不高: 对 opens the object, 评议 is not what they do
     return False
 
 
@@ -458,8 +498,13 @@ def blame(words, hits, person: Person) -> Owner:
         return owner
     self_phrases = hits.find("self_examination") + hits.find("self_examination_patterns")
     excuse_spans = hits.every("excuses") + hits.every("excuse_patterns")
+    stated = _markers(words, hits)
+    circumstances = _circumstances(words, hits, stated)
+    if excuse_spans or circumstances:
+        resolved = _resolution_seen(words, hits)  # 解决了历史遗留问题: what was solved is no excuse
+        excuse_spans = [(a, b) for a, b in excuse_spans if not resolved[a]] + circumstances
     excused = {k for a, b in excuse_spans for k in range(a, b)}
-    markers = {k for k in _markers(words, hits) if k not in excused}  # 我也没有办法: an excuse, not a failing
+    markers = {k for k in stated if k not in excused}  # 我也没有办法: an excuse, not a failing
     views = hits.has("others_view_markers")
     others: list[str] = []
     own: list[str] = []
@@ -486,6 +531,23 @@ def blame(words, hits, person: Person) -> Owner:
         excuses = [words.span_text(a, b) for a, b in excuse_spans]
         owner.kind, owner.others = "others", list(dict.fromkeys(others + excuses))
     return owner
+
+
+def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
+    """Hard circumstances (`circumstances`, `circumstance_patterns` on word boundaries: 居住分散, 经费保障不足,
+    任务重) given as the cause of a shortcoming the sentence states outside them; none when it states none
+    (我村地处山区，全村8个村民小组分散在三道沟里) or when they are what was addressed (针对场地小的问题…)."""
+    spans = list(hits.every("circumstances"))
+    at = words.at
+    spans += [(at[m.start()], at[m.end()]) for m in hits.matches("circumstance_patterns")
+              if m.start() in at and m.end() in at]
+    if not spans:
+        return []
+    inside = {k for a, b in spans for k in range(a, b)}
+    if not any(k not in inside for k in markers):
+        return []
+    resolved = _resolution_seen(words, hits)
+    return [(a, b) for a, b in spans if not resolved[a]]
 
 
 def _planned(words, hits, k: int) -> bool:
