@@ -2,7 +2,8 @@
 
 Every transform keeps each character's label: half-width punctuation, stray spaces, lines broken mid-sentence,
 headings stripped of their numbering, renumbered, glued to their text or dropped, the title and opening removed,
-an excerpt, placeholders for names and figures, one-paragraph 一是……二是…… lists, page-number lines.
+an excerpt, placeholders for names and figures, one-paragraph 一是……二是…… lists, page-number lines, plans
+without their future words.
 """
 
 from __future__ import annotations
@@ -145,6 +146,15 @@ def run_in_lists(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragr
     return out
 
 
+FUTURE = re.compile(r"(?:下一步|明年|今后|来年|新的一年里?|下阶段)[，,]?|(?:我们|我|支部|党委)?(?:将|要)(?=继续|进一步|坚持|加强|抓|把|以|在|对|紧紧|认真|切实|全面|持续|着力|重点)"
+                    r"|(?:力争|计划|打算|准备)(?=[一-鿿])")
+
+
+def plain_plans(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    """Plans told without future words, as real reports often do (建立……制度 under a plans heading)."""
+    return [[(label, FUTURE.sub("", text) if label == "plan" else text) for label, text in p] for p in paragraphs]
+
+
 def page_numbers(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
     out, page = [], 1
     for number, p in enumerate(paragraphs):
@@ -158,5 +168,5 @@ def page_numbers(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragr
 TRANSFORMS = [  # (chance, transform), applied in this order
     (0.25, no_opening), (0.15, excerpt), (0.3, slogan_headings), (0.2, renumbered), (0.15, glued_headings),
     (0.15, no_headings), (0.15, run_in_lists), (0.3, half_width), (0.15, stray_spaces), (0.2, broken_lines),
-    (0.1, placeholders), (0.1, page_numbers),
+    (0.1, placeholders), (0.1, page_numbers), (0.3, plain_plans),
 ]
