@@ -164,9 +164,11 @@ def floor_run(folder: str, pos: bool) -> None:
 
 # synthetic cohorts
 
-def synthetic_summaries(count: int, seed: int = 7, template: list | None = None) -> list:
-    """count summaries of checked reports with synthetic fingerprints (see the module docstring); with
-    `template` (summaries of real reports), each row carries a real report's flags, figures and title."""
+def synthetic_summaries(count: int, seed: int = 7, template: list | None = None):
+    """count summaries of checked reports with synthetic fingerprints (see the module docstring), one at a time;
+    with `template` (summaries of real reports), each row carries a real report's flags, figures and title."""
+    from collections import deque
+
     from checker.summary import ReportSummary
     from checker.training.corpus import load_raw
 
@@ -175,32 +177,54 @@ def synthetic_summaries(count: int, seed: int = 7, template: list | None = None)
     stock = [_mutated(rng.choice(corpus), rng, 0.5) for _ in range(2000)]
     problems = [_mutated(rng.choice(corpus), rng, 0.5) for _ in range(300)]
     weights = [1 / (rank + 1) for rank in range(len(stock))]
-    reports: list[list] = []
+    recent: deque = deque(maxlen=2000)  # reports a copier copies from
     for number in range(count):
         sentences = [[0, 0, rng.choice(("achievement", "plan")), _mutated(rng.choice(corpus), rng, 0.4)]
                      for _ in range(rng.randint(25, 45))]
         sentences += [[0, 0, "achievement", s] for s in rng.choices(stock, weights, k=6)]
         sentences += [[0, 0, "problem", s] for s in rng.choices(problems, k=rng.randint(0, 3))]
-        if reports and rng.random() < 0.05:
-            source = rng.choice(reports)
+        if recent and rng.random() < 0.05:
+            source = rng.choice(recent)
             sentences += [list(s) for s in rng.sample(source, len(source) * 2 // 5)]
         rng.shuffle(sentences)
         for paragraph, sentence in enumerate(sentences):
             sentence[0], sentence[1] = paragraph // 3, len(sentence[3])
-        reports.append(sentences)
-    rows = []
-    for number, sentences in enumerate(reports):
+        recent.append(sentences)
         base = template[number % len(template)].to_dict() if template else {"file": ""}
         data = json.loads(json.dumps(base | {"file": f"s{number:06d}.docx"}, ensure_ascii=False))  # own objects
-        rows.append(ReportSummary.from_dict(data) if template else ReportSummary(file=data["file"]))
-        rows[-1].fingerprint = _fingerprint(f"单位{number}党支部", sentences)
-    return rows
+        row = ReportSummary.from_dict(data) if template else ReportSummary(file=data["file"])
+        row.fingerprint = _fingerprint(f"单位{number}党支部", sentences)
+        yield row
 
 
 def _fingerprint(org: str, sentences: list):
-    from checker.cohort.fingerprint import Fingerprint
+    """As a batch worker makes it: with its sketch."""
+    from checker.cohort.fingerprint import Fingerprint, sketch_text
 
-    return Fingerprint(org, sentences)
+    return Fingerprint(org, sentences, sketch_text([s[3] for s in sentences]))
+
+
+def parent_side(rows, folder: Path):
+    """What the batch parent does with the rows as they arrive and once all are in: journal each, keep it
+    without texts, then the cohort checks (texts looked up in the journal)."""
+    from checker.cohort.batch import _kept
+    from checker.cohort.journal import Journal
+    from checker.cohort.similarity import cohort_rules, shortest_kept, with_cohort_flags
+    from checker.profile import load_profile
+
+    profile = load_profile()
+    shortest = shortest_kept(cohort_rules(profile.cohort, previous=False))
+    journal = Journal(folder / "bench.partial.jsonl", profile.name).open(append=False)
+    kept = []
+    for row in rows:
+        journal.write(row, None)
+        kept.append(_kept(row, shortest))
+    journal.close()
+    start = time.process_time()
+    flagged = with_cohort_flags(kept, profile, texts=journal.texts)
+    seconds = time.process_time() - start
+    journal.remove()
+    return flagged, seconds
 
 
 def _mutated(text: str, rng: random.Random, share: float) -> str:
@@ -210,14 +234,8 @@ def _mutated(text: str, rng: random.Random, share: float) -> str:
 
 
 def cohort_run(count: int) -> None:
-    """CPU seconds of the cohort checks on `count` synthetic reports (after building them)."""
-    from checker.cohort.similarity import with_cohort_flags
-    from checker.profile import load_profile
-
-    rows, profile = synthetic_summaries(count), load_profile()
-    start = time.process_time()
-    flagged = with_cohort_flags(rows, profile)
-    seconds = time.process_time() - start
+    """CPU seconds of the cohort checks on `count` synthetic reports (after building and journalling them)."""
+    flagged, seconds = parent_side(synthetic_summaries(count), OUT)
     print(json.dumps({"seconds": seconds, "flagged": sum(bool(r.flags) for r in flagged)}))
 
 
@@ -226,9 +244,7 @@ def parent_run(count: int, folder: str) -> None:
     cohort checks and the workbook."""
     import psutil
 
-    from checker.cohort.similarity import with_cohort_flags
     from checker.pipeline import Checker
-    from checker.profile import load_profile
     from checker.render.excel_out import workbook_bytes
     from checker.summary import ReportSummary
 
@@ -236,7 +252,7 @@ def parent_run(count: int, folder: str) -> None:
     template = [ReportSummary.of(checker.check_path(p)) for p in sorted(Path(folder).glob("*.docx"))[:40]]
     del checker
     base = psutil.Process().memory_info().rss
-    rows = with_cohort_flags(synthetic_summaries(count, template=template), load_profile())
+    rows = parent_side(synthetic_summaries(count, template=template), OUT)[0]
     before_workbook = psutil.Process().memory_info().rss
     size = len(workbook_bytes(rows))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024

@@ -23,12 +23,13 @@ import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
 from checker.cohort.inputs import Item, collect
+from checker.cohort.fingerprint import Sketch, sketch_text
 from checker.cohort.journal import Journal, RunLock, journal_path, output_error, write_atomic
-from checker.cohort.similarity import with_cohort_flags
+from checker.cohort.similarity import cohort_rules, shortest_kept, with_cohort_flags
 from checker.errors import InputError
 from checker.limits import FileTimeout, Limits, deadline
 from checker.profile import Profile, load_profile
@@ -71,7 +72,8 @@ class BatchRun:
 
 def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None" = None, jobs: int | None = None,
               json_dir: str | Path | None = None, previous: list[str] = (), resume: bool = False,
-              progress: bool = True, limits: Limits = Limits(), baseline: bool = False) -> BatchRun:
+              progress: bool = True, limits: Limits = Limits(), baseline: bool = False,
+              year: int | None = None) -> BatchRun:
     """Check every file under paths into the workbook `out` (see the module docstring)."""
     from checker.render.excel_out import workbook_bytes
     from checker.render.page import share_rule
@@ -93,35 +95,41 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
             raise InputError("、".join(paths), "没有找到可检查的文件")
         wanted = {(i.kind, i.name) for i in items}
         done = {}
+        shortest = shortest_kept(cohort_rules(loaded.cohort, previous=bool(previous)))
         if resume:
             for row in journal.rows():
                 summary = ReportSummary.from_dict(row["summary"])
                 key = (summary.kind, summary.file)
                 if key in wanted and (not json_dir or "json" in row or not summary.checked or summary.kind == "previous"):
-                    done[key] = summary
+                    done[key] = _kept(summary, shortest)
         todo = [i for i in items if (i.kind, i.name) not in done]
         journal.open(append=bool(done) and resume)
         try:
             with _Progress(len(todo), progress) as bar:
                 def finish(summary: ReportSummary, report: dict | None) -> None:
                     journal.write(summary, report)
-                    done[(summary.kind, summary.file)] = summary
+                    done[(summary.kind, summary.file)] = _kept(summary, shortest)
                     if not summary.checked:
                         bar.console.print(InputError(summary.file, summary.error).line(), highlight=False,
                                           soft_wrap=True)
                     bar.advance()
 
-                _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline), finish)
+                _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline, year), finish)
         finally:
             journal.close()
     rows = with_cohort_flags([done[("current", i.name)] for i in items if i.kind == "current"], loaded,
-                             [done[("previous", i.name)] for i in items if i.kind == "previous"])
+                             [done[("previous", i.name)] for i in items if i.kind == "previous"], journal.texts)
     names = loaded.names()
     if json_dir:
         _write_json_files(json_dir, journal, {r.file: r for r in rows})
     write_atomic(out, workbook_bytes(rows, names, share_rule(loaded).basis), journal.path)
     journal.remove()
     return BatchRun(out, rows, [r for r in done.values() if not r.checked], bool(previous))
+
+
+def _kept(summary: ReportSummary, shortest: int) -> ReportSummary:
+    """What the parent keeps of a row: its fingerprint as a Sketch (the texts stay in the journal)."""
+    return replace(summary, fingerprint=Sketch.of(summary.fingerprint, shortest)) if summary.fingerprint else summary
 
 
 def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> None:
@@ -140,14 +148,14 @@ def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> N
 
 # worker side
 
-def _setup_worker(profile: Profile, with_json: bool, limits: Limits, baseline: bool) -> None:
+def _setup_worker(profile: Profile, with_json: bool, limits: Limits, baseline: bool, year: int | None) -> None:
     from checker.classify.baseline import BASELINE
     from checker.classify.store import load_model
     from checker.pipeline import Checker
 
-    settings = (profile, with_json, limits, baseline)
+    settings = (profile, with_json, limits, baseline, year)
     if _worker.get("settings") != settings:
-        checker = Checker(profile, classifier=BASELINE if baseline else load_model(), limits=limits)
+        checker = Checker(profile, classifier=BASELINE if baseline else load_model(), limits=limits, year=year)
         _worker.update(settings=settings, checker=checker, json=with_json, limits=limits)
 
 
@@ -199,6 +207,7 @@ def _row(item: Item, doc) -> tuple[ReportSummary, dict | None]:
         if isinstance(doc, Exception):
             raise doc
         summary = ReportSummary.of(doc, item.name, item.kind)
+        summary.fingerprint.sketch = sketch_text([s[3] for s in summary.fingerprint.sentences])
         report = _without_flags(report_json(doc, summary)) if _worker["json"] and item.kind == "current" else None
     except Exception as exc:
         return ReportSummary.unreadable(item.name, _defect(exc), item.kind), None

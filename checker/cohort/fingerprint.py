@@ -1,11 +1,23 @@
-"""A report's fingerprint for the cohort checks: its organization key and its body sentences, normalised."""
+"""A report's fingerprint for the cohort checks: its organization key and its body sentences, normalised.
+
+Where the report is checked (a batch worker) each sentence also gets its *sketch*: a 64-bit key of its text
+and the keys of the LSH bands of a datasketch MinHash of its character 3-grams (NUM_PERM permutations cut as
+MinHashLSH(threshold=LSH_THRESHOLD) cuts them). The cohort keeps a report as a Sketch: numbers only, for the
+sentences long enough to compare; texts are looked up again only for the few sentences it must compare.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
+
+import numpy as np
 
 DIGITS = re.compile(r"\d+")
 NON_WORD = re.compile(r"[\W_]+")
@@ -15,14 +27,103 @@ YEAR = re.compile(r"(?:19|20)\d\d年度?|年度")
 ORG = re.compile(r"\w{2,40}?(?:党总支部|党总支|党支部|党工委|党委|党组|总支部|总支|支部|工委|委员会)")
 LEADING_NOISE = re.compile(r"^(?:关于)?(?:中国共产党|中共)?")
 STEM_NOISE = re.compile(r"述职报告|述职|报告|抓基层党建工作|书记|\d+")
+NUM_PERM = 64
+LSH_THRESHOLD = 0.5  # candidates only: pairs are verified on exact shingle overlap
+SHINGLE = 3
+MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass
 class Fingerprint:
-    """Organization key and the body sentences (not 其他) as [paragraph, chars, label, normalised text]."""
+    """Organization key and the body sentences (not 其他) as [paragraph, chars, label, normalised text]; `sketch`
+    their sketches (see sketch_text), "" until computed."""
 
     org: str
     sentences: list[list]
+    sketch: str = ""
+
+
+@dataclass
+class Sketch:
+    """What the cohort keeps of a report: its organization key and, for its sentences of at least a given
+    length, their paragraph, 字数, length, whether a 问题, text key and band keys (uint32), in order."""
+
+    org: str
+    paragraphs: np.ndarray
+    chars: np.ndarray
+    lengths: np.ndarray
+    problem: np.ndarray
+    keys: np.ndarray
+    bands: np.ndarray
+
+    @classmethod
+    def of(cls, fingerprint: "Fingerprint | Sketch", shortest: int, texts: dict | None = None) -> "Sketch":
+        """The sentences of at least `shortest` characters; their texts go into `texts` (key -> text) if given."""
+        if isinstance(fingerprint, Sketch):
+            return fingerprint
+        sentences = fingerprint.sentences
+        table = sketch_array(fingerprint.sketch) if fingerprint.sketch else sketches([s[3] for s in sentences])
+        kept = [i for i, s in enumerate(sentences) if len(s[3]) >= shortest]
+        if texts is not None:
+            texts.update((int(table[i, 0]), sentences[i][3]) for i in kept)
+        column = lambda k, dtype: np.array([sentences[i][k] for i in kept], dtype=dtype)  # noqa: E731
+        return cls(fingerprint.org, column(0, np.int32), column(1, np.int32),
+                   np.array([len(sentences[i][3]) for i in kept], dtype=np.int32),
+                   np.array([sentences[i][2] == "problem" for i in kept], dtype=bool),
+                   table[kept, 0].copy(), table[kept, 1:].astype(np.uint32))
+
+
+def sketch_text(texts: list[str]) -> str:
+    """The sketches of sentence texts, packed for a summary (JSON, pickle)."""
+    return base64.b64encode(sketches(texts).astype("<u8").tobytes()).decode("ascii")
+
+
+def sketch_array(packed: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(packed), dtype="<u8").reshape(-1, 1 + len(_bands())).astype(np.uint64)
+
+
+def sketches(texts: list[str]) -> np.ndarray:
+    """Per text: its key, then the key of each LSH band of its MinHash (uint64, one row per text)."""
+    from datasketch import MinHash
+
+    bands = _bands()
+    out = np.zeros((len(texts), 1 + len(bands)), dtype=np.uint64)
+    if not texts:
+        return out
+    out[:, 0] = [text_key(t) for t in texts]
+    values = np.array([m.hashvalues for m in MinHash.bulk((shingles(t) for t in texts), **_minhash_args())],
+                      dtype=np.uint64)
+    starts, width = np.array([start for start, _ in bands]), bands[0][1] - bands[0][0]
+    keys = out[:, 1:]
+    with np.errstate(over="ignore"):
+        for offset in range(width):  # a band's key mixes its values in order
+            keys ^= values[:, starts + offset]
+            keys *= MIX
+            keys ^= keys >> np.uint64(29)
+    return out
+
+
+def text_key(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+def shingles(text: str) -> list[bytes]:
+    return [text[i:i + SHINGLE].encode() for i in range(max(len(text) - SHINGLE + 1, 1))]
+
+
+@lru_cache(maxsize=1)
+def _bands() -> tuple:
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+@lru_cache(maxsize=1)
+def _minhash_args() -> dict:
+    from datasketch import MinHash
+
+    seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    return {"num_perm": NUM_PERM, "hashfunc": zlib.crc32, "permutations": seed.permutations, "scheme": seed.scheme}
 
 
 def normalize(text: str) -> str:

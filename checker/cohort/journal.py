@@ -13,7 +13,9 @@ import errno
 import json
 import os
 from pathlib import Path
+from typing import Iterator
 
+from checker.cohort.fingerprint import sketch_array, sketches
 from checker.errors import InputError, OutputError
 from checker.summary import ReportSummary
 
@@ -80,10 +82,11 @@ class Journal:
         self.path, self.profile = path, profile
         self.handle = None
 
-    def rows(self) -> list[dict]:
-        """The rows of an earlier run (InputError when the file is another run's or another profile's)."""
+    def rows(self) -> Iterator[dict]:
+        """The rows of an earlier run, read one at a time (InputError when the file is another run's or another
+        profile's)."""
         if not self.path.exists():
-            return []
+            return
         with self.path.open(encoding="utf-8", errors="replace") as handle:
             header = _parse(handle.readline())
             if not header or header.get("journal") != HEADER:
@@ -91,7 +94,18 @@ class Journal:
             if header.get("profile") != self.profile:
                 raise InputError(str(self.path), f"上次使用的配置是 {header.get('profile') or 'default'}，"
                                                  f"与本次不同，无法继续；请使用相同的 --profile 或去掉 --resume")
-            return [row for row in map(_parse, handle) if row and "summary" in row]
+            yield from (row for row in map(_parse, handle) if row and "summary" in row)
+
+    def texts(self, keys: set) -> dict[int, str]:
+        """The normalised texts of the fingerprint sentences with these keys (see checker.cohort.fingerprint)."""
+        found = {}
+        for row in self.rows():
+            fingerprint = row["summary"].get("fingerprint")
+            if fingerprint:
+                sentences = [s[3] for s in fingerprint["sentences"]]
+                table = sketch_array(fingerprint["sketch"]) if fingerprint.get("sketch") else sketches(sentences)
+                found.update((key, text) for key, text in zip(table[:, 0].tolist(), sentences) if key in keys)
+        return found
 
     def open(self, append: bool) -> "Journal":
         try:

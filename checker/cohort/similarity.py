@@ -4,12 +4,14 @@ Both work on a report's *fingerprint* (checker.summary.Fingerprint): its organiz
 sentences that are not labelled 其他, each as [paragraph, chars, label, normalised text]. Normalised text: NFKC, runs of digits -> "0" (changed figures do
 not hide a copy), punctuation and whitespace dropped, Latin lower-cased.
 
-SIMILAR_TO. Every distinct normalised sentence of at least `min_sentence_chars` characters gets a datasketch
-MinHash of its character 3-grams and goes into a MinHashLSH index (one entry per distinct sentence, so the
-cost grows with the cohort, never with pairs of reports). Sentences sharing an LSH bucket whose exact 3-gram
-Jaccard reaches `sentence_similarity` are the same sentence (a changed name or place still matches). A
-sentence found in more than max(`common_reports`, `common_share` x cohort size) reports is boilerplate and
-ignored. For each pair of reports sharing sentences: share = characters of this report's compared sentences
+SIMILAR_TO. Every distinct normalised sentence of at least `min_sentence_chars` characters has a datasketch
+MinHash of its character 3-grams, cut into LSH bands where the report was checked (checker.cohort.fingerprint);
+the cohort keeps each report as numbers (a Sketch). Distinct sentences sharing a band key whose exact 3-gram
+Jaccard reaches `sentence_similarity` are the same sentence (a changed name or place still matches): only
+their texts are looked up, from the fingerprints or, in a batch, from the journal. A sentence found in more
+than max(`common_reports`, min(`common_share` x cohort size, MAX_SHARED)) reports is boilerplate and ignored:
+an inverted index (sentence group -> reports holding it) then gives each report the others it shares text with
+in time linear in the cohort, at most MAX_SHARED others per sentence. For each pair of reports sharing sentences: share = characters of this report's compared sentences
 (long enough, not boilerplate) found in the other / characters of all its compared sentences; run = longest stretch of consecutive sentences found in the other
 (unmatched short sentences do not break a run). A pair with a share >= `min_share` or a run >= `min_run`
 on either side is flagged on both reports, each with its own share: one flag per report naming the closest
@@ -33,51 +35,40 @@ Thresholds, severities and texts are profile data (profiles/default.yaml, `cohor
 
 from __future__ import annotations
 
-import zlib
 from collections import defaultdict
+from typing import Callable, Iterable
+
+import numpy as np
 
 from checker.checks.engine import Flag, RuleConfig
-from checker.cohort.fingerprint import Fingerprint
+from checker.cohort.fingerprint import Fingerprint, Sketch, shingles
 
-NUM_PERM = 64
-LSH_THRESHOLD = 0.5  # candidates only: pairs are verified on exact shingle overlap
-SHINGLE = 3
 MIN_ORG_KEY = 5
-
+MAX_SHARED = 50  # a sentence in more reports than this is boilerplate however large the cohort (linear time)
+Texts = Callable[[set], dict]  # text keys -> {key: normalised text}
 
 
 class Cohort:
-    """Fingerprints of a cohort (and of last year's reports) -> cohort flags. The order of add() does not matter."""
+    """Fingerprints of a cohort (and of last year's reports) -> cohort flags. The order of add() does not matter.
+    `texts` looks up the sentences whose fingerprints came without text (Sketch); the others keep their own."""
 
-    def __init__(self, rules: dict[str, RuleConfig]):
-        from datasketch import MinHash, MinHashLSH  # imported here: it takes a third of a second
-
+    def __init__(self, rules: dict[str, RuleConfig], texts: Texts | None = None):
         self.rules = rules
-        self.current: dict[str, dict] = {}
-        self.previous: dict[str, dict] = {}
-        self._ids: dict[str, int] = {}  # normalised sentence -> id in the LSH index
-        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._bulk = MinHash.bulk
-        seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-        self._minhash_args = {"num_perm": NUM_PERM, "hashfunc": zlib.crc32, "permutations": seed.permutations,
-                              "scheme": seed.scheme}
+        self.current: dict[str, Sketch] = {}
+        self.previous: dict[str, Sketch] = {}
+        self.shortest = shortest_kept(rules)
+        self._texts: dict[int, str] = {}
+        self._lookup = texts
+        self._groups: dict[float, tuple] = {}
 
-    def add(self, name: str, fingerprint: Fingerprint, previous: bool = False) -> None:
-        (self.previous if previous else self.current)[name] = fingerprint
-        if not previous and self._compared:
-            self._index(fingerprint)
+    def add(self, name: str, fingerprint: Fingerprint | Sketch, previous: bool = False) -> None:
+        (self.previous if previous else self.current)[name] = Sketch.of(fingerprint, self.shortest, self._texts)
+        self._groups.clear()
 
     @property
     def _compared(self) -> list[RuleConfig]:
         """The checks that compare sentences across the cohort (they share one index)."""
         return [self.rules[code] for code in ("SIMILAR_TO", "COMMON_PROBLEMS") if code in self.rules]
-
-    def _index(self, fingerprint: Fingerprint) -> None:
-        shortest = min(config.min_sentence_chars for config in self._compared)
-        new = list(dict.fromkeys(t for *_, t in fingerprint.sentences if len(t) >= shortest and t not in self._ids))
-        for text, minhash in zip(new, self._bulk((_shingles(t) for t in new), **self._minhash_args)):
-            self._ids[text] = len(self._ids)
-            self._lsh.insert(self._ids[text], minhash, check_duplication=False)
 
     def flags(self) -> dict[str, list[Flag]]:
         """Cohort flags per current report (an empty list when none)."""
@@ -93,13 +84,40 @@ class Cohort:
                 found[name] += flags
         return found
 
-    # SIMILAR_TO
+    def _text(self, keys: Iterable[int]) -> dict[int, str]:
+        missing = {int(k) for k in keys} - self._texts.keys()
+        if missing and self._lookup is not None:
+            self._texts.update(self._lookup(missing))
+        return self._texts
 
-    def _clusters(self, similarity: float) -> list[int]:
-        """Sentence id -> id of its group of near-identical sentences (union-find over verified LSH buckets)."""
-        parent = list(range(len(self._ids)))
-        texts = list(self._ids)
-        shingles: dict[int, set] = {}
+    # sentence groups
+
+    def _grouped(self, similarity: float) -> tuple:
+        """(reports, per report the group of each indexed sentence, reports holding each group as a CSR pair
+        (starts, reports), their count): a group is a set of near-identical sentences."""
+        if similarity not in self._groups:
+            shortest = min(config.min_sentence_chars for config in self._compared)
+            sketches = list(self.current.values())
+            indexed = [s.lengths >= shortest for s in sketches]
+            keys = np.concatenate([s.keys[m] for s, m in zip(sketches, indexed)] or [np.zeros(0, np.uint64)])
+            bands = np.concatenate([s.bands[m] for s, m in zip(sketches, indexed)] or [np.zeros((0, 1), np.uint32)])
+            distinct, first, ids = np.unique(keys, return_index=True, return_inverse=True)
+            group = self._clusters(distinct, bands[first], similarity)[ids]
+            sizes = np.cumsum([0] + [int(m.sum()) for m in indexed])
+            per_report = [group[a:b] for a, b in zip(sizes, sizes[1:])]
+            owner = np.repeat(np.arange(len(sketches)), np.diff(sizes))
+            held = np.unique(group.astype(np.int64) * len(sketches) + owner)
+            held_group, held_report = held // max(len(sketches), 1), held % max(len(sketches), 1)
+            starts = np.searchsorted(held_group, np.arange(len(distinct) + 1))
+            self._groups[similarity] = (indexed, per_report, starts, held_report, np.diff(starts))
+        return self._groups[similarity]
+
+    def _clusters(self, distinct: np.ndarray, bands: np.ndarray, similarity: float) -> np.ndarray:
+        """Sentence id -> the smallest id of its group (union-find over band buckets, verified on 3-grams)."""
+        parent = list(range(len(distinct)))
+        buckets = [bucket for column in bands.T for bucket in _buckets(column)]
+        texts = self._text(distinct[np.unique(np.concatenate(buckets))]) if buckets else {}
+        shingled: dict[int, set] = {}
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -107,76 +125,89 @@ class Cohort:
                 i = parent[i]
             return i
 
-        for table in self._lsh.hashtables:
-            for key in table.keys():
-                members = sorted(table.get(key))
-                for n, a in enumerate(members):
-                    for b in members[n + 1:]:
-                        ra, rb = find(a), find(b)
-                        if ra != rb and _jaccard(_cached(shingles, a, texts), _cached(shingles, b, texts)) >= similarity:
-                            parent[max(ra, rb)] = min(ra, rb)
-        return [find(i) for i in range(len(parent))]
+        def grams(i: int) -> set:
+            if i not in shingled:
+                shingled[i] = set(shingles(texts[int(distinct[i])]))
+            return shingled[i]
+
+        for bucket in buckets:
+            members = sorted(bucket.tolist())
+            for n, a in enumerate(members):
+                for b in members[n + 1:]:
+                    ra, rb = find(a), find(b)
+                    if ra != rb and _jaccard(grams(a), grams(b)) >= similarity:
+                        parent[max(ra, rb)] = min(ra, rb)
+        return np.array([find(i) for i in range(len(parent))], dtype=np.int64)
+
+    # SIMILAR_TO
 
     def _similar(self) -> dict[str, list[Flag]]:
         config = self.rules["SIMILAR_TO"]
-        cluster = self._clusters(config.sentence_similarity)
-        sequences = {name: self._cluster_sequence(fp, cluster) for name, fp in self.current.items()}
-        holders: dict[int, set[str]] = defaultdict(set)
-        for name, sequence in sequences.items():
-            for _, _, group in sequence:
-                holders[group].add(name)
-        common = max(config.common_reports, config.common_share * len(self.current))
-        overlaps = {name: _overlaps(name, sequences[name], holders, common) for name in self.current}
-        flags = {}
-        for name, mine in overlaps.items():
-            chosen = sorted(((other, o) for other, o in mine.items()
-                             if _copied(o, config) or _copied(overlaps[other].get(name), config)),
-                            key=lambda pair: (-pair[1]["share"], pair[0]))
-            if chosen:
-                flags[name] = [_similar_flag(config, chosen)]
-        return flags
+        indexed, groups, starts, holders, counts = self._grouped(config.sentence_similarity)
+        names, sketches = list(self.current), list(self.current.values())
+        common = max(config.common_reports, min(config.common_share * len(names), MAX_SHARED))
 
-    def _cluster_sequence(self, fingerprint: Fingerprint, cluster: list[int]) -> list[tuple[int, int, int]]:
-        """(paragraph, chars, sentence group) for the indexed sentences of a report, in order."""
-        out = []
-        for paragraph, chars, _, text in fingerprint.sentences:
-            sentence = self._ids.get(text)
-            if sentence is not None:
-                out.append((paragraph, chars, cluster[sentence]))
-        return out
+        def overlaps(me: int) -> dict[int, dict]:
+            mask = indexed[me]
+            return _overlaps(me, sketches[me].paragraphs[mask].tolist(), sketches[me].chars[mask].tolist(),
+                             groups[me].tolist(), starts, holders, counts, common)
+
+        chosen: dict[int, dict[int, dict]] = {}
+        wanted: dict[int, set[int]] = {}  # other -> reports that copied from it: it names them too
+        for me in range(len(names)):
+            mine = {other: o for other, o in overlaps(me).items() if _copied(o, config)}
+            chosen[me] = mine
+            for other in mine:
+                wanted.setdefault(other, set()).add(me)
+        for other, copiers in wanted.items():
+            missing = copiers - chosen[other].keys()
+            if missing:
+                theirs = overlaps(other)
+                chosen[other].update((me, theirs[me]) for me in missing)
+        flags = {}
+        for me, mine in chosen.items():
+            if mine:
+                ranked = sorted(((names[other], o) for other, o in mine.items()), key=lambda p: (-p[1]["share"], p[0]))
+                flags[names[me]] = [_similar_flag(config, ranked)]
+        return flags
 
     # COMMON_PROBLEMS
 
     def common_problems(self) -> list[tuple[str, int]]:
         """(a problem statement, the reports that use it, near-identical) shared by a large share of the cohort,
         most shared first."""
+        return [(text, count) for text, count, _ in self._common_groups()]
+
+    def _common_groups(self) -> list[tuple[str, int, int]]:
         if "COMMON_PROBLEMS" not in self.rules:
             return []
         config = self.rules["COMMON_PROBLEMS"]
-        cluster = self._clusters(config.sentence_similarity)
-        holders: dict[int, set[str]] = defaultdict(set)
-        example: dict[int, str] = {}
-        for name, fp in self.current.items():
-            for _, _, label, text in fp.sentences:
-                sentence = self._ids.get(text)
-                if label == "problem" and sentence is not None and len(text) >= config.min_sentence_chars:
-                    holders[cluster[sentence]].add(name)
-                    example.setdefault(cluster[sentence], text)
+        indexed, groups, *_ = self._grouped(config.sentence_similarity)
+        holders: dict[int, set[int]] = {}
+        example: dict[int, int] = {}  # group -> key of its first problem sentence
+        for me, sketch in enumerate(self.current.values()):
+            mask = indexed[me]
+            wanted = sketch.problem[mask] & (sketch.lengths[mask] >= config.min_sentence_chars)
+            for group, key in zip(groups[me][wanted].tolist(), sketch.keys[mask][wanted].tolist()):
+                holders.setdefault(group, set()).add(me)
+                example.setdefault(group, key)
         least = max(config.min_reports, config.min_share * len(self.current))
-        common = [(example[g], len(names)) for g, names in holders.items() if len(names) >= least]
-        return sorted(common, key=lambda pair: (-pair[1], pair[0]))
+        common = [(group, len(reports)) for group, reports in holders.items() if len(reports) >= least]
+        texts = self._text(example[group] for group, _ in common)
+        return sorted(((texts[example[group]], count, group) for group, count in common),
+                      key=lambda found: (-found[1], found[0]))
 
     def _common(self) -> dict[str, list[Flag]]:
         config = self.rules["COMMON_PROBLEMS"]
-        cluster = self._clusters(config.sentence_similarity)
-        common = {text: count for text, count in self.common_problems()}
-        groups = {cluster[self._ids[text]]: count for text, count in common.items()}
+        indexed, groups, *_ = self._grouped(config.sentence_similarity)
+        counts = {group: count for _, count, group in self._common_groups()}
         flags = {}
-        for name, fp in self.current.items():
-            shared = [(p, t) for p, _, label, t in fp.sentences if label == "problem" and t in self._ids
-                      and cluster[self._ids[t]] in groups]
+        for me, (name, sketch) in enumerate(self.current.items()):
+            mask = indexed[me]
+            shared = [(p, g) for p, g, problem in zip(sketch.paragraphs[mask].tolist(), groups[me].tolist(),
+                                                      sketch.problem[mask].tolist()) if problem and g in counts]
             if len(shared) >= config.min_sentences:
-                most = max(groups[cluster[self._ids[t]]] for _, t in shared)
+                most = max(counts[g] for _, g in shared)
                 values = {"count": len(shared), "reports": most, "cohort": len(self.current)}
                 flags[name] = [_flag("COMMON_PROBLEMS", config, values, [p for p, _ in shared], "", most / len(self.current))]
         return flags
@@ -186,23 +217,33 @@ class Cohort:
     def _repeated(self) -> dict[str, list[Flag]]:
         config = self.rules["REPEATED_PROBLEMS"]
         shortest = config.min_sentence_chars
-        match = _OrganizationIndex({name: fp.org for name, fp in self.previous.items()})
+        match = _OrganizationIndex({name: sketch.org for name, sketch in self.previous.items()})
         flags = {}
-        for name, fp in self.current.items():
-            earlier = match(fp.org)
+        for name, sketch in self.current.items():
+            earlier = match(sketch.org)
             if not earlier:
                 continue
-            last_year = {t for prev in earlier for _, _, label, t in self.previous[prev].sentences
-                         if label == "problem" and len(t) >= shortest}
-            problems = [(p, c, t) for p, c, label, t in fp.sentences if label == "problem" and len(t) >= shortest]
-            repeated = [(p, c) for p, c, t in problems if t in last_year]
-            share = sum(c for _, c in repeated) / max(sum(c for _, c, _ in problems), 1)
+            last_year = {k for prev in earlier for k in _problems(self.previous[prev], shortest)[2]}
+            paragraphs, chars, keys = _problems(sketch, shortest)
+            repeated = [(p, c) for p, c, k in zip(paragraphs, chars, keys) if k in last_year]
+            share = sum(c for _, c in repeated) / max(sum(chars), 1)
             if repeated and (len(repeated) >= config.min_sentences or share >= config.min_share):
                 other = "、".join(earlier)
                 flags[name] = [_flag("REPEATED_PROBLEMS", config,
                                      {"count": len(repeated), "share": share, "other": other},
                                      [p for p, _ in repeated], other, share)]
         return flags
+
+
+def shortest_kept(rules: dict[str, RuleConfig]) -> int:
+    """The shortest sentence any of these cohort checks reads (shorter ones need not be kept)."""
+    return min((getattr(config, "min_sentence_chars", 1) for config in rules.values()), default=1)
+
+
+def _problems(sketch: Sketch, shortest: int) -> tuple[list, list, list]:
+    """(paragraphs, 字数, keys) of the 问题 sentences of at least `shortest` characters."""
+    mask = sketch.problem & (sketch.lengths >= shortest)
+    return sketch.paragraphs[mask].tolist(), sketch.chars[mask].tolist(), sketch.keys[mask].tolist()
 
 
 class _OrganizationIndex:
@@ -227,38 +268,40 @@ class _OrganizationIndex:
         return sorted(name for k in keys for name in self.by_key[k])
 
 
-def _shingles(text: str) -> list[bytes]:
-    return [text[i:i + SHINGLE].encode() for i in range(max(len(text) - SHINGLE + 1, 1))]
-
-
-def _cached(cache: dict[int, set], sentence: int, texts: list[str]) -> set:
-    if sentence not in cache:
-        cache[sentence] = set(_shingles(texts[sentence]))
-    return cache[sentence]
+def _buckets(keys: np.ndarray) -> list[np.ndarray]:
+    """The positions sharing each key held more than once."""
+    order = np.argsort(keys, kind="stable")
+    cuts = np.flatnonzero(np.diff(keys[order])) + 1
+    starts, ends = np.concatenate([[0], cuts]), np.concatenate([cuts, [len(keys)]])
+    shared = ends - starts > 1
+    return [order[a:b] for a, b in zip(starts[shared].tolist(), ends[shared].tolist())]
 
 
 def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b)
 
 
-def _overlaps(name: str, sequence, holders: dict[int, set[str]], common: float) -> dict[str, dict]:
+def _overlaps(me: int, paragraphs: list, chars: list, groups: list, starts, holders, counts,
+              common: float) -> dict[int, dict]:
     """Per other report: share of this report's compared text found there, longest run of shared sentences."""
-    found: dict[str, dict] = {}
+    found: dict[int, dict] = {}
     position = compared = 0
-    for paragraph, chars, group in sequence:
-        others = holders[group]
-        if len(others) > common:
+    for paragraph, size, group in zip(paragraphs, chars, groups):
+        held = counts[group]
+        if held > common:
             continue  # boilerplate sentence: neither counted nor breaking a run
         position += 1
-        compared += chars
-        for other in others:
-            if other == name:
+        compared += size
+        if held == 1:
+            continue  # only this report
+        for other in holders[starts[group]:starts[group + 1]].tolist():
+            if other == me:
                 continue
             o = found.setdefault(other, {"chars": 0, "run": 0, "current": 0, "last": -1, "paragraphs": set()})
             o["current"] = o["current"] + 1 if o["last"] == position - 1 else 1
             o["last"] = position
             o["run"] = max(o["run"], o["current"])
-            o["chars"] += chars
+            o["chars"] += size
             o["paragraphs"].add(paragraph)
     return {other: {"share": o["chars"] / max(compared, 1), "run": o["run"], "paragraphs": sorted(o["paragraphs"])}
             for other, o in found.items()}
@@ -291,9 +334,10 @@ def cohort_rules(cohort: dict[str, RuleConfig], previous: bool) -> dict[str, Rul
     return {code: config for code, config in cohort.items() if previous or code != "REPEATED_PROBLEMS"}
 
 
-def with_cohort_flags(summaries: list, profile, previous: list = ()) -> list:
-    """The summaries of a cohort with their cohort flags added and verdicts re-judged (`previous`: last year's)."""
-    cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)))
+def with_cohort_flags(summaries: list, profile, previous: list = (), texts: Texts | None = None) -> list:
+    """The summaries of a cohort with their cohort flags added and verdicts re-judged (`previous`: last year's;
+    `texts`: looks up sentence texts for fingerprints kept without them, see Cohort)."""
+    cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)), texts)
     for summary in [*summaries, *previous]:
         if summary.checked:
             cohort.add(summary.file, summary.fingerprint, previous=summary.kind == "previous")
