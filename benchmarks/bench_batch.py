@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -112,7 +113,8 @@ def run_measured(command: list[str], sample_pid: bool = False) -> dict:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+                               env=os.environ | {"PYTHONPATH": str(ROOT)})  # the tree this script is in
     peak = 0
     if sample_pid:
         watched = psutil.Process(process.pid)

@@ -303,6 +303,21 @@ def test_boilerplate_shared_by_many_reports_is_not_copying():
     assert all(others == [] for others in _similar(fingerprints).values())
 
 
+def test_minhashes_are_datasketchs_for_every_text_at_once():
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from checker.cohort.fingerprint import NUM_PERM, minhashes, shingles
+
+    texts = _sentences(random.Random(5), 30) + ["", "党", "党建", "党建工作"]
+    seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    expected = [m.hashvalues for m in MinHash.bulk((shingles(t) for t in texts), num_perm=NUM_PERM,
+                                                    hashfunc=zlib.crc32, permutations=seed.permutations, scheme=seed.scheme)]
+    assert np.array_equal(minhashes(texts), np.array(expected))
+
+
 def test_workbook_bytes_builds_the_workbook_from_summaries(cohort):
     checker = Checker()
     results = [ReportSummary.of(checker.check_path(cohort["folder"] / "source.docx")),

@@ -39,7 +39,7 @@ from checker.summary import ReportSummary
 
 WORKER_CRASH = "检查该文件时处理进程意外退出（文件可能触发了解析库的缺陷），请单独检查或另存后重试"
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker
-CHUNK = 8  # files per task: the classifier runs once per chunk
+CHUNK = 32  # files per task: the classifier runs once per chunk
 REDRAW_SECONDS = 0.1
 MAX_NAME_BYTES = 200  # longer path components of --json files are shortened with a hash
 TEMP_PREFIX = "shuzhi-batch-"

@@ -84,15 +84,12 @@ def sketch_array(packed: str) -> np.ndarray:
 
 def sketches(texts: list[str]) -> np.ndarray:
     """Per text: its key, then the key of each LSH band of its MinHash (uint64, one row per text)."""
-    from datasketch import MinHash
-
     bands = _bands()
     out = np.zeros((len(texts), 1 + len(bands)), dtype=np.uint64)
     if not texts:
         return out
     out[:, 0] = [text_key(t) for t in texts]
-    values = np.array([m.hashvalues for m in MinHash.bulk((shingles(t) for t in texts), **_minhash_args())],
-                      dtype=np.uint64)
+    values = minhashes(texts).astype(np.uint64)
     starts, width = np.array([start for start, _ in bands]), bands[0][1] - bands[0][0]
     keys = out[:, 1:]
     with np.errstate(over="ignore"):
@@ -101,6 +98,20 @@ def sketches(texts: list[str]) -> np.ndarray:
             keys *= MIX
             keys ^= keys >> np.uint64(29)
     return out
+
+
+def minhashes(texts: list[str]) -> np.ndarray:
+    """The hash values of MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32) over each text's 3-grams, as datasketch
+    computes them (scheme affine32: crc32, MurmurHash3's finalizer, a * h + b mod 2^32), for all texts at once."""
+    from datasketch.minhash import _fmix
+
+    a, b = _permutations()
+    grams = [shingles(t) for t in texts]
+    sizes = [len(g) for g in grams]
+    hashed = np.fromiter((zlib.crc32(gram) for g in grams for gram in g), dtype=np.uint32, count=sum(sizes))
+    with np.errstate(over="ignore"):
+        permuted = _fmix(hashed, 32)[:, None] * a + b
+    return np.minimum.reduceat(permuted, np.cumsum([0] + sizes[:-1]), axis=0)
 
 
 def text_key(text: str) -> int:
@@ -119,11 +130,13 @@ def _bands() -> tuple:
 
 
 @lru_cache(maxsize=1)
-def _minhash_args() -> dict:
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
     from datasketch import MinHash
 
     seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    return {"num_perm": NUM_PERM, "hashfunc": zlib.crc32, "permutations": seed.permutations, "scheme": seed.scheme}
+    if seed.scheme != "affine32":
+        raise RuntimeError(f"datasketch MinHash scheme {seed.scheme}: minhashes() computes affine32 only")
+    return seed.permutations[0], seed.permutations[1]
 
 
 def normalize(text: str) -> str:
