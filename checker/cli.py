@@ -146,9 +146,12 @@ def run_check(args) -> int:
 
     checker, fail_on = _checker(args), _settings(args)["fail_on"]
     outputs, code = [], EXIT_OK
+    docs = checker.check_paths([path for path in args.files if path != STDIN])  # many files: classified together
     for path in args.files:
         try:
-            doc = _check_stdin(checker) if path == STDIN else checker.check_path(path)
+            doc = _check_stdin(checker) if path == STDIN else next(docs)
+            if isinstance(doc, InputError):
+                raise doc
         except InputError as exc:
             print(exc.line(), file=sys.stderr)
             outputs.append(error_json(path, exc.reason))

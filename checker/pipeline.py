@@ -52,9 +52,12 @@ class Checker:
 
     def check_path(self, path: str | Path) -> Doc:
         """Read and check one file within the time limit; every failure of that file is an InputError."""
+        return self._within_limits(path, lambda: self.check_document(read_document(path, self.limits)))
+
+    def _within_limits(self, path: str | Path, work):
         try:
             with deadline(self.limits.seconds):
-                return self.check_document(read_document(path, self.limits))
+                return work()
         except (InputError, ModelError):
             raise
         except FileTimeout:
@@ -90,6 +93,30 @@ class Checker:
         for name in PIPES[:2]:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
+
+    def check_paths(self, paths: list[str | Path], size: int = 32) -> Iterator[Doc | InputError]:
+        """Per path in order, its Doc or the InputError of a file that cannot be read or checked. The readable
+        files are checked `size` at a time (check_documents), each read within the time limit; if a chunk's
+        shared step fails, its files are checked one at a time so that only the odd one fails."""
+        for start in range(0, len(paths), size):
+            chunk = paths[start:start + size]
+            read = [(p, self._attempt(p, lambda p=p: read_document(p, self.limits))) for p in chunk]
+            documents = [(p, d) for p, d in read if isinstance(d, Document)]
+            try:
+                with deadline(self.limits.seconds * max(len(documents), 1)):
+                    docs = list(self.check_documents(d for _, d in documents))
+            except ModelError:
+                raise
+            except Exception:  # one odd document broke the shared step
+                docs = [self._attempt(p, lambda d=d: self.check_document(d)) for p, d in documents]
+            checked = iter(docs)
+            yield from (next(checked) if isinstance(d, Document) else d for _, d in read)
+
+    def _attempt(self, path: str | Path, work):
+        try:
+            return self._within_limits(path, work)
+        except InputError as exc:
+            return exc
 
 
 def _shipped_model():

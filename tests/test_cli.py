@@ -3,9 +3,17 @@
 import json
 import shutil
 import subprocess
+import sys
+
+import pytest
 
 from checker.cli import main
+from checker.errors import InputError
+from checker.pipeline import Checker
+from checker.render.json_out import report_json
 from test_bad_input import good_docx
+
+HEAVY = ("spacy", "sklearn", "skops", "pandas", "scipy", "datasketch", "openpyxl", "streamlit", "rjieba")
 
 PARAGRAPH_KEYS = {"index", "text", "chars", "section", "label", "confidence"}
 
@@ -35,6 +43,27 @@ def test_several_files_give_a_list(tmp_path, capsys):
     a, b = good_docx(tmp_path / "a.docx"), good_docx(tmp_path / "b.docx")
     main(["check", str(a), str(b), "--format", "json"])
     assert [r["file"] for r in json.loads(capsys.readouterr().out)] == [str(a), str(b)]
+
+
+def test_several_files_are_checked_together_as_each_alone(tmp_path):
+    files = [good_docx(tmp_path / f"{name}.docx") for name in "abc"]
+    (tmp_path / "bad.docx").write_bytes(b"not a docx")
+    paths = [str(files[0]), str(tmp_path / "bad.docx"), str(files[1]), str(tmp_path / "none.docx"), str(files[2])]
+    checker = Checker()
+    together = list(checker.check_paths(paths, size=2))
+    assert [type(r).__name__ for r in together] == ["Doc", "InputError", "Doc", "InputError", "Doc"]
+    assert [report_json(d) for d in together[::2]] == [report_json(checker.check_path(p)) for p in paths[::2]]
+    with pytest.raises(InputError) as alone:
+        checker.check_path(paths[1])
+    assert together[1].reason == alone.value.reason
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["check", "--help"], ["check"], ["batch", "--jobs", "x", "a"]])
+def test_help_and_usage_errors_import_nothing_heavy(argv):
+    code = (f"import sys\nfrom checker.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+            f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_text_output_is_chinese(tmp_path, capsys):
