@@ -6,7 +6,7 @@ cohort checks add their flags to them, re-judging the verdict.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from spacy.tokens import Doc
 
@@ -67,10 +67,13 @@ class ReportSummary:
         return replace(self, flags=merged, verdict=judged, fix_first=fix_first)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        """Plain data for JSON (the journal), as dataclasses.asdict gives it but without copying the lists,
+        which it would do for every sentence of the fingerprint."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["verdict"] = self.verdict.value if self.verdict else None
-        for flag in data["flags"]:
-            flag["severity"] = flag["severity"].value
+        data["flags"] = [{**vars(f), "severity": f.severity.value, "evidence": [vars(e) for e in f.evidence]}
+                         for f in self.flags]
+        data["fingerprint"] = dict(vars(self.fingerprint)) if self.fingerprint else None
         return data
 
     @classmethod
