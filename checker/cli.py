@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=FAIL_ON, default=None,
                        help="有此级别或更严重的问题时退出码为 1（默认 warning：只有提示时退出码为 0；never：发现问题也为 0）")
     check.add_argument("--quiet", action="store_true", help="每个文件只输出一行结论（供脚本使用）")
+    _year_option(check)
     check.set_defaults(run=run_check)
 
     batch = sub.add_parser("batch", help="批量检查一批述职报告（文件夹或 .zip），结果写入 Excel")
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="上年度的述职报告（文件夹或 .zip，可重复），用于发现照搬上年问题")
     batch.add_argument("--resume", action="store_true", help="接着上次中断的批量检查继续（跳过已完成的文件）")
     _limit_options(batch)
+    _year_option(batch)
     batch.set_defaults(run=run_batch)
 
     annotate = sub.add_parser("annotate", help="输出带批注的 .docx：结论批注，并在每个问题所指的词句上加 Word 批注")
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("-o", "--output", default=None, metavar="输出.docx",
                           help="输出文件（默认与原文件同目录的“原文件名_批注.docx”；不能是原文件本身）")
     _profile_option(annotate)
+    _year_option(annotate)
     annotate.set_defaults(run=run_annotate)
 
     train = sub.add_parser("train", help="用 corpus/ 重新训练分类模型并在留出集上评估")
@@ -99,6 +102,17 @@ def _profile_option(parser) -> None:
     parser.add_argument("--ignore", type=_codes, default=None, metavar="代码,…", help="本次不运行这些检查")
 
 
+def _year_option(parser) -> None:
+    parser.add_argument("--year", type=_year, default=None, metavar="年度",
+                        help="报告所述的年度（如 2024；默认从标题、开头或落款日期读出），用于检查过时提法")
+
+
+def _year(value: str) -> int:
+    if not value.isdigit() or not 1990 <= int(value) <= 2100:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字（如 2024），而不是 {value}")
+    return int(value)
+
+
 def _codes(value: str) -> list[str]:
     return [code.strip().upper() for code in value.replace("，", ",").split(",") if code.strip()]
 
@@ -111,7 +125,8 @@ def _settings(args) -> dict:
     return {"profile": args.profile or found.get("profile"),
             "select": args.select if args.select is not None else found.get("select", []),
             "ignore": args.ignore if args.ignore is not None else found.get("ignore", []),
-            "fail_on": getattr(args, "fail_on", None) or found.get("fail_on", "warning")}
+            "fail_on": getattr(args, "fail_on", None) or found.get("fail_on", "warning"),
+            "year": getattr(args, "year", None) or found.get("year")}
 
 
 def _profile(args):
@@ -137,7 +152,8 @@ def _checker(args):
     from checker.classify.baseline import BASELINE
     from checker.pipeline import Checker
 
-    return Checker(_profile(args), classifier=BASELINE if args.baseline else None, limits=_limits(args))
+    return Checker(_profile(args), classifier=BASELINE if args.baseline else None, limits=_limits(args),
+                   year=_settings(args)["year"])
 
 
 def run_check(args) -> int:
@@ -202,7 +218,7 @@ def run_batch(args) -> int:
         return EXIT_ERROR
     try:
         run = batch(args.paths, args.out, _profile(args), args.jobs, args.json_dir, args.previous, args.resume,
-                    progress=True, limits=_limits(args), baseline=args.baseline)
+                    progress=True, limits=_limits(args), baseline=args.baseline, year=_settings(args)["year"])
     except InputError as exc:
         print(exc.line(), file=sys.stderr)
         return EXIT_ERROR

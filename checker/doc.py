@@ -10,6 +10,8 @@
                                                  字数, its words joined by spaces
     Span._.label / confidence / signals          on sentences (shuzhi_classifier, shuzhi_signals)
     Doc._.figures / flags / verdict / fix_first / profile                (shuzhi_figures, shuzhi_rules)
+    Doc._.year / year_source                     the year the report is about and where it was read
+                                                 (checker.read.year; None / "" when unknown)
     Doc._.notes                                  what the user should know about how the report was read and
                                                  labelled (parts skipped, no model), Chinese
 
@@ -26,7 +28,7 @@ BODY = ("achievement", "problem", "plan")
 LABEL_NAMES = {"achievement": "成绩", "problem": "问题", "plan": "打算", "other": "其他"}
 REVIEW_THRESHOLD = 0.6  # below this probability a sentence is marked for human review
 
-for _name in ("source", "figures", "flags", "verdict", "fix_first", "profile", "notes"):
+for _name in ("source", "figures", "flags", "verdict", "fix_first", "profile", "notes", "year", "year_source"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 for _name in ("role", "level", "outline", "section", "parent", "heading", "paragraph", "number", "chars", "words",

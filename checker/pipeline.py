@@ -1,6 +1,7 @@
 """The whole pipeline: read -> segment -> classify -> measure -> checks, one spaCy Doc per report.
 
     Checker(profile).check_path("report.docx")   -> Doc with ._.figures, ._.flags, ._.verdict, ._.fix_first
+    Checker(profile, year=2024)                  -> the reports are about 2024 (else read from each report)
     Checker(profile).check_documents([...])      -> Docs, classified in batches (nlp.pipe)
 
 The components (checker.segment, .classify, .measure, .checks) are registered spaCy factories; the Checker
@@ -33,9 +34,11 @@ JUDGE = ("shuzhi_signals", "shuzhi_figures", "shuzhi_rules")  # what runs again 
 class Checker:
     """Holds the pipeline for one profile and one classifier (the shipped model, loaded on first use)."""
 
-    def __init__(self, profile: Profile | str | None = None, classifier=None, limits: Limits = Limits()):
+    def __init__(self, profile: Profile | str | None = None, classifier=None, limits: Limits = Limits(),
+                 year: int | None = None):
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
         self.limits = limits
+        self.year = year
         self.nlp = spacy.blank("zh")
         for name in PIPES:
             self.nlp.add_pipe(name)
@@ -48,7 +51,12 @@ class Checker:
         rules.verdict_config, rules.names, rules.profile = self.profile.verdict, self.profile.names(), self.profile.name
 
     def make(self, document: Document) -> Doc:
-        return make_doc(document, self.nlp.vocab)
+        return self._with_year(make_doc(document, self.nlp.vocab))
+
+    def _with_year(self, doc: Doc) -> Doc:
+        if self.year:
+            doc._.year, doc._.year_source = self.year, "given"
+        return doc
 
     def check_path(self, path: str | Path) -> Doc:
         """Read and check one file within the time limit; every failure of that file is an InputError."""
@@ -75,6 +83,7 @@ class Checker:
 
     def judge(self, doc: Doc) -> Doc:
         """Signals, figures and flags of a Doc whose labels are set (by the classifier or a person)."""
+        doc = self._with_year(doc)
         for name in JUDGE:
             doc = self.nlp.get_pipe(name)(doc)
         return doc

@@ -101,6 +101,17 @@ def _load_raw(name_or_path: str) -> dict:
         raise ProfileError(f"配置文件 {name_or_path} 不是有效的 YAML：{str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict):
         raise ProfileError(f"配置文件 {name_or_path} 的内容应当是键值表（mapping）")
+    return _files_beside(data, path.parent) if path.is_file() else data
+
+
+def _files_beside(data: dict, folder: Path) -> dict:
+    """A rule's `extra_files` given relative to the profile file are read from its folder."""
+    rules = data.get("rules")
+    if isinstance(rules, dict):
+        for config in rules.values():
+            if isinstance(config, dict) and isinstance(config.get("extra_files"), list):
+                config["extra_files"] = [str(folder / f) if isinstance(f, str) and not Path(f).is_absolute() else f
+                                         for f in config["extra_files"]]
     return data
 
 

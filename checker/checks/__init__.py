@@ -2,4 +2,4 @@
 instantiates in YAML (kinds.py), the Python rules one module per family, and the shuzhi_rules component."""
 
 from checker.checks import (component, evidence, genre, kinds, plans, problems, rectification,  # noqa: F401
-                            self_role, substitutions, volume)
+                            self_role, substitutions, typography, volume, wording)

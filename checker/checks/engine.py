@@ -44,12 +44,24 @@ SEVERITY_NAMES = {Severity.error: "错误", Severity.warning: "警告", Severity
 
 @dataclass(frozen=True)
 class Evidence:
-    """Words a flag points at: in sentence `sentence` (its number in the report), characters start..end."""
+    """Words a flag points at: in sentence `sentence` (its number in the report), characters start..end of its
+    text; `replacement`: what should stand there instead ("" when the rule proposes nothing)."""
 
     sentence: int
     start: int
     end: int
     text: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Words of a sentence that a rule located itself: `text` at character `start` of the item's text."""
+
+    item: Item
+    text: str
+    start: int
+    replacement: str = ""
 
 
 @dataclass
@@ -74,7 +86,7 @@ class Finding:
     paragraphs: list[int]
     variant: str = ""  # picks message_<variant> / suggestion_<variant> / severity_<variant> when set
     measure: float | None = None  # how far the report misses, for the rule's `grades`
-    evidence: list = field(default_factory=list)  # (Item, words): the words in that sentence ("": all of it)
+    evidence: list = field(default_factory=list)  # (Item, words): the words in that sentence ("": all of it), or Mark
 
 
 class Grade(BaseModel):
@@ -204,7 +216,12 @@ def apply_rules(doc: Doc, rules: dict[str, RuleConfig], context: Context) -> lis
 def _evidence(found: list) -> list[Evidence]:
     """Character spans of the words (or whole sentences) a finding points at, each once, in report order."""
     spans = set()
-    for item, words in found:
+    for mark in found:
+        if isinstance(mark, Mark):
+            spans.add(Evidence(mark.item.sentence._.number, mark.start, mark.start + len(mark.text), mark.text,
+                               mark.replacement))
+            continue
+        item, words = mark
         start = item.text.find(words) if words else 0
         if start >= 0:
             spans.add(Evidence(item.sentence._.number, start, start + len(words or item.text), words or item.text))

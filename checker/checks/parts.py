@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from checker.doc import BODY, paragraphs
+from checker.measure.words import Words
 
 DEFAULT_EVIDENCE_PARTS = ("achievement", "problem")
 
@@ -37,9 +38,28 @@ class Report:
         spans = paragraphs(doc)
         self.sentences = [Item(s, s._.label, s._.signals, s._.paragraph, s._.chars, s.text,
                                spans[s._.paragraph]._.role == "heading") for s in doc.sents]
+        self._words: dict[int, Words] = {}
 
     def items(self, parts=BODY) -> list[Item]:
         return [i for i in self.sentences if i.label in parts]
+
+    def words(self, item: Item) -> Words:
+        """The sentence's words (checker.measure.words), read once per report."""
+        if item.key not in self._words:
+            self._words[item.key] = Words.of(item.sentence)
+        return self._words[item.key]
+
+
+def source_range(item: Item, start: int, end: int) -> tuple[int, int]:
+    """Characters start..end of a sentence's normalised text (Words.text) as characters of its own text (the
+    source's: 党 员 where the words read 党员)."""
+    where: list[int] = []
+    base = item.sentence.start_char
+    for token in item.sentence:
+        if not token.is_space:
+            offsets = [token.idx - base + k for k, ch in enumerate(token.text) if not ch.isspace()]
+            where += (offsets + offsets[-1:] * len(token.norm_))[:len(token.norm_)]
+    return where[start], where[end - 1] + 1
 
 
 def paragraphs_of(chosen: list[Item]) -> list[int]:

@@ -72,7 +72,8 @@ class BatchRun:
 
 def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None" = None, jobs: int | None = None,
               json_dir: str | Path | None = None, previous: list[str] = (), resume: bool = False,
-              progress: bool = True, limits: Limits = Limits(), baseline: bool = False) -> BatchRun:
+              progress: bool = True, limits: Limits = Limits(), baseline: bool = False,
+              year: int | None = None) -> BatchRun:
     """Check every file under paths into the workbook `out` (see the module docstring)."""
     from checker.render.excel_out import workbook_bytes
     from checker.render.page import share_rule
@@ -113,7 +114,7 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
                                           soft_wrap=True)
                     bar.advance()
 
-                _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline), finish)
+                _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline, year), finish)
         finally:
             journal.close()
     rows = with_cohort_flags([done[("current", i.name)] for i in items if i.kind == "current"], loaded,
@@ -147,14 +148,14 @@ def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> N
 
 # worker side
 
-def _setup_worker(profile: Profile, with_json: bool, limits: Limits, baseline: bool) -> None:
+def _setup_worker(profile: Profile, with_json: bool, limits: Limits, baseline: bool, year: int | None) -> None:
     from checker.classify.baseline import BASELINE
     from checker.classify.store import load_model
     from checker.pipeline import Checker
 
-    settings = (profile, with_json, limits, baseline)
+    settings = (profile, with_json, limits, baseline, year)
     if _worker.get("settings") != settings:
-        checker = Checker(profile, classifier=BASELINE if baseline else load_model(), limits=limits)
+        checker = Checker(profile, classifier=BASELINE if baseline else load_model(), limits=limits, year=year)
         _worker.update(settings=settings, checker=checker, json=with_json, limits=limits)
 
 

@@ -44,6 +44,29 @@ def chinese_number(n: int) -> str:
     return str(n)
 
 
+CN_VALUES = {c: i for i, c in enumerate(CN_DIGITS)} | {"〇": 0, "○": 0, "两": 2}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def chinese_value(text: str) -> int:
+    """The value of a number in digits or Chinese numerals (十二 → 12, 三千零五 → 3005, 二〇二四 → 2024, 12 → 12)."""
+    if text.isdigit():
+        return int(text)
+    if not any(c in CN_UNITS for c in text):  # digit by digit: 二〇二四
+        return int("".join(str(CN_VALUES[c]) for c in text))
+    total = section = digit = 0
+    for c in text:
+        if c in CN_VALUES:
+            digit = CN_VALUES[c]
+        elif c in ("万", "亿"):
+            total += (section + digit) * CN_UNITS[c]
+            section = digit = 0
+        else:
+            section += (digit or 1) * CN_UNITS[c]
+            digit = 0
+    return total + section + digit
+
+
 def format_number(n: int, fmt: str) -> str:
     """Render counter n in a Word w:numFmt."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",

@@ -13,7 +13,8 @@ from checker.textcount import count_chars
 def flag_json(flag: Flag) -> dict:
     data = {"code": flag.code, "name": flag.name, "severity": flag.severity.value, "message": flag.message,
             "paragraphs": flag.paragraphs, "suggestion": flag.suggestion,
-            "evidence": [{"sentence": e.sentence, "start": e.start, "end": e.end, "text": e.text} for e in flag.evidence]}
+            "evidence": [{"sentence": e.sentence, "start": e.start, "end": e.end, "text": e.text,
+                          "replacement": e.replacement} for e in flag.evidence]}
     if flag.other:
         data.update(other=flag.other, share=flag.share)
     return data
@@ -44,6 +45,8 @@ def report_json(doc: Doc, summary: ReportSummary | None = None) -> dict:
         "profile": summary.profile,
         "title": doc._.source.title,
         "author": doc._.source.author,
+        "year": doc._.year,
+        "year_source": doc._.year_source or "",
         "chars": figures.chars,
         "chars_with_punct": figures.chars_with_punct,
         "sections": [{"index": i, "title": section_title(doc, i), "level": spans[s._.heading]._.level,

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from checker.checks.engine import SEVERITY_NAMES
 from checker.doc import LABEL_NAMES, needs_review, notes, paragraphs
+from checker.read.year import SOURCES
 from checker.summary import ReportSummary
 
 
@@ -18,6 +19,8 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
         f"字数：{f.chars}（汉字、字母和数字；含标点 {f.chars_with_punct}）",
         "篇幅占比（全文）：" + "，".join(f"{LABEL_NAMES[k]} {v:.0%}" for k, v in f.shares.items()),
         _key_figures(f.values),
+        f"报告年度：{doc._.year}（{SOURCES[doc._.year_source]}）" if doc._.year else
+        "报告年度：未能确定（可用 --year 指定；不检查过时提法）",
     ]
     lines += [f"提示：{note}" for note in notes(doc)]
     review = sum(needs_review(s) for s in doc.sents)
@@ -29,6 +32,7 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
             where = f"（{'；'.join(place(doc, p) for p in flag.paragraphs[:5])}{' 等' if len(flag.paragraphs) > 5 else ''}）" \
                 if flag.paragraphs else ""
             lines.append(f"  [{SEVERITY_NAMES[flag.severity]}] {flag.name or flag.code}（{flag.code}）：{flag.message}{where}")
+            lines += _replacements(doc, flag)
             if flag.suggestion:
                 lines.append(f"      建议：{flag.suggestion}")
     else:
@@ -40,13 +44,33 @@ def render_text(doc: Doc, summary: ReportSummary | None = None, sentences: bool 
 
 
 QUOTE_CHARS = 12
+REPLACEMENTS = 5  # evidence lines with their replacement shown per flag
+
+
+def _replacements(doc: Doc, flag) -> list[str]:
+    """'      …认真【布署】年度… → 部署（第 5 段）' for the first evidence that has a replacement."""
+    found = [e for e in flag.evidence if e.replacement]
+    sentences = list(doc.sents)
+    lines = []
+    for e in found[:REPLACEMENTS]:
+        text = sentences[e.sentence].text
+        before, after = text[max(0, e.start - QUOTE_CHARS):e.start], text[e.end:e.end + QUOTE_CHARS]
+        lines.append(f"      {'…' if e.start > QUOTE_CHARS else ''}{before}【{e.text}】{after}"
+                     f"{'…' if e.end + QUOTE_CHARS < len(text) else ''} → {e.replacement}"
+                     f"（{_number(doc, sentences[e.sentence]._.paragraph)}）")
+    if len(found) > REPLACEMENTS:
+        lines.append(f"      ……共 {len(found)} 处")
+    return lines
 
 
 def place(doc: Doc, index: int) -> str:
     """Where a paragraph is, as a person finds it in Word: its paragraph number there and its first words."""
-    block = doc._.source.blocks[index]
-    start = block.text[:QUOTE_CHARS] + ("…" if len(block.text) > QUOTE_CHARS else "")
-    return f"第 {block.number or index + 1} 段「{start}」"
+    text = doc._.source.blocks[index].text
+    return f"{_number(doc, index)}「{text[:QUOTE_CHARS]}{'…' if len(text) > QUOTE_CHARS else ''}」"
+
+
+def _number(doc: Doc, index: int) -> str:
+    return f"第 {doc._.source.blocks[index].number or index + 1} 段"
 
 
 def quiet_line(doc: Doc) -> str:

@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 import checker.doc  # noqa: F401  (registers the extension attributes)
 from checker.limits import check_deadline
 from checker.read.document import Document
+from checker.read.year import report_year
 from checker.segment.sentences import split_sentences
 from checker.segment.normalize import normalize
 from checker.segment.tokens import cut
@@ -56,6 +57,7 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
     for token, norm in zip(doc, norms):
         token.norm_ = norm  # always: spaCy's default norm would turn ，“” into ,"" and … into ...
     doc._.source = document
+    doc._.year, doc._.year_source = report_year(document)
     spans = []
     for index, ((start, end), block) in enumerate(zip(paragraph_tokens, document.blocks)):
         span = Span(doc, start, end)

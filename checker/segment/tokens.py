@@ -17,6 +17,11 @@ def tag(text: str) -> list[tuple[str, str]]:
     return rjieba.tag(text)
 
 
+def in_dictionary(word: str) -> bool:
+    """jieba's dictionary has the word (a word jieba cut by its HMM, 抓训炼, is not in it)."""
+    return rjieba.has_word(word)
+
+
 def reference_cut(text: str) -> list[str]:
     """jieba's own words (slow to load; for tests and comparisons only)."""
     import logging
