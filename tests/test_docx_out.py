@@ -105,6 +105,18 @@ def test_each_flag_is_one_comment_on_its_words_and_no_message_is_repeated(tmp_pa
         assert sum(flag.message in t for t in comments) == (1 if flag.paragraphs else 0)
 
 
+def test_each_word_to_replace_gets_its_own_comment_with_the_replacement(tmp_path):
+    path = source_docx(tmp_path / "r.docx")
+    doc, _ = checked(path)
+    typos = [Evidence(e.sentence, e.start, e.end, e.text, fix) for e, fix in
+             ((evidence(doc, "主持"), "主办"), (evidence(doc, "调研"), "调查研究"))]
+    doc, summary = checked(path, [Flag("TYPO", Severity.info, "有 2 处疑似错别字", [2, 4], name="错别字", evidence=typos)])
+    found = anchored(annotated_docx(doc, summary, path.read_bytes()))
+    assert found["[提示] 错别字：「主持」→「主办」"] == "主持"
+    assert found["[提示] 错别字：「调研」→「调查研究」"] == "调研"
+    assert len(found) == 1 + 2
+
+
 def test_runs_are_split_at_the_evidence_and_keep_their_formatting(tmp_path):
     path = source_docx(tmp_path / "r.docx")
     out = docx.Document(io.BytesIO(annotated_docx(*checked(path), path.read_bytes())))

@@ -89,6 +89,15 @@ def test_flag_targets_link_to_their_words(tmp_path):
     assert "「全年开展」" in html and "第5段" in html
 
 
+def test_flag_targets_show_the_replacement_of_a_word(tmp_path):
+    data = hostile_report(tmp_path)
+    data["flags"].append({"code": "TYPO", "name": "错别字", "paragraphs": [4], "evidence": [
+        {"sentence": 4, "start": 2, "end": 4, "text": "调研", "replacement": "调查<研究>"}]})
+    html = flag_targets_html(data, data["flags"][-1], len(data["flags"]) - 1)
+    assert "「调研」→「调查&lt;研究&gt;」" in html
+    assert "→" not in flag_targets_html(data, data["flags"][1], 1)
+
+
 def test_evidence_spans_are_marked_exactly_with_the_flag_names(tmp_path):
     data = hostile_report(tmp_path)
     html = report_html(data)

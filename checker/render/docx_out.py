@@ -64,8 +64,12 @@ def comment_notes(doc: Doc, summary: ReportSummary) -> list[Note]:
     body = [i for i, span in enumerate(paragraphs(doc)) if span._.role == "body"]
     notes = [Note(0, summary_lines(summary, doc._.figures.values if doc._.figures else {}))]
     for flag in summary.flags:
-        spans = [places[e.sentence] + (e.start, e.end) for e in flag.evidence if e.sentence in places]
-        if spans:
+        placed = [e for e in flag.evidence if e.sentence in places]
+        spans = [places[e.sentence] + (e.start, e.end) for e in placed]
+        if any(e.replacement for e in placed):  # wording: one comment on each word to replace
+            notes += [Note(p, [_replacement_line(flag, e)], o + a, o + b)
+                      for (p, o, a, b), e in zip(spans, placed) if e.replacement]
+        elif spans:
             paragraph, offset, start, end = next((s for s in spans if s[0] in body), spans[0])
             notes.append(Note(paragraph, _flag_lines(doc, flag, spans), offset + start, offset + end))
         elif flag.paragraphs:
@@ -94,6 +98,10 @@ def summary_lines(summary: ReportSummary, figures: dict) -> list[str]:
 def _flag_line(flag: Flag) -> str:
     line = f"[{SEVERITY_NAMES[flag.severity]}] {flag.name or flag.code}：{flag.message}"
     return f"{line}（建议：{flag.suggestion}）" if flag.suggestion else line
+
+
+def _replacement_line(flag: Flag, evidence) -> str:
+    return f"[{SEVERITY_NAMES[flag.severity]}] {flag.name or flag.code}：「{evidence.text}」→「{evidence.replacement}」"
 
 
 def _flag_lines(doc: Doc, flag: Flag, spans: list[tuple[int, int, int, int]]) -> list[str]:

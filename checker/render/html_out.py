@@ -217,9 +217,10 @@ def flag_targets_html(data: dict, flag: dict, index: int, width: int = 40, most:
     spans = sorted((sentence, start, end) for sentence, found in evidence_spans(data).items()
                    for start, end, k in found if k == index)
     texts = {s["index"]: s["text"] for p in data["paragraphs"] for s in p["sentences"]}
+    replacements = {(e["sentence"], e["start"]): e["replacement"] for e in flag.get("evidence", []) if e.get("replacement")}
     if spans:
-        targets = [(evidence_anchor(s, a), f"第{paragraph_of[s] + 1}段", f"「{_excerpt(texts[s][a:b], width)}」")
-                   for s, a, b in spans]
+        targets = [(evidence_anchor(s, a), f"第{paragraph_of[s] + 1}段", f"「{_excerpt(texts[s][a:b], width)}」"
+                    + (f"→「{replacements[s, a]}」" if (s, a) in replacements else "")) for s, a, b in spans]
     else:
         targets = [(paragraph_anchor(i), f"第{i + 1}段", _excerpt(data["paragraphs"][i]["text"], width))
                    for i in flag["paragraphs"]]
