@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import signal
+import sys
 import tempfile
 import time
 from collections import deque
@@ -26,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
+from checker.cohort.config import COHORT_CODES
 from checker.cohort.inputs import Item, collect
 from checker.cohort.fingerprint import Sketch, sketch_text
 from checker.cohort.journal import Journal, RunLock, journal_path, output_error, write_atomic
@@ -121,15 +123,20 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
                              [done[("previous", i.name)] for i in items if i.kind == "previous"], journal.texts)
     names = loaded.names()
     if json_dir:
-        _write_json_files(json_dir, journal, {r.file: r for r in rows})
+        _write_json_files(json_dir, journal, {r.file: r for r in rows}, loaded)
     write_atomic(out, workbook_bytes(rows, names, share_rule(loaded).basis), journal.path)
     journal.remove()
     return BatchRun(out, rows, [r for r in done.values() if not r.checked], bool(previous))
 
 
 def _kept(summary: ReportSummary, shortest: int) -> ReportSummary:
-    """What the parent keeps of a row: its fingerprint as a Sketch (the texts stay in the journal)."""
-    return replace(summary, fingerprint=Sketch.of(summary.fingerprint, shortest)) if summary.fingerprint else summary
+    """What the parent keeps of a row: its fingerprint as a Sketch, its flags without their evidence (both stay
+    in the journal), the names and suggestions that every row repeats shared."""
+    if not summary.checked:
+        return summary
+    flags = [replace(f, evidence=[], code=sys.intern(f.code), name=sys.intern(f.name),
+                     suggestion=sys.intern(f.suggestion)) for f in summary.flags]
+    return replace(summary, flags=flags, fingerprint=summary.fingerprint and Sketch.of(summary.fingerprint, shortest))
 
 
 def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> None:
@@ -276,14 +283,23 @@ def _short(part: str) -> str:
     return f"{keep}~{digest}" + (".json" if part.endswith(".json") else "")
 
 
-def _write_json_files(json_dir: Path, journal: Journal, rows: dict[str, ReportSummary]) -> None:
-    """Each current report's JSON, written once with its final flags (the flag-free part is in the journal)."""
-    parts = {line["summary"]["file"]: line["json"] for line in journal.rows()
-             if "json" in line and line["summary"]["kind"] == "current"}
-    for summary in rows.values():
+def _write_json_files(json_dir: Path, journal: Journal, rows: dict[str, ReportSummary], profile: Profile) -> None:
+    """Each current report's JSON, written once with its final flags, one journal line at a time: the line holds
+    the flag-free part and the report's own flags with their evidence, the row its cohort flags."""
+    last = {}  # file -> its last journal line that counts (a resumed run may have journalled a file twice)
+    for number, line in enumerate(journal.rows()):
+        if _json_line(line, rows):
+            last[line["summary"]["file"]] = number
+    names = profile.names()
+    for number, line in enumerate(journal.rows()):
+        summary = rows.get(line["summary"]["file"])
+        if summary is None or last.get(summary.file) != number:
+            continue
         if summary.checked:
-            report = parts[summary.file] | {"flags": [flag_json(f) for f in summary.flags],
-                                            "verdict": summary.verdict_text, "fix_first": summary.fix_first}
+            cohort = [f for f in summary.flags if f.code in COHORT_CODES]
+            final = ReportSummary.from_dict(line["summary"]).with_cohort_flags(cohort, profile.verdict, names)
+            report = line["json"] | {"flags": [flag_json(f) for f in final.flags], "verdict": final.verdict_text,
+                                     "fix_first": final.fix_first}
         else:
             report = error_json(summary.file, summary.error)
         path = json_file(json_dir, summary.file)
@@ -292,6 +308,12 @@ def _write_json_files(json_dir: Path, journal: Journal, rows: dict[str, ReportSu
         except OSError as exc:
             raise output_error(path.parent, exc, journal.path) from exc
         write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"), journal.path)
+
+
+def _json_line(line: dict, rows: dict[str, ReportSummary]) -> bool:
+    """The line gives a current report's JSON file: its flag-free JSON, or its error."""
+    summary = rows.get(line["summary"]["file"])
+    return line["summary"]["kind"] == "current" and summary is not None and ("json" in line or not summary.checked)
 
 
 def _clean_stale_temp() -> None:
