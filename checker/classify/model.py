@@ -23,7 +23,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import Interval
 
 from checker.classify.features import frame
-from checker.classify import hashed
+from checker.classify.hashed import features as hashed_features
 from checker.classify.sequence import TemperedHMM, report_bounds
 
 SEED = 20261125
@@ -93,7 +93,7 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X) -> np.ndarray:
         X = _as_frame(X)
-        proba = self.pipeline_[-1].predict_proba(hashed.features(self.pipeline_[0], X))
+        proba = self.pipeline_[-1].predict_proba(hashed_features(self.pipeline_[0], X))
         if len(X) == 0:
             return proba
         roles = X["role"].tolist()
