@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 import checker.checks  # noqa: F401  (registers every rule and kind)
 from checker.checks.engine import KINDS, RULES, Context, RuleConfig, VerdictConfig
 from checker.cohort.config import COHORT_CONFIGS
+from checker.safe_yaml import load_yaml
 from checker.errors import ProfileError
 from checker.measure.lexicons import Lexicons, pattern_errors
 
@@ -78,11 +79,6 @@ def load_profile(name_or_path: str | None = None) -> Profile:
     return _validated(_merged(name_or_path or "default", seen=()), name_or_path or "default")
 
 
-class _NoAliases(yaml.SafeLoader):
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("不支持 YAML 别名（*…）")
-        return super().compose_node(parent, index)
 
 
 def _load_raw(name_or_path: str) -> dict:
@@ -96,7 +92,7 @@ def _load_raw(name_or_path: str) -> dict:
     else:
         raise ProfileError(f"未知的配置：{name_or_path}（内置配置有：{'、'.join(builtin_names())}，也可以给出 .yaml 文件路径）")
     try:
-        data = yaml.load(text, Loader=_NoAliases)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ProfileError(f"配置文件 {name_or_path} 不是有效的 YAML：{str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict):

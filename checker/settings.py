@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from checker.errors import ProfileError
+from checker.safe_yaml import load_yaml
 
 FILES = ("shuzhi.yaml", ".shuzhi.yaml")
 KEYS = {"profile": str, "year": int, "fail_on": str, "ignore": list, "select": list}
@@ -43,7 +44,7 @@ def find(start: Path | None = None) -> tuple[Path | None, dict]:
 
 def _yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ProfileError(f"设置文件 {path} 不是有效的 YAML：{str(exc).splitlines()[0]}") from exc
     return data

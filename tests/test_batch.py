@@ -16,7 +16,7 @@ import pytest
 from checker.cli import main
 from checker.cohort import batch
 from checker.cohort.config import RepeatedConfig
-from checker.cohort.fingerprint import Fingerprint, organization_key
+from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
 from checker.cohort.inputs import collect, member_name
 from checker.cohort.similarity import Cohort, cohort_rules, with_cohort_flags
 from checker.errors import InputError
@@ -375,3 +375,22 @@ def test_resume_when_every_file_was_done_only_writes_the_workbook(cohort, tmp_pa
     assert main(["batch", str(cohort["folder"]), "--out", str(out), "--resume"]) == 2
     assert checked == []
     pd.testing.assert_frame_equal(_sheets(out)["汇总"], _sheets(cohort["out"])["汇总"])
+
+
+
+def test_the_workbook_lists_the_problems_the_cohort_shares(tmp_path):
+    """Five reports sharing their problem statements: 常见问题 lists them, as their normalised text."""
+    checker = Checker()
+    source = next(r for r in load_raw() if _problem_sentences(checker, r) >= 3)
+    (tmp_path / "in").mkdir()
+    write_docx(source.to_document(), tmp_path / "in" / "source.docx")
+    for number in range(4):
+        copy = _near_copy(source)
+        copy.blocks[0].text += f"（{number + 1}）"
+        write_docx(copy, tmp_path / "in" / f"copy{number}.docx")
+    assert main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out.xlsx"), "--jobs", "1"]) == 0
+    common = _sheets(tmp_path / "out.xlsx")["常见问题"]
+    assert list(common.columns) == ["问题表述", "报告数", "占比", "涉及报告"]
+    assert len(common) >= 3 and set(common["报告数"]) == {5} and set(common["占比"]) == {1.0}
+    problems = [s.text for s in checker.check_document(source.to_document()).sents if s._.label == "problem"]
+    assert set(common["问题表述"]) <= {normalize(t) for p in problems for t in (p, p.replace("党员", "同志"))}

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from checker.measure.lexicons import WordMatcher
 from checker.measure.words import Words
+from checker.safe_yaml import load_yaml
 from checker.segment.normalize import normalized
 from checker.segment.tokens import in_dictionary
 
@@ -128,7 +129,7 @@ def _tables(stamps: tuple) -> Tables:
 
 def _parsed(name: str, text: str) -> Tables:
     try:
-        return Tables.model_validate(yaml.safe_load(text) or {})
+        return Tables.model_validate(load_yaml(text) or {})
     except yaml.YAMLError as exc:
         raise ValueError(f"extra_files 中的文件 {name} 不是有效的 YAML：{str(exc).splitlines()[0]}") from None
     except ValidationError as exc:

@@ -7,16 +7,16 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from checker.classify.model import _as_frame
 from checker.doc import LABELS
+from checker.safe_yaml import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(resources.files("checker.data").joinpath("baseline.yaml").read_text(encoding="utf-8"))
+    return load_yaml(resources.files("checker.data").joinpath("baseline.yaml").read_text(encoding="utf-8"))
 
 
 class HeadingBaseline(ClassifierMixin, BaseEstimator):

@@ -31,7 +31,7 @@ from checker.cohort.config import COHORT_CODES
 from checker.cohort.inputs import Item, collect
 from checker.cohort.fingerprint import Sketch, sketch_text
 from checker.cohort.journal import Journal, RunLock, journal_path, output_error, write_atomic
-from checker.cohort.similarity import cohort_rules, shortest_kept, with_cohort_flags
+from checker.cohort.similarity import cohort_of, cohort_rules, shortest_kept, with_cohort_flags
 from checker.errors import InputError
 from checker.limits import FileTimeout, Limits, deadline
 from checker.profile import Profile, load_profile
@@ -119,12 +119,14 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
                 _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline, year), finish)
         finally:
             journal.close()
-    rows = with_cohort_flags([done[("current", i.name)] for i in items if i.kind == "current"], loaded,
-                             [done[("previous", i.name)] for i in items if i.kind == "previous"], journal.texts)
+    current = [done[("current", i.name)] for i in items if i.kind == "current"]
+    cohort = cohort_of(current, loaded, [done[("previous", i.name)] for i in items if i.kind == "previous"],
+                       journal.texts)
+    rows = with_cohort_flags(current, loaded, cohort=cohort)
     names = loaded.names()
     if json_dir:
         _write_json_files(json_dir, journal, {r.file: r for r in rows}, loaded)
-    write_atomic(out, workbook_bytes(rows, names, share_rule(loaded).basis), journal.path)
+    write_atomic(out, workbook_bytes(rows, names, share_rule(loaded).basis, cohort.common_problems()), journal.path)
     journal.remove()
     return BatchRun(out, rows, [r for r in done.values() if not r.checked], bool(previous))
 

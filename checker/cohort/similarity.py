@@ -334,12 +334,19 @@ def cohort_rules(cohort: dict[str, RuleConfig], previous: bool) -> dict[str, Rul
     return {code: config for code, config in cohort.items() if previous or code != "REPEATED_PROBLEMS"}
 
 
-def with_cohort_flags(summaries: list, profile, previous: list = (), texts: Texts | None = None) -> list:
-    """The summaries of a cohort with their cohort flags added and verdicts re-judged (`previous`: last year's;
-    `texts`: looks up sentence texts for fingerprints kept without them, see Cohort)."""
+def cohort_of(summaries: list, profile, previous: list = (), texts: Texts | None = None) -> Cohort:
+    """The Cohort of these summaries (`previous`: last year's; `texts`: looks up sentence texts for fingerprints
+    kept without them, see Cohort)."""
     cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)), texts)
     for summary in [*summaries, *previous]:
         if summary.checked:
             cohort.add(summary.file, summary.fingerprint, previous=summary.kind == "previous")
-    found, names = cohort.flags(), profile.names()
+    return cohort
+
+
+def with_cohort_flags(summaries: list, profile, previous: list = (), texts: Texts | None = None,
+                      cohort: Cohort | None = None) -> list:
+    """The summaries of a cohort with their cohort flags added and verdicts re-judged (the arguments as for
+    cohort_of, or the cohort already made of them)."""
+    found, names = (cohort or cohort_of(summaries, profile, previous, texts)).flags(), profile.names()
     return [s.with_cohort_flags(found.get(s.file, []), profile.verdict, names) for s in summaries]

@@ -1,18 +1,24 @@
-"""Excel workbook of a cohort (pandas + openpyxl), an auditor's file: sheets 汇总, 问题清单, 总体情况 and, when
-given, 常见问题.
+"""Excel workbook of a cohort, an auditor's file: sheets 汇总, 问题清单, 总体情况 and, when given, 常见问题.
 
 Used by `shuzhi batch` and by the web page for several uploads. Input: one ReportSummary per report (an
 unreadable file is a summary with its error). Every sheet has a bold, frozen header with a filter; flags are
 named in Chinese; 结论 is coloured; each row of 问题清单 links to its report's row in 汇总.
+
+The workbook is written with openpyxl's write-only mode, row by row: the rows of 汇总 and 问题清单 are made
+twice from the summaries (once for the column widths, once to write them) and never held as a table, so the
+memory it takes does not grow with the number of reports; the 总体情况 tables are small (pandas).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -30,13 +36,19 @@ SHARE_BINS = [i / 10 for i in range(11)]
 LENGTH_BINS = [0, 500, 1000, 1500, 2000, 2500, 3000, 4000, float("inf")]
 PERCENT_COLUMNS = {*SHARES, "共同比例", "占已检查比例", "占比"}
 WRAPPED = {"优先修改", "说明", "建议", "原因", "问题表述", "标题", "涉及报告"}  # long text: wrapped, not wider
+FLAG_COLUMNS = ["文件", "检查项", "级别", "说明", "建议", "段落", "相关文件", "共同比例"]
+COMMON_COLUMNS = ["问题表述", "报告数", "占比", "涉及报告"]
 STATISTICS = {"count": "数量", "mean": "平均", "std": "标准差", "min": "最小", "25%": "25%分位", "50%": "中位数",
               "75%": "75%分位", "max": "最大"}
 # Okabe–Ito tints (the verdict is written in the cell too): 通过 blue, 建议修改 yellow, 退回修改 vermillion
 VERDICT_FILLS = {"通过": "#d4e9f7", "建议修改": "#f9f2b3", "退回修改": "#f4c7ae", "非述职报告": "#ebd1e0",
                  UNREADABLE: "#e0e0e0"}
 HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
+HEADER_FONT = Font(bold=True)
+HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+WRAP_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH, WRAP_WIDTH = 60, 48
+Rows = Callable[[], Iterator[list]]  # makes the rows of a sheet afresh at each call
 
 
 def workbook_bytes(results: Iterable[ReportSummary], flag_codes: Sequence[str] | Mapping[str, str] = (),
@@ -52,22 +64,22 @@ def workbook_bytes(results: Iterable[ReportSummary], flag_codes: Sequence[str] |
     checker.cohort.similarity.Cohort.common_problems() gives them; reports is a count or a list of file
     names. When given (even empty), the sheet 常见问题 lists them.
     """
-    results = list(results)
+    results = results if isinstance(results, list) else list(results)
     names = flag_names(results, flag_codes)
-    summary, flags = summary_frame(results, names, basis), flags_frame(results, names)
-    tables = {SUMMARY: (summary, "B2"), FLAGS: (flags, "A2")}
+    book = Workbook(write_only=True)
+    columns = summary_columns(names)
+    _table_sheet(book.create_sheet(SUMMARY), columns, lambda: summary_rows(results, names, basis), "B2")
+    where = {r.file: row for row, r in enumerate(results, start=2)}
+    _table_sheet(book.create_sheet(FLAGS), FLAG_COLUMNS, lambda: flag_rows(results, names), "A2",
+                 {"文件": lambda cell: _link(cell, where)})
+    _cohort_sheet(book.create_sheet(COHORT), results, names, basis)
     if common_problems is not None:
-        tables[COMMON] = (common_frame(common_problems, int((summary["状态"] == STATUS_OK).sum())), "A2")
+        checked = sum(r.checked for r in results)
+        common = common_frame(common_problems, checked)
+        _table_sheet(book.create_sheet(COMMON), COMMON_COLUMNS,
+                     lambda: iter(common.astype(object).where(common.notna(), None).values.tolist()), "A2")
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for sheet, (table, _) in tables.items():
-            table.to_excel(writer, sheet_name=sheet, index=False)
-        _cohort_sheet(writer, summary, results, names)
-        for sheet, (table, freeze) in tables.items():
-            _percent(writer.book[sheet], table, 1, False)
-            _table_layout(writer.book[sheet], table, 1, freeze)
-        _verdict_colours(writer.book[SUMMARY], summary)
-        _links_to_summary(writer.book[FLAGS], flags, summary)
+    book.save(buffer)
     return buffer.getvalue()
 
 
@@ -87,31 +99,26 @@ def flag_names(results: list[ReportSummary], flag_codes: Sequence[str] | Mapping
     return names
 
 
-def summary_frame(results: list[ReportSummary], names: Mapping[str, str] | Sequence[str],
-                  basis: str = "total") -> pd.DataFrame:
-    names = dict(names) if isinstance(names, Mapping) else {c: c for c in names}
-    rows = []
+def summary_columns(names: Mapping[str, str]) -> list[str]:
+    return ["文件", "单位/述职人", "结论", "问题数", "优先修改", "字数", *SHARES, *names.values(), "标题", "状态", "原因"]
+
+
+def summary_rows(results: list[ReportSummary], names: Mapping[str, str], basis: str = "total") -> Iterator[list]:
+    """The rows of 汇总, in summary_columns(names) order."""
     for r in results:
         shares = getattr(r, SHARE_KEYS[basis])
-        rows.append({
-            "文件": r.file, "单位/述职人": r.author, "结论": r.verdict_text,
-            "问题数": len(r.flags) if r.checked else None, "优先修改": "\n".join(r.fix_first),
-            "字数": r.chars if r.checked else None,
-            **{column: shares.get(key) for column, key in SHARES.items()},
-            **{name: sum(f.code == code for f in r.flags) or None for code, name in names.items()},
-            "标题": r.title, "状态": STATUS_OK if r.checked else STATUS_ERROR, "原因": r.error,
-        })
-    columns = ["文件", "单位/述职人", "结论", "问题数", "优先修改", "字数", *SHARES, *names.values(), "标题", "状态", "原因"]
-    return pd.DataFrame(rows, columns=columns)
+        counts = Counter(f.code for f in r.flags)
+        yield [r.file, r.author, r.verdict_text, len(r.flags) if r.checked else None, "\n".join(r.fix_first),
+               r.chars if r.checked else None, *(shares.get(key) for key in SHARES.values()),
+               *(counts.get(code) for code in names), r.title, STATUS_OK if r.checked else STATUS_ERROR, r.error]
 
 
-def flags_frame(results: list[ReportSummary], names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    names = names or {}
-    rows = [{"文件": r.file, "检查项": names.get(f.code) or f.name or f.code, "级别": SEVERITY_NAMES[f.severity],
-             "说明": f.message, "建议": f.suggestion, "段落": "、".join(str(p + 1) for p in f.paragraphs),
-             "相关文件": f.other, "共同比例": f.share}
-            for r in results for f in r.flags]
-    return pd.DataFrame(rows, columns=["文件", "检查项", "级别", "说明", "建议", "段落", "相关文件", "共同比例"])
+def flag_rows(results: list[ReportSummary], names: Mapping[str, str]) -> Iterator[list]:
+    """The rows of 问题清单, one per flag, in FLAG_COLUMNS order."""
+    for r in results:
+        for f in r.flags:
+            yield [r.file, names.get(f.code) or f.name or f.code, SEVERITY_NAMES[f.severity], f.message,
+                   f.suggestion, "、".join(str(p + 1) for p in f.paragraphs), f.other, f.share]
 
 
 def common_frame(common: Sequence[tuple[str, object]], checked: int) -> pd.DataFrame:
@@ -122,22 +129,25 @@ def common_frame(common: Sequence[tuple[str, object]], checked: int) -> pd.DataF
         count = len(reports) if listed else int(reports)
         rows.append({"问题表述": statement, "报告数": count, "占比": count / checked if checked else None,
                      "涉及报告": "、".join(sorted(reports)) if listed else ""})
-    return pd.DataFrame(rows, columns=["问题表述", "报告数", "占比", "涉及报告"])
+    return pd.DataFrame(rows, columns=COMMON_COLUMNS)
 
 
-def cohort_tables(summary: pd.DataFrame, results: list[ReportSummary], names: dict[str, str]):
+def cohort_tables(results: list[ReportSummary], names: dict[str, str], basis: str = "total"):
     """(title, table, write_index) for the 总体情况 sheet; the second (各项检查) gets the sheet's filter."""
-    checked = summary[summary["状态"] == STATUS_OK]
+    checked = [r for r in results if r.checked]
+    verdicts = Counter(r.verdict_text for r in checked)
     overview = pd.DataFrame({"项目": ["报告总数", "已检查", "无法读取", *VERDICTS],
-                             "数量": [len(summary), len(checked), len(summary) - len(checked),
-                                      *((checked["结论"] == v).sum() for v in VERDICTS)]})
+                             "数量": [len(results), len(checked), len(results) - len(checked),
+                                      *(verdicts[v] for v in VERDICTS)]})
     severity = {f.code: SEVERITY_NAMES[f.severity] for r in results for f in r.flags}
+    holders = Counter(code for r in checked for code in {f.code for f in r.flags})
     per_flag = pd.DataFrame({
         "检查项": list(names.values()), "级别": [severity.get(c, "") for c in names],
-        "报告数": [int(checked[n].notna().sum()) for n in names.values()],
-        "占已检查比例": [checked[n].notna().sum() / len(checked) if len(checked) else 0.0 for n in names.values()],
+        "报告数": [holders[c] for c in names],
+        "占已检查比例": [holders[c] / len(checked) if checked else 0.0 for c in names],
     })
-    measured = checked[["字数", *SHARES]].astype(float)
+    measured = pd.DataFrame([[r.chars, *(getattr(r, SHARE_KEYS[basis]).get(k) for k in SHARES.values())]
+                             for r in checked], columns=["字数", *SHARES], dtype=float)
     spread = measured.describe().rename(index=STATISTICS)
     spread.index.name = "统计量"
     share_bins = pd.DataFrame({column: pd.cut(measured[column], SHARE_BINS, include_lowest=True)
@@ -151,91 +161,130 @@ def cohort_tables(summary: pd.DataFrame, results: list[ReportSummary], names: di
             ("篇幅占比分布（报告数）", share_bins, True), ("字数分布", length_bins, False)]
 
 
-def _cohort_sheet(writer, summary: pd.DataFrame, results: list[ReportSummary], names: dict[str, str]) -> None:
+def _table_sheet(sheet, columns: list[str], rows: Rows, freeze: str,
+                 styles: Mapping[str, Callable] | None = None) -> None:
+    """A sheet holding one table: bold frozen header, a filter over the table, widths, long text wrapped,
+    shares as percentages; styles: column -> a function that styles its cells further."""
+    wrapped = {i for i, name in enumerate(columns) if name in WRAPPED}
+    widths, count = _measure(_with_header(columns, rows()))
+    _set_widths(sheet, widths, wrapped)
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{count}"
+    sheet.append([_header(sheet, name) for name in columns])
+    styled = [(i, _cell_style(name, i in wrapped, (styles or {}).get(name))) for i, name in enumerate(columns)]
+    styled = [(i, style) for i, style in styled if style]
+    for values in rows():
+        for i, style in styled:
+            if values[i] is not None:
+                values[i] = style(WriteOnlyCell(sheet, value=values[i]))
+        sheet.append(values)
+
+
+def _with_header(columns: list[str], rows: Iterator[list]) -> Iterator[list]:
+    yield columns
+    yield from rows
+
+
+def _cell_style(name: str, wrapped: bool, extra: Callable | None) -> Callable | None:
+    """What styles a cell of column `name` (it returns the cell), or None for plain values."""
+    steps = [step for step, wanted in ((extra, extra is not None), (_as_percent, name in PERCENT_COLUMNS),
+                                       (_wrap, wrapped), (_verdict_colour, name == "结论")) if wanted]
+    if not steps:
+        return None
+
+    def style(cell):
+        for step in steps:
+            step(cell)
+        return cell
+    return style
+
+
+def _cohort_sheet(sheet, results: list[ReportSummary], names: dict[str, str], basis: str) -> None:
     """Stacked tables under a frozen title row; each table's header bold, the per-flag table filtered."""
-    checked = int((summary["状态"] == STATUS_OK).sum())
-    sheet = writer.book.create_sheet(COHORT, index=2)
-    sheet.cell(row=1, column=1, value=f"总体情况：共 {len(summary)} 份报告，已检查 {checked} 份").font = Font(bold=True,
-                                                                                                size=13)
-    sheet.freeze_panes = "A2"
-    row = 3
-    for number, (title, table, index) in enumerate(cohort_tables(summary, results, names)):
-        sheet.cell(row=row, column=1, value=title).font = Font(bold=True, size=12)
-        table.to_excel(writer, sheet_name=COHORT, startrow=row, index=index)
-        _percent(sheet, table, row + 1, index)
-        width = len(table.columns) + (1 if index else 0)
-        for column in range(1, width + 1):
-            _header(sheet.cell(row=row + 1, column=column))
+    checked = sum(r.checked for r in results)
+    lines: list[list] = [[_font(sheet, f"总体情况：共 {len(results)} 份报告，已检查 {checked} 份", 13)], []]
+    for number, (caption, table, index) in enumerate(cohort_tables(results, names, basis)):
+        header = ([table.index.name] if index else []) + list(table.columns)
         if number == 1:
-            sheet.auto_filter.ref = f"A{row + 1}:{get_column_letter(width)}{row + 1 + len(table)}"
-        row += len(table) + 4
-    _widths(sheet, set())
+            first = len(lines) + 2
+            sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(header))}{first + len(table)}"
+        lines += [[_font(sheet, caption, 12)], [_header(sheet, name) for name in header]]
+        values = table.astype(object).where(table.notna(), None).values.tolist()
+        for label, row in zip(table.index, values):
+            cells = ([label] if index else []) + row
+            if label != STATISTICS["count"]:
+                cells = [_as_percent(WriteOnlyCell(sheet, value=v)) if h in PERCENT_COLUMNS and v is not None else v
+                         for h, v in zip(header, cells)]
+            lines.append(cells)
+        lines += [[], []]
+    _set_widths(sheet, _measure(lines)[0], set())
+    sheet.freeze_panes = "A2"
+    for line in lines:
+        sheet.append(line)
+
+
+def _measure(rows: Iterable[list]) -> tuple[list[int], int]:
+    """The widest display width of each column over the rows (cells or values), and the number of rows."""
+    widths: list[int] = []
+    count = 0
+    for count, values in enumerate(rows, start=1):
+        for i, value in enumerate(values):
+            value = getattr(value, "value", value)
+            if value is None:
+                continue
+            if i >= len(widths):
+                widths += [0] * (i + 1 - len(widths))
+            widths[i] = max(widths[i], _display_width(value))
+    return widths, count
+
+
+def _set_widths(sheet, widths: list[int], wrapped: set[int]) -> None:
+    """Column widths, set before the first row is written (write-only sheets write them first)."""
+    for i, width in enumerate(widths):
+        cap = WRAP_WIDTH if i in wrapped else MAX_WIDTH
+        sheet.column_dimensions[get_column_letter(i + 1)].width = min(max(width + 2, 8), cap)
+
+
+def _display_width(value) -> int:
+    """Columns a value takes in Excel's default font: CJK and full-width characters count two."""
+    text = f"{value:.1%}" if isinstance(value, float) else str(value)
+    return max(sum(2 if re.match(r"[\u1100-\uffff]", ch) else 1 for ch in line) for line in text.split("\n"))
 
 
 def _length_label(low: float, high: float) -> str:
     return f"{int(low)} 字以上" if high == float("inf") else f"{int(low)}–{int(high) - 1} 字"
 
 
-def _percent(sheet, table: pd.DataFrame, header_row: int, index: bool) -> None:
-    """Show share columns of a table written at header_row (1-based) as percentages (not its count row)."""
-    for position, column in enumerate(table.columns, start=2 if index else 1):
-        if column not in PERCENT_COLUMNS:
-            continue
-        for offset, label in enumerate(table.index, start=1):
-            if label != STATISTICS["count"]:
-                sheet.cell(row=header_row + offset, column=position).number_format = "0.0%"
+def _header(sheet, name):
+    cell = WriteOnlyCell(sheet, value=name)
+    cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
+    return cell
 
 
-def _header(cell) -> None:
-    cell.font, cell.fill = Font(bold=True), HEADER_FILL
-    cell.alignment = Alignment(vertical="center", wrap_text=True)
+def _font(sheet, value: str, size: int):
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True, size=size)
+    return cell
 
 
-def _table_layout(sheet, table: pd.DataFrame, header_row: int, freeze: str) -> None:
-    """A sheet holding one table: bold frozen header, a filter over the table, widths, long text wrapped."""
-    for column in range(1, len(table.columns) + 1):
-        _header(sheet.cell(row=header_row, column=column))
-    sheet.freeze_panes = freeze
-    last = get_column_letter(max(len(table.columns), 1))
-    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + len(table)}"
-    wrapped = {i for i, name in enumerate(table.columns, start=1) if name in WRAPPED}
-    for column in wrapped:
-        for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=column, max_col=column):
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    _widths(sheet, wrapped)
+def _as_percent(cell):
+    cell.number_format = "0.0%"
+    return cell
 
 
-def _display_width(value) -> int:
-    """Columns a value takes in Excel's default font: CJK and full-width characters count two."""
-    text = f"{value:.1%}" if isinstance(value, float) else str(value)
-    lines = text.split("\n")
-    return max(sum(2 if re.match(r"[\u1100-\uffff]", ch) else 1 for ch in line) for line in lines)
+def _wrap(cell) -> None:
+    cell.alignment = WRAP_ALIGNMENT
 
 
-def _widths(sheet, wrapped: set[int]) -> None:
-    for cells in sheet.iter_cols():
-        column = cells[0].column
-        width = max((_display_width(c.value) for c in cells if c.value is not None), default=4) + 2
-        cap = WRAP_WIDTH if column in wrapped else MAX_WIDTH
-        sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 8), cap)
+def _verdict_colour(cell) -> None:
+    fill = VERDICT_FILLS.get(cell.value)
+    if fill:
+        cell.fill = PatternFill("solid", fgColor=fill.lstrip("#").upper())
+        cell.font = Font(bold=cell.value != "通过")
 
 
-def _verdict_colours(sheet, summary: pd.DataFrame) -> None:
-    column = list(summary.columns).index("结论") + 1
-    for offset, verdict in enumerate(summary["结论"], start=2):
-        fill = VERDICT_FILLS.get(verdict)
-        if fill:
-            cell = sheet.cell(row=offset, column=column)
-            cell.fill = PatternFill("solid", fgColor=fill.lstrip("#").upper())
-            cell.font = Font(bold=verdict != "通过")
-
-
-def _links_to_summary(sheet, flags: pd.DataFrame, summary: pd.DataFrame) -> None:
-    """The 文件 cell of each 问题清单 row links to that report's row in 汇总."""
-    rows = {file: row for row, file in enumerate(summary["文件"], start=2)}
-    for offset, file in enumerate(flags["文件"], start=2):
-        if file in rows:
-            cell = sheet.cell(row=offset, column=1)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{SUMMARY}'!A{rows[file]}",
-                                       tooltip="转到汇总表中的这份报告")
-            cell.style = "Hyperlink"
+def _link(cell, rows: Mapping[str, int]) -> None:
+    """The 文件 cell of a 问题清单 row links to that report's row in 汇总."""
+    if cell.value in rows:
+        cell.hyperlink = Hyperlink(ref="", location=f"'{SUMMARY}'!A{rows[cell.value]}", tooltip="转到汇总表中的这份报告")
+        cell.style = "Hyperlink"
