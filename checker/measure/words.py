@@ -34,6 +34,15 @@ class Words:
 
     @classmethod
     def of(cls, sentence) -> "Words":
+        """The sentence Span's words, made once per Doc and sentence (the signals and the rules both read them)."""
+        made = sentence.doc.user_data.setdefault("words", {})
+        key = (sentence.start, sentence.end)
+        if key not in made:
+            made[key] = cls._of(sentence)
+        return made[key]
+
+    @classmethod
+    def _of(cls, sentence) -> "Words":
         forms, tags = [], []
         for token in sentence:
             if token.is_space:
