@@ -117,13 +117,9 @@ def profile_title(name: str) -> str:
     return PROFILE_TITLES.get(name) or load_profile(name).title
 
 
-def shared_problems(reports: list[ReportSummary], profile: Profile, originals: dict[str, str] | None = None) -> list:
+def shared_problems(cohort: Cohort, originals: dict[str, str] | None = None) -> list:
     """(problem statement, reports) most shared across a cohort, for the workbook's 常见问题 sheet; statements
     are shown as a report wrote them when `originals` (normalised text -> text) has them."""
-    cohort = Cohort(cohort_rules(profile.cohort, previous=False))
-    for r in reports:
-        if r.checked:
-            cohort.add(r.file, r.fingerprint)
     return [((originals or {}).get(text, text), count) for text, count in cohort.common_problems()]
 
 

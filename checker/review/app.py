@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from checker.cohort.fingerprint import normalize
-from checker.cohort.similarity import with_cohort_flags
+from checker.cohort.similarity import Cohort, cohort_of, with_cohort_flags
 from checker.doc import LABEL_NAMES, LABELS
 from checker.errors import ProfileError
 from checker.limits import Limits
@@ -199,7 +199,7 @@ def open_row() -> None:
 
 
 def show_cohort(session: ReviewSession, reviews: list[Review], summaries: list[ReportSummary],
-                failed: list[Unreadable]) -> None:
+                failed: list[Unreadable], cohort: Cohort) -> None:
     profile = session.checker.profile
     rule, names = share_rule(profile), page_names(profile)
     rows = pd.DataFrame(cohort_rows(summaries, rule, names))
@@ -216,7 +216,7 @@ def show_cohort(session: ReviewSession, reviews: list[Review], summaries: list[R
     originals = {normalize(s.text): s.text for r in reviews for s in r.doc.sents}
     unreadable = [ReportSummary.unreadable(f.name, f.reason) for f in failed]
     workbook = workbook_bytes(summaries + unreadable, names, rule.basis,
-                              common_problems=shared_problems(summaries, profile, originals))
+                              common_problems=shared_problems(cohort, originals))
     st.download_button("汇总表（.xlsx）", workbook, file_name="述职报告检查汇总.xlsx", mime=XLSX_MIME)
 
 
@@ -273,21 +273,22 @@ def main() -> None:
     failed = [o for o in opened if isinstance(o, Unreadable)]
     show_unreadable(failed, duplicates)
     reviews = [o for o in opened if isinstance(o, Review)]
-    summaries = with_cohort_flags([r.summary for r in reviews], session.checker.profile) if reviews else []
+    cohort = cohort_of([r.summary for r in reviews], session.checker.profile)
+    summaries = with_cohort_flags([r.summary for r in reviews], session.checker.profile, cohort=cohort)
     if not reviews:
         st.info("请上传述职报告，或在左侧打开一份示例报告。")
     elif len(reviews) == 1:
         show_report(session, reviews[0], summaries[0])
     else:
-        single, cohort = st.tabs([SINGLE_VIEW, f"批次概况（{len(reviews)} 份）"], key="view", on_change="rerun")
-        with single:
+        single_tab, cohort_tab = st.tabs([SINGLE_VIEW, f"批次概况（{len(reviews)} 份）"], key="view", on_change="rerun")
+        with single_tab:
             names = [r.name for r in reviews]
             if st.session_state.get("report_choice", 0) >= len(reviews):
                 st.session_state["report_choice"] = 0
             chosen = st.selectbox("选择报告", range(len(reviews)), format_func=names.__getitem__, key="report_choice")
             show_report(session, reviews[chosen], summaries[chosen])
-        with cohort:
-            show_cohort(session, reviews, summaries, failed)
+        with cohort_tab:
+            show_cohort(session, reviews, summaries, failed, cohort)
     corrections_panel(session)
 
 
