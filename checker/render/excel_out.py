@@ -12,9 +12,9 @@ memory it takes does not grow with the number of reports; the 总体情况 table
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 
 import pandas as pd
 from openpyxl import Workbook
@@ -77,7 +77,7 @@ def workbook_bytes(results: Iterable[ReportSummary], flag_codes: Sequence[str] |
         checked = sum(r.checked for r in results)
         common = common_frame(common_problems, checked)
         _table_sheet(book.create_sheet(COMMON), COMMON_COLUMNS,
-                     lambda: iter(common.astype(object).where(common.notna(), None).values.tolist()), "A2")
+                     lambda: iter(_values(common)), "A2")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -166,7 +166,7 @@ def _table_sheet(sheet, columns: list[str], rows: Rows, freeze: str,
     """A sheet holding one table: bold frozen header, a filter over the table, widths, long text wrapped,
     shares as percentages; styles: column -> a function that styles its cells further."""
     wrapped = {i for i, name in enumerate(columns) if name in WRAPPED}
-    widths, count = _measure(_with_header(columns, rows()))
+    widths, count = _measure(chain([columns], rows()))
     _set_widths(sheet, widths, wrapped)
     sheet.freeze_panes = freeze
     sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{count}"
@@ -178,11 +178,6 @@ def _table_sheet(sheet, columns: list[str], rows: Rows, freeze: str,
             if values[i] is not None:
                 values[i] = style(WriteOnlyCell(sheet, value=values[i]))
         sheet.append(values)
-
-
-def _with_header(columns: list[str], rows: Iterator[list]) -> Iterator[list]:
-    yield columns
-    yield from rows
 
 
 def _cell_style(name: str, wrapped: bool, extra: Callable | None) -> Callable | None:
@@ -209,8 +204,7 @@ def _cohort_sheet(sheet, results: list[ReportSummary], names: dict[str, str], ba
             first = len(lines) + 2
             sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(header))}{first + len(table)}"
         lines += [[_font(sheet, caption, 12)], [_header(sheet, name) for name in header]]
-        values = table.astype(object).where(table.notna(), None).values.tolist()
-        for label, row in zip(table.index, values):
+        for label, row in zip(table.index, _values(table)):
             cells = ([label] if index else []) + row
             if label != STATISTICS["count"]:
                 cells = [_as_percent(WriteOnlyCell(sheet, value=v)) if h in PERCENT_COLUMNS and v is not None else v
@@ -221,6 +215,11 @@ def _cohort_sheet(sheet, results: list[ReportSummary], names: dict[str, str], ba
     sheet.freeze_panes = "A2"
     for line in lines:
         sheet.append(line)
+
+
+def _values(table: pd.DataFrame) -> list[list]:
+    """A frame's rows as lists, missing values as None (an empty cell)."""
+    return table.astype(object).where(table.notna(), None).values.tolist()
 
 
 def _measure(rows: Iterable[list]) -> tuple[list[int], int]:
@@ -248,7 +247,7 @@ def _set_widths(sheet, widths: list[int], wrapped: set[int]) -> None:
 def _display_width(value) -> int:
     """Columns a value takes in Excel's default font: CJK and full-width characters count two."""
     text = f"{value:.1%}" if isinstance(value, float) else str(value)
-    return max(sum(2 if re.match(r"[\u1100-\uffff]", ch) else 1 for ch in line) for line in text.split("\n"))
+    return max(sum(2 if 0x1100 <= ord(ch) <= 0xFFFF else 1 for ch in line) for line in text.split("\n"))
 
 
 def _length_label(low: float, high: float) -> str:
