@@ -19,9 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 import checker.checks  # noqa: F401  (registers every rule and kind)
 from checker.checks.engine import KINDS, RULES, Context, RuleConfig, VerdictConfig
 from checker.cohort.config import COHORT_CONFIGS
-from checker.safe_yaml import load_yaml
 from checker.errors import ProfileError
 from checker.measure.lexicons import Lexicons, pattern_errors
+from checker.safe_yaml import load_yaml
 
 TOP_KEYS = ("name", "title", "description", "extends", "rules", "lexicons", "lexicons_extra", "topics", "verdict",
             "cohort")
@@ -77,8 +77,6 @@ def builtin_names() -> list[str]:
 
 def load_profile(name_or_path: str | None = None) -> Profile:
     return _validated(_merged(name_or_path or "default", seen=()), name_or_path or "default")
-
-
 
 
 def _load_raw(name_or_path: str) -> dict:

@@ -1,4 +1,4 @@
-"""YAML data files (profiles, term tables, settings) read safely and fast."""
+"""YAML data files (profiles, term tables, settings, baseline) read safely and fast."""
 
 import yaml
 
@@ -8,15 +8,15 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML h
 def load_yaml(text: str):
     """Safe YAML data; an alias (*name) is refused (no billion laughs). An alias composes to the node it names,
     so a node met twice on the walk of the composed tree is one."""
-    seen, stack = set(), [yaml.compose(text, Loader=_LOADER)]
+    root = yaml.compose(text, Loader=_LOADER)
+    seen, stack = set(), [root] if root is not None else []
     while stack:
         node = stack.pop()
-        if node is None or isinstance(node, tuple):
-            stack.extend(node or ())
-            continue
         if id(node) in seen:
             raise yaml.YAMLError("不支持 YAML 别名（*…）")
         seen.add(id(node))
-        if not isinstance(node, yaml.ScalarNode):
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
     return yaml.load(text, Loader=_LOADER)
