@@ -44,10 +44,11 @@ class Checker:
             self.nlp.add_pipe(name)
         classify = self.nlp.get_pipe("shuzhi_classifier")
         classify.model, classify.load = classifier, _shipped_model
-        self.nlp.get_pipe("shuzhi_signals").lexicons = self.profile.context().lexicons
+        context = self.profile.context()
+        self.nlp.get_pipe("shuzhi_signals").lexicons = context.lexicons
         self.nlp.get_pipe("shuzhi_figures").topics = self.profile.topics
         rules = self.nlp.get_pipe("shuzhi_rules")
-        rules.rules, rules.context = self.profile.rules, self.profile.context()
+        rules.rules, rules.context = self.profile.rules, context
         rules.verdict_config, rules.names, rules.profile = self.profile.verdict, self.profile.names(), self.profile.name
 
     def make(self, document: Document) -> Doc:
