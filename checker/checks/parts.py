@@ -38,16 +38,13 @@ class Report:
         spans = paragraphs(doc)
         self.sentences = [Item(s, s._.label, s._.signals, s._.paragraph, s._.chars, s.text,
                                spans[s._.paragraph]._.role == "heading") for s in doc.sents]
-        self._words: dict[int, Words] = {}
 
     def items(self, parts=BODY) -> list[Item]:
         return [i for i in self.sentences if i.label in parts]
 
     def words(self, item: Item) -> Words:
-        """The sentence's words (checker.measure.words), read once per report."""
-        if item.key not in self._words:
-            self._words[item.key] = Words.of(item.sentence)
-        return self._words[item.key]
+        """The sentence's words (checker.measure.words; made once per Doc and sentence)."""
+        return Words.of(item.sentence)
 
 
 def source_range(item: Item, start: int, end: int) -> tuple[int, int]:
