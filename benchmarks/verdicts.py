@@ -7,7 +7,8 @@ the confusion matrix of gold grade (rows) against the verdict (columns), the agr
 退回修改 reports judged 通过, and precision / recall of each check against the faults the writer and the
 grader saw. Precision counts a flag on a report whose grader did not name that fault as false, although graders
 name the main faults only; the last column (flags on reports graded 通过) counts sure false alarms. Labels come from the shipped classifier (what a user gets); --gold uses the annotation instead
-(the checks alone), on every report of each set.
+(the checks alone), on every report of each set. --train measures the training split only: thresholds and
+lexicons are chosen there, never on the held-out split or an external set.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from checker.training.corpus import EXTERNAL_SETS, held_out_ids, load_raw
 from checker.training.verdicts import FAULTS, agreement, confusion_table
 
 
-def sets(gold: bool) -> dict[str, list]:
+def sets(gold: bool, train: bool = False) -> dict[str, list]:
     raw = load_raw()
     held = held_out_ids([r.id for r in raw])
+    if train:
+        return {"training split": [r for r in raw if r.id not in held]}
     chosen = {"all of corpus/raw" if gold else "held-out": raw if gold else [r for r in raw if r.id in held]}
     return chosen | {name: load_raw(folder=name) for name in EXTERNAL_SETS}
 
@@ -29,8 +32,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="default")
     parser.add_argument("--gold", action="store_true", help="gold sentence labels instead of the classifier's")
+    parser.add_argument("--train", action="store_true",
+                        help="only the training split of corpus/raw: where thresholds are chosen")
     args = parser.parse_args()
-    for name, reports in sets(args.gold).items():
+    for name, reports in sets(args.gold, args.train).items():
         found = agreement(reports, args.profile, use_model=not args.gold)
         print(f"\n## {name}: {found.reports} reports, agreement {found.agreement:.1%}, "
               f"退回修改 judged 通过: {found.passed_but_returned}\n")

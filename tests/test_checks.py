@@ -334,15 +334,35 @@ def test_plans_that_are_slogans_answer_nothing():
              "<N>我将进一步提高政治站位，切实增强抓党建的责任感和使命感，以更加饱满的热情推动支部工作再上新台阶。"]
     paragraphs = report(plans=vague)
     found = flag(paragraphs, "PLANS_UNMATCHED")
-    assert found.message == "问题 4 句中有 4 句（100%）在打算中找不到对应措施"
+    assert found.message.startswith("问题 4 句中有 4 句（100%）在打算中找不到对应的具体措施")
     assert flag(paragraphs, "RECTIFICATION_VAGUE").message.startswith("打算 1 条中写明时限、责任人或目标的只有 0 条（0%")
+
+
+ECHOING_SLOGANS = ["<N>三、下一步打算",
+                   "<N>一是进一步加大抓党建的精力投入，不断增强党员学习的实效。",
+                   "<N>二是切实加强年轻党员培养，充分发挥党员先锋模范作用。",
+                   "<N>三是进一步加强批评教育，推动组织生活再上新台阶。",
+                   "<N>四是持续加强调研，不断提升产业发展水平。"]
+
+
+def test_slogans_repeating_the_problems_words_answer_nothing():
+    found = flag(report(plans=ECHOING_SLOGANS), "PLANS_UNMATCHED")
+    assert found is not None and found.message.startswith("问题 4 句中有 4 句（100%）在打算中找不到对应的具体措施")
+
+
+def test_plain_measures_repeating_the_problems_words_answer_them():
+    measures = ["<N>三、下一步打算", "<N>一是把抓党建的精力投入排进每周日程，党员学习情况由我亲自检查。",
+                "<N>二是年轻党员培养实行一对一联系，从返乡青年中物色积极分子。",
+                "<N>三是对不参加组织生活的党员，由我登门谈心，批评教育当面讲清。",
+                "<N>四是调研列入支委会议题，产业发展的难点逐村民小组摸清。"]
+    assert flag(report(plans=measures), "PLANS_UNMATCHED") is None
 
 
 def test_concrete_plans_on_other_matters_leave_the_problems_unanswered():
     elsewhere = ["<N>三、下一步打算", "<N>明年3月底前硬化村道1.5公里，由村委会主任负责。",
                  "<N>上半年新装路灯20盏，年底前完成自来水管网改造。"]
     paragraphs = report(plans=elsewhere)
-    assert flag(paragraphs, "PLANS_UNMATCHED").message == "问题 4 句中有 4 句（100%）在打算中找不到对应措施"
+    assert flag(paragraphs, "PLANS_UNMATCHED").message.startswith("问题 4 句中有 4 句（100%）在打算中找不到对应的具体措施")
     assert flag(paragraphs, "RECTIFICATION_VAGUE") is None  # they have times and owners
 
 

@@ -43,12 +43,16 @@ class PlansUnmatchedConfig(RuleConfig):
 
 @rule("PLANS_UNMATCHED", PlansUnmatchedConfig)
 def plans_unmatched(report, scope, config: PlansUnmatchedConfig, context):
-    """No plans at all (a missing part), or problems whose words find no echo in the plans."""
+    """No plans at all (a missing part), or problems whose words find no echo in the plans. Only measures answer
+    a problem: a plan with a time, an owner or a target, or one without stock phrases; a slogan
+    (「进一步加强党员队伍建设」) that repeats the problem's words does not."""
     generic = set(context.lexicons.raw.get("generic_words") or [])
     problems = [i for i in problem_items(report, context) if i.chars >= config.min_item_chars]
     plan_items = report.items(("plan",))
     plans = [i for i in plan_items if not i.heading]
-    plan_words = _words([i.sentence for i in plan_items], generic)
+    concrete = _concrete(plans, context.lexicons)
+    measures = [i for i in plan_items if i.key in concrete or not i.signals["empty_words"]]
+    plan_words = _words([i.sentence for i in measures], generic)
     unmatched = [p for p, words in zip(problems, _problem_words(report, problems, generic))
                  if len(words & plan_words) < config.min_overlap]
     unmatched_share = len(unmatched) / len(problems) if problems else 0.0
@@ -60,6 +64,17 @@ def plans_unmatched(report, scope, config: PlansUnmatchedConfig, context):
     if unmatched_share > config.max_unmatched_share:
         return Finding(values, paragraphs_of(unmatched), measure=unmatched_share)
     return None
+
+
+def _parts(plans: list[Item], lexicons) -> dict[str, set]:
+    """time / owner / target -> the keys of the plans that name one."""
+    return {part: {i.key for i in plans if lexicons.has(f"plan_{part}_patterns", i.text)
+                   or (part == "target" and i.signals["data"])} for part in ("time", "owner", "target")}
+
+
+def _concrete(plans: list[Item], lexicons) -> set:
+    """Keys of the plans with a time, an owner or a measurable target: measures, not slogans."""
+    return set().union(*_parts(plans, lexicons).values())
 
 
 class RectificationVagueConfig(RuleConfig):
@@ -74,12 +89,10 @@ class RectificationVagueConfig(RuleConfig):
 def rectification_vague(report, scope, config: RectificationVagueConfig, context):
     """Plans that name no time, no person in charge and no measurable target; the message says which of the
     three most plans lack. The measure for `grades` is the share of such plans."""
-    lexicons = context.lexicons
     plans = [i for i in report.items(("plan",)) if not i.heading]
     if not plans:
         return None
-    has = {part: {i.key for i in plans if lexicons.has(f"plan_{part}_patterns", i.text)
-                  or (part == "target" and i.signals["data"])} for part in ("time", "owner", "target")}
+    has = _parts(plans, context.lexicons)
     concrete = [i for i in plans if any(i.key in keys for keys in has.values())]
     share = len(concrete) / len(plans)
     if share >= config.min_concrete_share:
