@@ -109,6 +109,13 @@ def test_fake_problems_that_are_most_of_the_problems_are_an_error():
     assert found is not None and found.severity == Severity.error and "对自己要求过严" in found.message
 
 
+def test_one_fake_problem_among_real_ones_sends_the_report_back():
+    one = PROBLEMS + ["<P>五是本人工作太投入，忽视了身体，对家人照顾太少。"]
+    doc = judge(report(problems=one), LOOSE)
+    found = next(f for f in doc._.flags if f.code == "FAKE_PROBLEMS")
+    assert found.severity == Severity.error and doc._.verdict == Verdict.RETURN
+
+
 def test_real_problems_are_not_fake():
     assert flag(good_report(), "FAKE_PROBLEMS", LOOSE) is None
 
@@ -138,6 +145,23 @@ def test_no_plans_is_an_error_and_comes_first():
     found = next(f for f in doc._.flags if f.code == "PLANS_UNMATCHED")
     assert found.severity == Severity.error and doc._.verdict == Verdict.RETURN
     assert doc._.fix_first[0].startswith("整改措施：补写下一步打算")
+
+
+SLOGANS = ["<N>三、下一步打算", "<N>一是进一步加大抓党建的精力投入，不断增强党员学习的实效。",
+           "<N>二是切实加强年轻党员培养，充分发挥党员先锋模范作用。", "<N>三是进一步加强批评教育，推动组织生活再上新台阶。",
+           "<N>四是持续加强调研，不断提升产业发展水平。"]
+
+
+def test_plans_that_answer_no_problem_are_an_error():
+    found = flag(report(plans=SLOGANS), "PLANS_UNMATCHED", LOOSE)
+    assert found.severity == Severity.error
+
+
+def test_plans_that_answer_half_the_problems_stay_a_warning():
+    half = PLANS[:2] + SLOGANS[2:]  # one measure (answering two problems), three slogans: half unanswered
+    found = flag(report(plans=half), "PLANS_UNMATCHED", profile_with(LENGTH={"minimum": 300},
+                                                                    PLANS_UNMATCHED={"max_unmatched_share": 0.4}))
+    assert found is not None and found.severity == Severity.warning
 
 
 # NOT_A_REPORT
