@@ -3,6 +3,7 @@ severity by degree, the gate for documents that are not reports, stock problems 
 
 Each check: a short report that raises it beside a close one that does not (gold labels, report_builder)."""
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from checker.training.corpus import load_raw
 from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, good_report, judge, labeled, profile_with
 
 LOOSE = profile_with(LENGTH={"minimum": 300})
-NOT_REPORTS = Path(__file__).resolve().parent / "data" / "not_reports"
+ROOT = Path(__file__).resolve().parent.parent
+NOT_REPORTS = ROOT / "tests" / "data" / "not_reports"
 
 
 def report(achievements=ACHIEVEMENTS, problems=PROBLEMS, plans=PLANS, extra=()):
@@ -107,6 +109,14 @@ def test_business_told_with_members_in_passing_is_business():
 
 def test_party_building_with_business_results_as_its_effect_is_not_business():
     assert flag(report(PARTY_WITH_RESULTS), "BUSINESS_NOT_PARTY", LOOSE) is None
+
+
+def test_business_sentences_on_their_labelled_test_set():
+    spec = importlib.util.spec_from_file_location("business_benchmark", ROOT / "benchmarks" / "business.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    test = module.evaluate()[0]["test"]
+    assert test["precision"] >= 0.9 and test["recall"] >= 0.9
 
 
 # PROBLEMS_VAGUE
