@@ -69,7 +69,7 @@ BUSINESS = ["<A>一、主要工作",
 
 def test_business_not_party_when_the_achievements_are_projects_and_output():
     found = flag(report(BUSINESS), "BUSINESS_NOT_PARTY", LOOSE)
-    assert found is not None and "（100%，占全文 44%）" in found.message and "增长×4、亿元×3" in found.message
+    assert found is not None and "（100%，占正文 44%）" in found.message and "增长×4、亿元×3" in found.message
     assert found.severity == Severity.error  # far over: above 0.6
 
 
