@@ -49,28 +49,44 @@ def unit_summary(report, scope, config: UnitSummaryConfig, context):
 
 class BusinessConfig(Scoped):
     parts: list = ["achievement"]
-    max_share: Number = Field(ge=0, le=1)  # of the achievement characters in sentences about business work
+    max_share: Number = Field(ge=0, le=1)  # business characters / √(achievement characters × body characters)
     min_chars: int = Field(ge=0)  # achievement parts shorter than this are not judged
 
-    FIELDS: ClassVar = {"share": 0.6, "max_share": 0.5, "business_chars": 600, "chars": 1000,
+    FIELDS: ClassVar = {"share": 0.6, "body_share": 0.3, "business_chars": 600, "chars": 1000,
                         "words": "招商引资×3、项目×2"}
     LEXICONS: ClassVar = ("business_words", "party_words")
 
 
+def business_words(text: str, lexicons) -> list[str] | None:
+    """The business words of a sentence about business work, None for one about Party building: a sentence is
+    business when it names at least as many business words (项目, 产值, 教学质量, 案件…) as Party-building words
+    (党员, 支部, 党课…), so one naming neither is business, and 党员 named in passing does not make a sentence
+    about a project Party building."""
+    found = lexicons.find("business_words", text)
+    return found if len(found) >= len(lexicons.find("party_words", text)) else None
+
+
 @rule("BUSINESS_NOT_PARTY", BusinessConfig)
 def business_not_party(report, scope, config: BusinessConfig, context):
-    """Most of the achievement part is business work (projects, investment, production, teaching results,
-    cases…) rather than Party building: a sentence is business when it names no Party building at all (党员,
-    支部, 班子, 党课…); the business words it names are shown."""
+    """The achievement part tells business work (projects, investment, production, teaching results, cases…)
+    rather than Party building. The measure is the geometric mean of the business share of the achievement part
+    and of the whole body: business told in a long achievement part that fills the report weighs more than the
+    same share of a short one. The business words of those sentences are shown."""
     told = [i for i in scope if not i.heading]
     chars = chars_of(told)
     if chars < config.min_chars:
         return None
-    business = [i for i in told if not context.lexicons.has("party_words", i.text)]
-    words = {i.key: context.lexicons.find("business_words", i.text) for i in business}
-    share = chars_of(business) / chars if chars else 0.0
-    if share <= config.max_share:
+    words = {i.key: business_words(report.words(i).text, context.lexicons) for i in told}
+    business = [i for i in told if words[i.key] is not None]
+    if not business:
         return None
-    return Finding({"share": share, "max_share": config.max_share, "business_chars": chars_of(business),
-                    "chars": chars, "words": counted([w for i in business for w in words[i.key]], 6) or business[0].text[:20] + "……"},
-                   paragraphs_of(business), measure=share, evidence=[(i, w) for i in business for w in words[i.key]])
+    body = chars_of([i for i in report.items() if not i.heading])
+    share, body_share = chars_of(business) / chars, chars_of(business) / body
+    measure = (share * body_share) ** 0.5
+    if measure <= config.max_share:
+        return None
+    found = [w for i in business for w in words[i.key]]
+    return Finding({"share": share, "body_share": body_share, "business_chars": chars_of(business),
+                    "chars": chars, "words": counted(found, 6) or business[0].text[:20] + "……"},
+                   paragraphs_of(business), measure=measure,
+                   evidence=[(i, w) for i in business for w in words[i.key]])
