@@ -67,3 +67,11 @@ def with_context(rows: list[dict], report: str) -> list[dict]:
 def frame(records: list[dict]) -> pd.DataFrame:
     """Sentence records as the classifier's input table (X)."""
     return pd.DataFrame.from_records(records, columns=COLUMNS + ["chars"])
+
+
+def as_frame(X, groups=None) -> pd.DataFrame:
+    """X as the input table: a DataFrame as it is, records through frame(); `groups` (if given) name the reports."""
+    X = X if isinstance(X, pd.DataFrame) else frame(list(X))
+    if groups is not None:
+        X = X.assign(report=list(groups))
+    return X
