@@ -1,55 +1,24 @@
 """The sentence classifier at run time: the fitted SentenceModel (checker.training.model) as plain arrays, run
 with numpy only.
 
-The features are scikit-learn's HashingVectorizer counts per block (murmurhash3_32 with seed 0 of each n-gram's
-UTF-8, index |hash| mod the block's width, no alternate sign), then its TfidfTransformer (sublinear tf, idf, l2
-norm) and the block's weight; then the multinomial logistic regression, then the tempered HMM along each report.
-The arithmetic follows scikit-learn's step by step in float32, so the probabilities are the fitted model's.
+The features are scikit-learn's HashingVectorizer counts per block (checker.classify.hashing), then its
+TfidfTransformer (sublinear tf, idf, l2 norm) and the block's weight; then the multinomial logistic regression,
+then the tempered HMM along each report. The arithmetic follows scikit-learn's and scipy's step by step in
+float32, so the probabilities are the fitted model's, bit for bit.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import asdict, dataclass
-from itertools import chain
+from dataclasses import asdict
 
 import numpy as np
-from murmurhash.mrmr import hash as murmurhash3_32
 
 from checker.classify.features import as_frame
+from checker.classify.hashing import Block, Grams
 from checker.classify.sequence import TemperedHMM, report_bounds
 
 FORMAT = 1
-_WHITE_SPACES = re.compile(r"\s\s+")  # HashingVectorizer's char analyzer writes each run as one space
-_INT_MIN_ABS = 2**31  # |murmurhash3_32| of INT_MIN, for which HashingVectorizer has its own index
-
-
-@dataclass(frozen=True)
-class Block:
-    """One tf-idf block of the features: the char or word n-grams of a column, hashed into `width` columns."""
-
-    name: str
-    column: str
-    analyzer: str  # "char" or "word"
-    ngram_range: tuple[int, int]
-    lowercase: bool
-    token_pattern: str
-    width: int
-    weight: float
-
-    @property
-    def units(self) -> tuple:
-        """What decides a text's n-grams besides n: blocks alike in it share them."""
-        return self.analyzer, self.lowercase, self.token_pattern
-
-    def grams(self, text: str, n: int) -> list[str]:
-        text = text.lower() if self.lowercase else text
-        if self.analyzer == "char":
-            text = _WHITE_SPACES.sub(" ", text)
-            return [text[i:i + n] for i in range(len(text) - n + 1)]
-        tokens = re.findall(self.token_pattern, text)
-        return tokens if n == 1 else [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
 
 
 class FrozenModel:
@@ -77,32 +46,28 @@ class FrozenModel:
 
     def _decision(self, X) -> np.ndarray:
         """X @ coef.T + intercept as scipy computes it: each row's terms in column order, summed in float32."""
-        n, memo = len(X), {}
-        parts = [self._tfidf(block, idf, X[block.column].tolist(), memo) for block, idf in zip(self.blocks, self.idf)]
-        rows = np.concatenate([p[0] for p in parts])
-        order = np.argsort(rows, kind="stable")  # rows in order, within a row the blocks in order
-        rows = rows[order]
-        columns = np.concatenate([p[1] + offset for p, offset in zip(parts, self.offsets)])[order]
-        values = np.concatenate([p[2] for p in parts])[order]
-        terms = values[:, None] * self.coef_by_feature[columns]
-        bounds = np.searchsorted(rows, np.arange(n + 1))
-        # sum(axis=0) adds a slice's rows one after another (np.add.reduceat does not)
-        sums = np.array([terms[a:b].sum(axis=0) for a, b in zip(bounds[:-1], bounds[1:])])
+        n, distinct, codes = len(X), {}, []  # kind of units -> {text: its number}
+        for block in self.blocks:
+            index = distinct.setdefault(block.units, {})
+            codes.append(np.array([index.setdefault(t, len(index)) for t in X[block.column].tolist()], dtype=np.int64))
+        grams = {units: Grams(next(b for b in self.blocks if b.units == units), list(texts))
+                 for units, texts in distinct.items()}
+        sums = np.zeros((n, len(self.classes_)), dtype=self.coef_by_feature.dtype)
+        for block, idf, offset, codes_ in zip(self.blocks, self.idf, self.offsets, codes):
+            rows, columns, values = _rows(codes_, *self._tfidf(block, idf, grams[block.units]))
+            _add_in_order(sums, values[:, None] * self.coef_by_feature[columns + offset], np.bincount(rows, minlength=n))
         return sums + self.intercept
 
-    def _tfidf(self, block: Block, idf: np.ndarray, texts: list[str], memo: dict):
-        """(rows, columns, values) of the block: counts, then 1 + log, times idf, l2 norm per row, times weight."""
-        hashes = [_hashes(block, text, memo) for text in texts]
-        lengths = np.fromiter(map(len, hashes), dtype=np.int64, count=len(texts))
-        found = np.fromiter(chain.from_iterable(hashes), dtype=np.int64, count=int(lengths.sum()))
-        columns = np.where(found == _INT_MIN_ABS, (_INT_MIN_ABS - block.width) % block.width, found % block.width)
-        keys, counts = np.unique(np.repeat(np.arange(len(texts)), lengths) * block.width + columns, return_counts=True)
-        rows, columns = np.divmod(keys, block.width)
+    @staticmethod
+    def _tfidf(block: Block, idf: np.ndarray, grams: Grams):
+        """(pointers, columns, values) of each distinct text: counts, 1 + log, times idf, l2 norm, times weight."""
+        pointers, columns, counts = grams.counted(block.ngram_range, block.width)
+        owners = np.repeat(np.arange(len(pointers) - 1), np.diff(pointers))
         values = np.log(counts.astype(np.float32)) + np.float32(1)
         values *= idf[columns]
-        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(texts)))
-        values = (values / norms[rows]).astype(np.float32) * block.weight
-        return rows, columns, values
+        norms = np.sqrt(np.bincount(owners, weights=values * values, minlength=len(pointers) - 1))
+        values = (values / norms[owners]).astype(np.float32) * block.weight
+        return pointers, columns, values
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The model as named arrays and a JSON string (what checker.classify.store writes)."""
@@ -124,15 +89,24 @@ class FrozenModel:
                    arrays["intercept"], sequence)
 
 
-def _hashes(block: Block, text: str, memo: dict) -> list[int]:
-    """|murmurhash3_32| of the text's n-grams for the block, each text's once per n and kind of unit."""
-    found = []
-    for n in range(block.ngram_range[0], block.ngram_range[1] + 1):
-        key = (block.units, n, text)
-        if key not in memo:
-            memo[key] = [abs(murmurhash3_32(g)) for g in block.grams(text, n)]
-        found += memo[key]
-    return found
+def _rows(codes: np.ndarray, pointers: np.ndarray, columns: np.ndarray, values: np.ndarray):
+    """(rows, columns, values) of the rows whose texts are `codes`, from each distinct text's entries."""
+    lengths = pointers[codes + 1] - pointers[codes]
+    at = np.repeat(pointers[codes] - np.concatenate([[0], np.cumsum(lengths)])[:-1], lengths) + np.arange(lengths.sum())
+    return np.repeat(np.arange(len(codes)), lengths), columns[at], values[at]
+
+
+def _add_in_order(sums: np.ndarray, terms: np.ndarray, lengths: np.ndarray) -> None:
+    """Add each row's terms (consecutive, `lengths` of them) to its sums one after another in their dtype, as
+    scipy's sparse product does (block after block, so the order is the columns'): step j adds the j-th term of
+    every row that has one, longest rows first."""
+    order = np.argsort(-lengths, kind="stable")
+    starts = (np.cumsum(lengths) - lengths)[order]
+    live = np.searchsorted(-lengths[order], -np.arange(lengths.max(initial=0)), side="left")
+    ordered = sums[order]
+    for j, count in enumerate(live):
+        ordered[:count] += terms[starts[:count] + j]
+    sums[order] = ordered
 
 
 def _softmax(decision: np.ndarray) -> np.ndarray:

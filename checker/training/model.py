@@ -24,7 +24,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import Interval
 
 from checker.classify.features import as_frame
-from checker.classify.frozen import Block, FrozenModel
+from checker.classify.frozen import FrozenModel
+from checker.classify.hashing import Block
 from checker.classify.sequence import TemperedHMM
 from checker.errors import ModelError
 
