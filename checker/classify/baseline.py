@@ -8,7 +8,6 @@ from importlib import resources
 
 import numpy as np
 
-from checker.classify.features import as_frame
 from checker.doc import LABELS
 from checker.safe_yaml import load_yaml
 
@@ -27,8 +26,8 @@ class HeadingBaseline:
         return self
 
     def predict(self, X) -> np.ndarray:
-        X = as_frame(X)
-        return np.array([self._label(r) for r in X.to_dict("records")])
+        records = X.to_dict("records") if hasattr(X, "columns") else X
+        return np.array([self._label(r) for r in records])
 
     def predict_proba(self, X) -> np.ndarray:
         classes = list(LABELS)

@@ -14,7 +14,7 @@ from dataclasses import asdict
 
 import numpy as np
 
-from checker.classify.features import as_frame
+from checker.classify.features import column
 from checker.classify.hashing import Block, Grams
 from checker.classify.sequence import TemperedHMM, report_bounds
 
@@ -33,13 +33,13 @@ class FrozenModel:
         self.offsets = np.cumsum([0] + [b.width for b in blocks])[:-1]
 
     def predict_proba(self, X) -> np.ndarray:
-        X = as_frame(X)
+        """X: a DataFrame or a list of sentence records (checker.classify.features)."""
         if len(X) == 0:
             return np.zeros((0, len(self.classes_)), dtype=self.intercept.dtype)
         proba = _softmax(self._decision(X))
-        roles = X["role"].tolist()
+        roles = column(X, "role")
         return np.vstack([self.sequence.posteriors(proba[a:b], roles[a:b])
-                          for a, b in report_bounds(X["report"].tolist())])
+                          for a, b in report_bounds(column(X, "report"))])
 
     def predict(self, X) -> np.ndarray:
         return self.classes_[self.predict_proba(X).argmax(axis=1)]
@@ -49,7 +49,7 @@ class FrozenModel:
         n, distinct, codes = len(X), {}, []  # kind of units -> {text: its number}
         for block in self.blocks:
             index = distinct.setdefault(block.units, {})
-            codes.append(np.array([index.setdefault(t, len(index)) for t in X[block.column].tolist()], dtype=np.int64))
+            codes.append(np.array([index.setdefault(t, len(index)) for t in column(X, block.column)], dtype=np.int64))
         grams = {units: Grams(next(b for b in self.blocks if b.units == units), list(texts))
                  for units, texts in distinct.items()}
         sums = np.zeros((n, len(self.classes_)), dtype=self.coef_by_feature.dtype)

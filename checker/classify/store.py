@@ -18,7 +18,8 @@ MODEL_FILE = "classifier.npz"
 
 @runtime_checkable
 class Classifier(Protocol):
-    """What the pipeline needs of a sentence classifier (the model and the baseline both follow it)."""
+    """What the pipeline needs of a sentence classifier (the model and the baseline both follow it); X is a list
+    of sentence records or their DataFrame (checker.classify.features)."""
 
     classes_: Sequence[str]
 

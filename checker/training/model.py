@@ -16,6 +16,7 @@ from __future__ import annotations
 from numbers import Real
 
 import numpy as np
+import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
@@ -23,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import Interval
 
-from checker.classify.features import as_frame
+from checker.classify.features import frame
 from checker.classify.frozen import FrozenModel
 from checker.classify.hashing import Block
 from checker.classify.sequence import TemperedHMM
@@ -86,7 +87,8 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
 
     def fit(self, X, y, groups=None) -> "SentenceModel":
         self._validate_params()
-        X = as_frame(X, groups)
+        X = X if isinstance(X, pd.DataFrame) else frame(list(X))
+        X = X if groups is None else X.assign(report=list(groups))
         y = list(y)
         self.pipeline_ = self._pipeline().fit(X, y)
         self.classes_ = np.array(self.pipeline_.classes_)
