@@ -111,6 +111,14 @@ def test_a_model_file_cannot_run_code(tmp_path):
     assert not planted.exists()
 
 
+def test_a_model_file_with_arrays_of_the_wrong_shape_is_refused(tmp_path):
+    path = tmp_path / MODEL_FILE
+    arrays = dict(np.load(shipped_model_path()))
+    np.savez(path, **arrays | {"idf_heading": arrays["idf_heading"][:-1]})
+    with pytest.raises(ModelError, match="已损坏"):
+        load_model(path)
+
+
 def test_the_model_file_can_be_moved(tmp_path, monkeypatch):
     shutil.copy(shipped_model_path(), tmp_path / MODEL_FILE)
     monkeypatch.setenv("SHUZHI_MODEL", str(tmp_path / MODEL_FILE))

@@ -85,8 +85,12 @@ class FrozenModel:
         blocks = [Block(**(b | {"ngram_range": tuple(b["ngram_range"])})) for b in meta["blocks"]]
         sequence = TemperedHMM.restored(meta["classes"], meta["smoothing"], meta["boundary"],
                                         {k: arrays[f"hmm_{k}"] for k in TemperedHMM.STATE})
-        return cls(meta["classes"], blocks, [arrays[f"idf_{b.name}"] for b in blocks], arrays["coef"],
-                   arrays["intercept"], sequence)
+        idf, coef, intercept = [arrays[f"idf_{b.name}"] for b in blocks], arrays["coef"], arrays["intercept"]
+        k = len(meta["classes"])
+        if [i.shape for i in idf] != [(b.width,) for b in blocks] or coef.shape != (k, sum(b.width for b in blocks)) \
+                or intercept.shape != (k,):
+            raise ValueError("array shapes do not match the blocks")
+        return cls(meta["classes"], blocks, idf, coef, intercept, sequence)
 
 
 def _rows(codes: np.ndarray, pointers: np.ndarray, columns: np.ndarray, values: np.ndarray):
