@@ -141,7 +141,7 @@ def python(*args: str) -> list[str]:
 
 def floor_run(folder: str, pos: bool) -> None:
     """Read, split, cut (and tag) every file and run the shipped model on batches of FLOOR_BATCH reports."""
-    from checker.classify.features import frame, with_context
+    from checker.classify.features import with_context
     from checker.classify.store import load_model
     from checker.read import read_document
     from checker.segment.normalize import normalized
@@ -164,7 +164,7 @@ def floor_run(folder: str, pos: bool) -> None:
         records += with_context(rows, str(number))
         if (number + 1) % FLOOR_BATCH == 0 or number + 1 == len(files):
             start = time.process_time()
-            labelled += len(model.predict_proba(frame(records)))
+            labelled += len(model.predict_proba(records))  # the records as the pipeline passes them
             model_cpu += time.process_time() - start
             records = []
     print(json.dumps({"labelled": labelled, "model_ms": model_cpu * 1000 / len(files)}))
