@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +15,7 @@ from sklearn.base import clone
 from sklearn.utils._param_validation import InvalidParameterError
 
 from checker.classify.baseline import HeadingBaseline
-from checker.classify.model import SentenceModel
+from checker.training.model import SentenceModel
 from checker.classify.store import Classifier, load_model
 from checker.errors import ProfileError
 from checker.profile import load_profile, profile_schema, schema_path
@@ -59,6 +61,18 @@ def test_no_import_cycle_in_the_package():
     for name in sorted(graph):
         if name not in state:
             visit(name, [name])
+
+
+def test_checking_a_report_imports_no_training_library():
+    """The model runs with numpy: scikit-learn, scipy and skops are for training only (and cost a second), pandas
+    for tables and training."""
+    code = ("import sys\nfrom checker.pipeline import Checker\n"
+            f"doc = Checker().check_path({str(PACKAGE / 'samples' / 'v001.docx')!r})\n"
+            "assert {s._.label for s in doc.sents} >= {'achievement'}\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'scipy', 'skops', 'pandas'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_rules_know_nothing_of_profiles():

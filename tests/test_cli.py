@@ -85,7 +85,7 @@ def test_train_with_a_missing_extra_file_is_one_line_exit_2(tmp_path, capsys):
     assert main(["train", "--out", str(tmp_path), "--extra", str(tmp_path / "none.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "文件不存在" in err
-    assert not (tmp_path / "classifier.skops").exists()
+    assert not (tmp_path / "classifier.npz").exists()
 
 
 def test_text_output_can_list_every_sentence_with_its_label(tmp_path, capsys):

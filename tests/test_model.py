@@ -4,18 +4,20 @@ import json
 import os
 import shutil
 
+import numpy as np
 import pytest
-import skops.io as sio
-from sklearn.preprocessing import FunctionTransformer
 
-from checker.classify.model import SentenceModel
-from checker.classify.store import MODEL_FILE, load_model, shipped_model_path
+from checker.classify.features import frame
+from checker.classify.frozen import FrozenModel
+from checker.classify.sequence import report_bounds
+from checker.classify.store import MODEL_FILE, load_model, save_model, shipped_model_path
 from checker.errors import ModelError
 from checker.pipeline import Checker
 from checker.read import Block, Document, read_document
 from checker.render.page import sample_paths
-from checker.training.corpus import corpus_dir
-from checker.training.train import metrics_path
+from checker.training.corpus import corpus_dir, load_raw
+from checker.training.model import SentenceModel
+from checker.training.train import gold_reports, metrics_path, training_frame
 
 TARGETS = {"macro_f1": 0.90, "share_mae": 0.03, "one_third_decision_accuracy": 0.95}  # first corpus, house style
 # Reports in real-world forms (held-out reports of the r writers, and corpus/realform that training never sees):
@@ -30,7 +32,7 @@ def shipped():
 
 
 def test_shipped_model_is_the_trained_one():
-    assert isinstance(load_model(), SentenceModel)
+    assert isinstance(load_model(), FrozenModel)
     assert shipped_model_path().parent.name == "models" and shipped_model_path().parent.parent.name == "checker"
 
 
@@ -52,15 +54,21 @@ def test_metrics_on_real_forms_hold_their_floors(shipped, where):
     assert model["one_third_decision_accuracy"] >= REAL_FORM_FLOORS["one_third_decision_accuracy"]
 
 
-def test_features_hash_each_text_once_and_equal_the_column_transformer():
-    from checker.classify import hashed
-    from checker.classify.features import frame, sentence_records
-
-    checker, model = Checker(), load_model()
-    docs = [checker.segment(read_document(path)) for path in sample_paths()]
-    X = frame([r for n, doc in enumerate(docs) for r in sentence_records(doc, str(n))])
-    expected, found = model.pipeline_[0].transform(X), hashed.features(model.pipeline_[0], X)
-    assert (expected != found).nnz == 0 and found.has_canonical_format
+def test_the_frozen_model_gives_the_fitted_pipelines_probabilities(tmp_path):
+    """What `shuzhi train` ships (numpy only, saved and loaded) against scikit-learn's pipeline and the HMM."""
+    reports = load_raw()
+    X, y, _ = training_frame(reports[:12], copies=0)
+    model = SentenceModel().fit(X, y)
+    save_model(model.frozen_, tmp_path / MODEL_FILE)
+    shipped = load_model(tmp_path / MODEL_FILE)
+    unseen = frame([r for g in gold_reports(reports[12::9]) for r in g.records])
+    proba = model.pipeline_.predict_proba(unseen)
+    roles = unseen["role"].tolist()
+    expected = np.vstack([model.sequence_.posteriors(proba[a:b], roles[a:b])
+                          for a, b in report_bounds(unseen["report"].tolist())])
+    assert len(set(unseen["report"])) >= 10 and len(unseen) > 500
+    assert np.abs(shipped.predict_proba(unseen) - expected).max() < 1e-6
+    assert list(shipped.classes_) == list(model.classes_) and shipped.predict_proba(unseen[:0]).shape == (0, 4)
 
 
 def test_labels_unseen_sentences_without_headings():
@@ -84,17 +92,37 @@ def test_closing_formula_and_signature_after_the_problems_are_other():
     assert [s._.label for s in doc.sents][-5:] == ["problem", "problem", "other", "other", "other"]
 
 
-def test_untrusted_types_are_refused(tmp_path):
-    path = tmp_path / "evil.skops"
-    sio.dump({"pipeline": FunctionTransformer(func=os.getcwd)}, path)
-    with pytest.raises(ModelError, match="未经信任"):
+class Planted:
+    """Unpickling it would make a folder: proof that the loader ran code from the file."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __reduce__(self):
+        return os.mkdir, (str(self.folder),)
+
+
+def test_a_model_file_cannot_run_code(tmp_path):
+    path, planted = tmp_path / "evil.npz", tmp_path / "planted"
+    arrays = dict(np.load(shipped_model_path()))
+    np.savez(path, **arrays | {"coef": np.array([Planted(planted)], dtype=object)})
+    with pytest.raises(ModelError, match="已损坏"):
+        load_model(path)
+    assert not planted.exists()
+
+
+def test_a_model_file_with_arrays_of_the_wrong_shape_is_refused(tmp_path):
+    path = tmp_path / MODEL_FILE
+    arrays = dict(np.load(shipped_model_path()))
+    np.savez(path, **arrays | {"idf_heading": arrays["idf_heading"][:-1]})
+    with pytest.raises(ModelError, match="已损坏"):
         load_model(path)
 
 
 def test_the_model_file_can_be_moved(tmp_path, monkeypatch):
     shutil.copy(shipped_model_path(), tmp_path / MODEL_FILE)
     monkeypatch.setenv("SHUZHI_MODEL", str(tmp_path / MODEL_FILE))
-    assert isinstance(load_model(), SentenceModel)
+    assert isinstance(load_model(), FrozenModel)
 
 
 def test_check_reports_shares_from_the_model(tmp_path):

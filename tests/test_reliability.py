@@ -228,7 +228,7 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
 
 def test_a_missing_model_is_a_chinese_error_unless_baseline(tmp_path, monkeypatch, capsys):
     path = good_docx(tmp_path / "r.docx")
-    monkeypatch.setenv("SHUZHI_MODEL", str(tmp_path / "none.skops"))
+    monkeypatch.setenv("SHUZHI_MODEL", str(tmp_path / "none.npz"))
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "找不到分类模型" in err and "--baseline" in err
@@ -239,7 +239,7 @@ def test_a_missing_model_is_a_chinese_error_unless_baseline(tmp_path, monkeypatc
 def test_a_truncated_model_is_a_chinese_error(tmp_path, monkeypatch, capsys):
     from checker.classify.store import shipped_model_path
 
-    broken = tmp_path / "broken.skops"
+    broken = tmp_path / "broken.npz"
     broken.write_bytes(shipped_model_path().read_bytes()[:50_000])
     monkeypatch.setenv("SHUZHI_MODEL", str(broken))
     assert main(["check", str(good_docx(tmp_path / "r.docx"))]) == 2
@@ -248,20 +248,20 @@ def test_a_truncated_model_is_a_chinese_error(tmp_path, monkeypatch, capsys):
 
 
 def test_saving_a_model_is_atomic(tmp_path, monkeypatch):
-    import skops.io as sio
+    import numpy as np
 
-    from checker.classify.store import save_model
+    from checker.classify.store import load_model, save_model
 
-    target = tmp_path / "classifier.skops"
+    target = tmp_path / "classifier.npz"
     target.write_bytes(b"the previous model")
 
-    def interrupted(obj, file, **kw):
-        Path(file).write_bytes(b"half")
+    def interrupted(file, **arrays):
+        file.write(b"half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(sio, "dump", interrupted)
+    monkeypatch.setattr(np, "savez_compressed", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        save_model(object(), target)
+        save_model(load_model(), target)
     assert target.read_bytes() == b"the previous model" and list(tmp_path.iterdir()) == [target]
 
 
@@ -271,7 +271,7 @@ def test_the_wheel_ships_the_model_profiles_samples_and_data(tmp_path):
                    check=True, capture_output=True, timeout=600)
     [wheel] = tmp_path.glob("shuzhi_checker-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("checker/models/classifier.skops", "checker/profiles/default.yaml", "checker/profiles/profile.schema.json",
+    for needed in ("checker/models/classifier.npz", "checker/profiles/default.yaml", "checker/profiles/profile.schema.json",
                    "checker/data/baseline.yaml", "checker/samples/v001.docx", "checker/review/app.py"):
         assert needed in names, needed
 

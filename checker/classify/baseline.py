@@ -7,9 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
 
-from checker.classify.model import _as_frame
 from checker.doc import LABELS
 from checker.safe_yaml import load_yaml
 
@@ -19,16 +17,17 @@ def _config() -> dict:
     return load_yaml(resources.files("checker.data").joinpath("baseline.yaml").read_text(encoding="utf-8"))
 
 
-class HeadingBaseline(ClassifierMixin, BaseEstimator):
-    """Label = keyword class of the nearest heading; title/author/formulas -> other. Nothing to learn."""
+class HeadingBaseline:
+    """Label = keyword class of the nearest heading; title/author/formulas -> other. Nothing to learn; follows
+    checker.classify.store.Classifier."""
 
     def fit(self, X, y=None, groups=None) -> "HeadingBaseline":
         self.classes_ = np.array(LABELS)
         return self
 
     def predict(self, X) -> np.ndarray:
-        X = _as_frame(X)
-        return np.array([self._label(r) for r in X.to_dict("records")])
+        records = X.to_dict("records") if hasattr(X, "columns") else X
+        return np.array([self._label(r) for r in records])
 
     def predict_proba(self, X) -> np.ndarray:
         classes = list(LABELS)

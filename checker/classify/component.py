@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from checker.classify.baseline import HeadingBaseline
-from checker.classify.features import frame, sentence_records
+from checker.classify.features import sentence_records
 from checker.doc import BASELINE_NOTE
 
 
@@ -31,7 +31,7 @@ class SentenceClassifier:
             flat = [r for report in records for r in report]
             if self.model is None:
                 self.model = self.load()
-            rows = iter(self.model.predict_proba(frame(flat)) if flat else [])
+            rows = iter(self.model.predict_proba(flat) if flat else [])
             classes = list(self.model.classes_)
             for doc in batch:
                 if isinstance(self.model, HeadingBaseline):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 from spacy.tokens import Doc
 
 from checker.doc import paragraphs, sections
@@ -64,6 +63,13 @@ def with_context(rows: list[dict], report: str) -> list[dict]:
     ]
 
 
-def frame(records: list[dict]) -> pd.DataFrame:
-    """Sentence records as the classifier's input table (X)."""
+def frame(records: list[dict]):
+    """Sentence records as a pandas DataFrame (what training and evaluation pass the classifier as X)."""
+    import pandas as pd  # not needed to check a report
+
     return pd.DataFrame.from_records(records, columns=COLUMNS + ["chars"])
+
+
+def column(X, name: str) -> list:
+    """One column of the classifier's input X: a DataFrame's, or the values in a list of sentence records."""
+    return X[name].tolist() if hasattr(X, "columns") else [r[name] for r in X]

@@ -20,6 +20,8 @@ def report_bounds(reports: list) -> list[tuple[int, int]]:
 
 
 class TemperedHMM:
+    STATE = ("transitions", "into_heading", "start", "prior")  # what fit learns
+
     def __init__(self, classes, smoothing: float, boundary: float = 1.0):
         self.classes, self.smoothing, self.boundary = list(classes), smoothing, boundary
 
@@ -38,6 +40,17 @@ class TemperedHMM:
         self.into_heading = _tempered(learned, self.smoothing * self.boundary)
         self.start, self.prior = start / start.sum(), prior / prior.sum()
         return self
+
+    def state(self) -> dict[str, np.ndarray]:
+        return {k: getattr(self, k) for k in self.STATE}
+
+    @classmethod
+    def restored(cls, classes, smoothing: float, boundary: float, state: dict) -> "TemperedHMM":
+        """The fitted HMM whose state() was `state`."""
+        hmm = cls(classes, smoothing, boundary)
+        for k in cls.STATE:
+            setattr(hmm, k, np.asarray(state[k]))
+        return hmm
 
     def posteriors(self, proba: np.ndarray, roles: list[str]) -> np.ndarray:
         """Posterior label marginals of an HMM whose emissions are P(label|x) / P(label)."""

@@ -14,6 +14,7 @@ workbook as an uninterrupted one; then each --json file is written once, with it
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -164,8 +165,10 @@ def _setup_worker(profile: Profile, with_json: bool, limits: Limits, baseline: b
 
     settings = (profile, with_json, limits, baseline, year)
     if _worker.get("settings") != settings:
+        gc.unfreeze()  # a Checker made before may be collected
         checker = Checker(profile, classifier=BASELINE if baseline else load_model(), limits=limits, year=year)
         _worker.update(settings=settings, checker=checker, json=with_json, limits=limits)
+        gc.freeze()  # the Checker lives on: the collector skips it, and forked workers do not copy its pages
 
 
 def _init_pool_worker(*settings) -> None:

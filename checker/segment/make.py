@@ -10,6 +10,8 @@ number; each sentence knows its paragraph, its 字数 and its words (the norms, 
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -54,8 +56,8 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
             spaces[-1] = True
             paragraph_tokens.append((first, len(words)))
     doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
-    for token, norm in zip(doc, norms):
-        token.norm_ = norm  # always: spaCy's default norm would turn ，“” into ,"" and … into ...
+    # always: spaCy's default norm would turn ，“” into ,"" and … into ...
+    doc.from_array([NORM], np.array([vocab.strings.add(n) for n in norms], dtype=np.uint64))
     doc._.source = document
     doc._.year, doc._.year_source = report_year(document)
     spans = []

@@ -12,8 +12,8 @@ import pandas as pd
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GridSearchCV, GroupKFold
 
-from checker.classify.model import SentenceModel
 from checker.doc import LABELS
+from checker.training.model import SentenceModel
 
 FOLDS = 5
 

@@ -13,7 +13,6 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from checker.classify.baseline import BASELINE
 from checker.classify.features import frame, sentence_records, with_context
-from checker.classify.model import SEED, SentenceModel
 from checker.classify.store import MODEL_FILE, save_model, shipped_model_path
 from checker.doc import BODY, LABELS
 from checker.errors import ModelError
@@ -24,6 +23,7 @@ from checker.segment.tokens import cut
 from checker.textcount import count_chars
 from checker.training.augment import augmented
 from checker.training.corpus import EXTERNAL_SETS, RawReport, corpus_dir, gold, held_out_ids, load_raw
+from checker.training.model import SEED, SentenceModel
 from checker.training.selection import FOLDS, grid_search
 
 METRICS_FILE = "metrics.json"
@@ -167,7 +167,7 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
     }
     if "signals" in previous:
         metrics["signals"] = previous["signals"]
-    save_model(model, out / MODEL_FILE if out else shipped_model_path())
+    save_model(model.frozen_, out / MODEL_FILE if out else shipped_model_path())
     metrics["train_seconds"] = round(time.time() - started, 1)
     target.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return metrics

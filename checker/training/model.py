@@ -7,6 +7,8 @@ paragraph's role, hashed (no vocabulary to store) into tf-idf, then a logistic r
 sections: a tempered label-transition HMM (`smoothing`: 0 none, 1 the full HMM; `boundary`: how much weaker the
 transitions into a heading are).
 Report boundaries come from the `report` column of X (or `groups` in fit).
+The fitted model predicts through its frozen() form (checker.classify.frozen, numpy only), the form shipped and
+run by `shuzhi check`, so that what training measures is what runs.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils._param_validation import Interval
 
 from checker.classify.features import frame
-from checker.classify.hashed import features as hashed_features
-from checker.classify.sequence import TemperedHMM, report_bounds
+from checker.classify.frozen import FrozenModel
+from checker.classify.hashing import Block
+from checker.classify.sequence import TemperedHMM
+from checker.errors import ModelError
 
 SEED = 20261125
 TOKEN_PATTERN = r"\S+"
@@ -83,29 +87,43 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
 
     def fit(self, X, y, groups=None) -> "SentenceModel":
         self._validate_params()
-        X = _as_frame(X, groups)
+        X = X if isinstance(X, pd.DataFrame) else frame(list(X))
+        X = X if groups is None else X.assign(report=list(groups))
         y = list(y)
         self.pipeline_ = self._pipeline().fit(X, y)
         self.classes_ = np.array(self.pipeline_.classes_)
         roles, reports = X["role"].tolist(), X["report"].tolist()
         self.sequence_ = TemperedHMM(self.classes_, self.smoothing, self.boundary).fit(y, roles, reports)
+        self.frozen_ = frozen(self)
         return self
 
     def predict_proba(self, X) -> np.ndarray:
-        X = _as_frame(X)
-        proba = self.pipeline_[-1].predict_proba(hashed_features(self.pipeline_[0], X))
-        if len(X) == 0:
-            return proba
-        roles = X["role"].tolist()
-        return np.vstack([self.sequence_.posteriors(proba[a:b], roles[a:b])
-                          for a, b in report_bounds(X["report"].tolist())])
+        return self.frozen_.predict_proba(X)
 
     def predict(self, X) -> np.ndarray:
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        return self.frozen_.predict(X)
 
 
-def _as_frame(X, groups=None) -> pd.DataFrame:
-    X = X if isinstance(X, pd.DataFrame) else frame(list(X))
-    if groups is not None:
-        X = X.assign(report=list(groups))
-    return X
+# What FrozenModel computes: HashingVectorizer and TfidfTransformer settings other than these are refused.
+HASHING = {"alternate_sign": False, "binary": False, "norm": None, "preprocessor": None, "strip_accents": None,
+           "stop_words": None, "tokenizer": None, "input": "content", "dtype": np.float32}
+TFIDF = {"sublinear_tf": True, "use_idf": True, "norm": "l2"}
+
+
+def frozen(model: SentenceModel) -> FrozenModel:
+    """The fitted model as arrays for the run time (what `shuzhi train` ships)."""
+    columns, classifier = model.pipeline_[0], model.pipeline_[-1]
+    blocks, idf = [], []
+    for name, pipe, column in columns.transformers_:
+        if name == "remainder":
+            continue
+        hashing, tfidf = pipe.named_steps["hash"].get_params(), pipe.named_steps["tfidf"]
+        unsupported = {k: hashing[k] for k, v in HASHING.items() if hashing[k] != v} | \
+            {k: v for k, v in tfidf.get_params().items() if k in TFIDF and v != TFIDF[k]}
+        if unsupported or hashing["analyzer"] not in ("char", "word") or len(classifier.classes_) < 3:
+            raise ModelError(f"无法导出模型：{name} 的特征设置不受支持（{unsupported or hashing['analyzer']}）")
+        weight = (columns.transformer_weights or {}).get(name)
+        blocks.append(Block(name, column, hashing["analyzer"], tuple(hashing["ngram_range"]), hashing["lowercase"],
+                            hashing["token_pattern"], hashing["n_features"], 1.0 if weight is None else float(weight)))
+        idf.append(tfidf.idf_)
+    return FrozenModel(model.classes_, blocks, idf, classifier.coef_, classifier.intercept_, model.sequence_)
