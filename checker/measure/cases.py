@@ -29,6 +29,8 @@ DIRECTIONS = set("东西南北中上下前后")
 NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "老牛", "小金", "老白", "小高", "小于", "老于", "小卫",
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+ROADS = frozenset("路街巷")
+PERSON_TAGS = ("nr", "nrfg", "nrt")
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
 RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
@@ -105,11 +107,14 @@ def _people(words, hits) -> list[tuple[int, str]]:
             elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
                     i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
                 out.append((i, form + (following if following in titles else "")))
+            elif len(form) == 2 and _listed_name(words, hits, i):
+                out.append((i, form))  # 程立、吴芳两名同志
             elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
                                                                and len(following) <= 2)):
                 out.append((i, form + following))
-        elif len(form) == 1 and _surname(hits, form) and following in titles and tag not in ("v", "p", "d", "c"):
-            out.append((i, form + following))  # 刘 教授, 周 大爷
+        elif len(form) == 1 and _surname(hits, form) and following in titles and (
+                tag not in ("v", "p", "d", "c") or previous.endswith(roles) and roles):
+            out.append((i, form + following))  # 刘 教授, 周 大爷, 村民 谢(v) 老汉
         elif len(form) == 2 and tag in ("nr", "nrfg") and form[-1] in surnames \
                 and following in titles and following not in ("同志", "书记"):
             out.append((i, form[-1] + following))  # 帮李 大娘: jieba glued the verb to the surname
@@ -126,6 +131,15 @@ def _people(words, hits) -> list[tuple[int, str]]:
     return out
 
 
+def _listed_name(words, hits, i: int) -> bool:
+    """A two-character name next to another in a list (程立、吴芳, 王磊和李娜)."""
+    for k in (i - 2, i + 2):
+        if 0 <= k < len(words) and words.forms[(i + k) // 2] in ("、", "和", "与") and words.tags[k] in PERSON_TAGS \
+                and len(words.forms[k]) in (2, 3) and _surname(hits, words.forms[k]):
+            return True
+    return False
+
+
 def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     """A name jieba cut or tagged wrong: 村民 刘桂香家 (the name glued to 家), 教师 孙 桂兰 同志, 会计 冯 长海,
     老支书 刘长 贵: a surname word after a role (`person_roles`) or before a title, of two or three characters
@@ -140,12 +154,14 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
     if len(form) == 1 and i + 1 < n:
         name = forms[i + 1]
-        if 1 <= len(name) <= 2 and tags[i + 1] in NAME_PIECE_TAGS and not words.is_punct(i + 1) \
+        if 1 <= len(name) <= 2 and (tags[i + 1] in NAME_PIECE_TAGS or len(name) == 2 and tags[i + 1] == "d"
+                                    and tag == "nr") and not words.is_punct(i + 1) \
                 and not words.quote[i + 1] and not hits.covering("place_name_not", i + 1):
             title_after = i + 2 < n and forms[i + 2] in titles
             if after_role or title_after:
                 return form + name + (forms[i + 2] if title_after else "")
-    elif len(form) in (2, 3) and after_role and tag in ("nr", "nrfg", "nrt") and (
+    elif len(form) in (2, 3) and after_role and (tag in ("nr", "nrfg", "nrt") or len(form) == 3 and tag in (
+            "ns", "nz")) and (
             i + 1 >= n or forms[i + 1] in titles or tags[i + 1] not in ("n", "vn", "nz")):
         return form  # not 党员 张贴(nr) 宣传标语: a verb jieba took for a name, before its object
     return ""
@@ -172,7 +188,8 @@ def _places(words, hits) -> list[tuple[int, str]]:
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
-                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars)))
+                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
+                                                              or _proper_unit(words, hits, i))))
     taken = -1
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
@@ -180,10 +197,17 @@ def _places(words, hits) -> list[tuple[int, str]]:
         form, tag = forms[i], tags[i]
         if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
-            if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS) \
+            road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
+            if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS
+                                   or road) \
                     and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
-                    and not _category(hits, form[:-1]):
+                    and (road or not _category(hits, form[:-1])):
                 out.append((i, form))
+            elif _proper_unit(words, hits, i):
+                out.append((i, form))  # 新华书店, 中国银行: a named unit in one word
+            elif len(form) == 2 and form[-1] in suffix_chars and tag in PROPER_TAGS and i > 0 \
+                    and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2:
+                out.append((i - 1, forms[i - 1] + form))  # 安吉 余村: a place in a place
             elif len(form) == 2 and tag == "ns" and i > 0 and not _category(hits, form) and (
                     (forms[i - 1] in DIRECTIONS and tags[i - 1] in ("f", "ns", "n"))
                     or (len(forms[i - 1]) == 1 and tags[i - 1] in ("a", "ns", "nr", "ng", "n")
@@ -202,6 +226,17 @@ def _places(words, hits) -> list[tuple[int, str]]:
         out.append((start, words.span_text(start, end)))
         taken = end - 1
     return out
+
+
+def _proper_unit(words, hits, i: int) -> bool:
+    """One proper-noun word (nt, nz) of a name and a unit word of two or more characters (新华书店, 中国银行); not a
+    category (民办学校, 中心医院)."""
+    form = words.forms[i]
+    if len(form) < 4 or words.tags[i] not in ("nt", "nz") or words.quote[i] or words.title[i]:
+        return False
+    units, categories = hits.set("place_suffixes"), hits.set("place_name_not")
+    return any(form[-cut:] in units and form[:-cut] not in categories and form[:2] not in categories
+               for cut in (2, 3) if len(form) - cut >= 2)
 
 
 def _category(hits, name: str) -> bool:
