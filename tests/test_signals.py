@@ -216,14 +216,53 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
     assert flag(report(achievements=cases), "LACKS_EXAMPLES") is None
 
 
+# Missed on independently written texts (corpus/signals/*_more.jsonl, batches 3-5)
+
+@pytest.mark.parametrize("text, found", [
+    ("我们在新华书店设立了党员学习角。", True),  # a named unit in one word
+    ("民办学校党组织覆盖面还不够广。", False),  # a category in one word
+    ("改造了文化路老旧管网3.6公里。", True),  # a road named with a category word
+    ("文化广场建成后，每天晚上都有人跳舞。", False),
+    ("我们推荐了程立、吴芳两名同志为入党积极分子。", True),  # two-character names in a list
+    ("35岁的杨帆当选为村委会主任。", True),  # a person's age
+    ("60岁以上的党员占了一半多。", False),
+    ("有一次，一位独居老人半夜发病，值班党员及时把他送到了医院。", True),
+    ("村民谢老汉的儿子在外地打工受伤，支部帮他联系了法律援助。", True),  # 谢 tagged a verb after a role
+    ("班子成员分别到联系村讲党课。", False),  # 联系村 is a category
+])
+def test_cases_of_other_writers(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["examples"]) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("坚持问题导向、目标导向和结果导向。", True),
+    ("对基层党建工作浅尝辄止、蜻蜓点水。", True),
+    ("我和会计一起把近三年的票据逐张核对了一遍。", False),
+])
+def test_more_stock_phrases(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("镇党委对村里的指导多是开会部署，具体帮扶少。", "others"),  # a superior
+    ("镇党委对我们的工作给予了大力支持。", "none"),
+    ("社区在职党员报到后大多“报而不到”。", "others"),  # the unit's members, past a modifier
+    ("社区工作经费不足，活动只能因陋就简。", "others"),  # a circumstance and its consequence
+    ("支部组织党员开展了义务劳动，清理垃圾两车。", "none"),
+    ("有些群众只讲个人利益，对公益事业不愿意出力。", "others"),  # 只讲: no reporting
+])
+def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
+    assert text_signals(text, lexicons)["blame"] == kind
+
+
 # Precision and recall on the labelled test sets (benchmarks/signals.py)
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
     "examples": {"recall": 0.75},
     "personal_act": {"recall": 0.89},
-    "stock_phrase": {"recall": 0.79},
-    "blame:others": {"recall": 0.65},
+    "stock_phrase": {"recall": 0.81},
+    "blame:others": {"recall": 0.67},
     "blame:self": {"recall": 0.87},
 }
 

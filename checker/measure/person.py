@@ -48,6 +48,8 @@ NOT_QUANTITY = frozenset({"一起", "一度", "一直", "一些", "一定", "一
 SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当面", "按期", "全部", "完全", "很好", "好"})
 LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
+MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻"})
+ONLY = frozenset({"只", "光", "只顾", "总"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -451,6 +453,10 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             _, b, head = starting[nxt]
             kind = "others" if "others" in (kind, head) else head
         a = first
+        if kind == "unit":  # 社区 在职 党员, 班子 中 个别 成员: the people of the unit
+            person_at = _member_after(words, b, starting)
+            if person_at is not None:
+                a, b, kind = starting[person_at]
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
@@ -461,6 +467,17 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
+
+
+def _member_after(words, b: int, starting: dict) -> int | None:
+    """The start of an others candidate right after a unit actor ending before word b, past 的 / 中 and a
+    modifier (社区 在职 党员, 村 两委 班子 中 个别 成员), if any."""
+    for k in range(b, min(b + 3, len(words))):
+        if k in starting and starting[k][2] == "others":
+            return k
+        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f")):
+            return None
+    return None
 
 
 def _illustration(words, a: int) -> bool:
@@ -486,7 +503,7 @@ def _reporting(words, hits, b: int) -> bool:
     """The actor ending before word b only reports (群众反映…, 党员向我提出…)."""
     for j in range(b, min(b + 4, len(words))):
         if hits.covering("reporting_verbs", j):
-            return True
+            return words.forms[j - 1] not in ONLY  # 群众只讲个人利益: what they care for, not what they report
         if words.is_punct(j) or (words.tags[j] == "p" and not words.forms[j + 1:j + 2] == ["我"]):
             return False  # 群众对党员评议工作参与热情不高: 对 opens the object, 评议 is not what they do
     return False
