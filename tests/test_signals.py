@@ -243,6 +243,20 @@ def test_more_stock_phrases(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["empty_words"]) is found
 
 
+@pytest.mark.parametrize("text, acted", [
+    ("先后多次主持召开党政班子会研究部署党建工作。", True),  # the omitted subject, implied by 主持
+    ("我必须带头学习，带头落实。", False),  # an obligation; 我 is the subject the acts are read from
+    ("我带头遵守各项纪律规定。", False),  # 带头 + an attitude
+    ("我要求每名党员每月至少学习一次。", False),  # the members' act
+    ("我为新入党的同志上了入党第一课。", True),  # 上(f) 了
+    ("我利用晚上时间，挨家挨户把政策讲给群众听。", True),  # the adverb before the object of 把
+    ("作为第一责任人，我把责任压实到每个支委。", False),
+    ("对于群众反映的问题，我都及时协调解决。", False),  # 及时: an attitude
+])
+def test_acts_of_other_writers(lexicons, text, acted):
+    assert bool(text_signals(text, lexicons)["acts"]) is acted
+
+
 @pytest.mark.parametrize("text, kind", [
     ("镇党委对村里的指导多是开会部署，具体帮扶少。", "others"),  # a superior
     ("镇党委对我们的工作给予了大力支持。", "none"),

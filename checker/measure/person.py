@@ -49,6 +49,8 @@ SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当
 LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
 MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻"})
+LEADING = frozenset({"带头", "率先"})
+RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 ONLY = frozenset({"只", "光", "只顾", "总"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
@@ -81,10 +83,11 @@ def _clause_start(words, i: int) -> int:
     return k
 
 
-def _only_adverbials_before(words, i: int) -> bool:
-    """Nothing but adverbials, time words, conjunctions and punctuation before word i in its clause."""
+def _only_adverbials_before(words, i: int, hits=None) -> bool:
+    """Nothing but adverbials, time words, conjunctions and punctuation before word i in its clause (with `hits`,
+    also the adverbs of a concrete act: 先后多次)."""
     for k in range(_clause_start(words, i), i):
-        if not (words.is_punct(k) or words.tags[k] in ADVERBIAL_TAGS):
+        if not (words.is_punct(k) or words.tags[k] in ADVERBIAL_TAGS or hits and hits.covering("act_adverbs", k)):
             return False
     return True
 
@@ -122,6 +125,7 @@ def first_person(words, hits) -> Person:
         person.anchors.append((a, "subject"))
         taken.update(range(a, b))
     roles = hits.lexicon("self_roles")
+    openers: list[tuple[int, str]] = []
     for i in range(n):
         form = forms[i]
         if i in taken or words.quote[i]:
@@ -154,8 +158,11 @@ def first_person(words, hits) -> Person:
             if last > i and any(forms[last].endswith(role) for role in roles):
                 person.phrases.append(words.span_text(i, last + 1).replace("“", "").replace("”", ""))
                 person.anchors.append((min(end + 1, n - 1), "implied"))
-        elif form == "亲自" and _only_adverbials_before(words, i):
-            person.anchors.append((i, "implied"))
+        elif hits.covering("self_openers", i) and _only_adverbials_before(words, i, hits) and not any(
+                hits.covering("plan_markers", k) for k in range(_clause_start(words, i), i)):
+            openers.append((i, "implied"))  # 亲自上门…, 先后多次主持召开… (not 必须带头…)
+    if not person.phrases:  # the omitted subject: 我 elsewhere in the sentence is the one the acts are read from
+        person.anchors += openers
     person.anchors.sort()
     return person
 
@@ -218,7 +225,8 @@ def _is_verbish(words, hits, k: int) -> bool:
         return True
     following = words.forms[k + 1] if k + 1 < len(words) else ""
     if following in COMPLETION:
-        return tag not in ("m", "q", "r", "d", "c", "uj", "ul", "t", "f") and (tag != "p" or len(form) > 1)
+        return form == "上" or tag not in ("m", "q", "r", "d", "c", "uj", "ul", "t", "f") and (
+            tag != "p" or len(form) > 1)  # 上(f) 了一课
     return (
         len(form) > 1 and form[-1] in COMPLETION and tag == "ul")
 
@@ -265,15 +273,21 @@ def personal_acts(words, hits, person: Person) -> list[str]:
         start = anchor if role == "implied" or len(forms[anchor]) > 1 else anchor + 1
         if start < n and forms[start] == "被":
             continue  # 我被评为…
-        blocked = False
+        blocked, pivot_clause = False, -1
         chain = _chain(words, hits, start)
         for k in chain:
             form = forms[k]
             if (hits.covering("plan_markers", k) and not _main_verb_with_object(words, k)) \
                     or hits.covering("plan_times", k) or hits.covering("formula_verbs", k):
                 blocked = True  # 将, 打算: a plan; 做到了亲自抓、负总责: what was achieved, not an act
+            if words.clause[k] == pivot_clause:
+                continue  # 我要求每名党员…学习一次, 我亲自组织党员学习: the verbs after the object are its acts
+            if hits.covering("causative_verbs", k) and k + 1 < n and words.tags[k + 1][:1] in ("n", "r", "m", "q"):
+                pivot_clause = words.clause[k]
             if blocked or k in seen or not _is_verbish(words, hits, k) or hits.covering("non_acts", k):
                 continue
+            if form in LEADING and k + 1 < n and _is_verbish(words, hits, k + 1):
+                continue  # 我带头遵守…: the verb after 带头 tells whether something was done
             if k == anchor and role != "implied" and form.startswith("我") and len(form) == 1:
                 continue
             following = forms[k + 1] if k + 1 < n else ""
@@ -283,18 +297,29 @@ def personal_acts(words, hits, person: Person) -> list[str]:
                 continue
             done = following in COMPLETION or (k + 2 < n and forms[k + 2] in COMPLETION
                                                and not words.is_punct(k + 1) and words.tags[k + 1] != "uj") or (
-                len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul")
+                len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul") or (
+                following in RESULTS and "把" in forms[_clause_start(words, k):k])  # 把垃圾清理干净
             strong = hits.covering("personal_acts", k)
             if not done and len(form) == 1 and not _main_verb(words, k, anchor):
                 continue  # 压实到: 到 is the complement, not an act
-            adverb = hits.covering("act_adverbs", k) or hits.covering("act_adverbs", k - 1) or (
-                k > 1 and forms[k - 1] in MAIN_VERB_BEFORE and hits.covering("act_adverbs", k - 2))
+            adverb = _adverb_before(words, hits, k, max(chain.start, _clause_start(words, k)))
             attitude = any(hits.covering("attitude_adverbs", j) for j in range(max(chain.start, k - 2), k))
             if done or _quantity_after(words, k, _clause_end(words, k)) or adverb or (
                     not attitude and (strong or routine)):
                 seen.add(k)
                 found.append(form)
     return found
+
+
+def _adverb_before(words, hits, k: int, start: int) -> bool:
+    """An adverb of a concrete act on word k or before it, no other verb between (挨家挨户把政策讲给群众听; not
+    亲自组织党员学习 for 学习)."""
+    for j in range(k, start - 1, -1):
+        if hits.covering("act_adverbs", j):
+            return True
+        if j < k and _is_verbish(words, hits, j):
+            return False
+    return False
 
 
 def _main_verb_with_object(words, k: int) -> bool:
@@ -304,12 +329,13 @@ def _main_verb_with_object(words, k: int) -> bool:
 
 
 def _main_verb(words, k: int, anchor: int) -> bool:
-    """A one-character verb (到, 讲) only as the main verb: right after the subject or an adverb, not as the
-    complement of another verb (压实到)."""
+    """A one-character verb (到, 讲) only as the main verb: right after the subject, an adverb or the object of 把,
+    not as the complement of another verb (压实到)."""
     if k == 0 or k - 1 == anchor:
         return True
     previous, tag = words.forms[k - 1], words.tags[k - 1]
-    return previous in MAIN_VERB_BEFORE or tag in ("d", "t", "ad") or words.is_punct(k - 1)
+    return previous in MAIN_VERB_BEFORE or tag in ("d", "t", "ad") or words.is_punct(k - 1) or (
+        tag[:1] == "n" and k > 1 and words.forms[k - 2] == "把")  # 把 政策 讲给群众听
 
 
 def _negated(words, k: int) -> bool:
