@@ -229,6 +229,10 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
     ("有一次，一位独居老人半夜发病，值班党员及时把他送到了医院。", True),
     ("村民谢老汉的儿子在外地打工受伤，支部帮他联系了法律援助。", True),  # 谢 tagged a verb after a role
     ("班子成员分别到联系村讲党课。", False),  # 联系村 is a category
+    ("3栋202室的独居老人突发疾病，楼栋长及时拨打了120。", True),
+    ("当天晚上，支部就召开了紧急会议。", True),
+    ("第二天的活动照常进行。", False),
+    ("一名患尿毒症的困难党员，支部为他申请了临时救助8000元。", True),
 ])
 def test_cases_of_other_writers(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found
@@ -237,6 +241,9 @@ def test_cases_of_other_writers(lexicons, text, found):
 @pytest.mark.parametrize("text, found", [
     ("坚持问题导向、目标导向和结果导向。", True),
     ("对基层党建工作浅尝辄止、蜻蜓点水。", True),
+    ("有时存在“等一等、看一看”的思想。", True),  # A一A、B一B
+    ("支部起到了很好的示范引领作用。", True),
+    ("我们借了镇中心小学的操场开运动会。", False),
     ("我和会计一起把近三年的票据逐张核对了一遍。", False),
 ])
 def test_more_stock_phrases(lexicons, text, found):
@@ -264,6 +271,10 @@ def test_acts_of_other_writers(lexicons, text, acted):
     ("社区工作经费不足，活动只能因陋就简。", "others"),  # a circumstance and its consequence
     ("支部组织党员开展了义务劳动，清理垃圾两车。", "none"),
     ("有些群众只讲个人利益，对公益事业不愿意出力。", "others"),  # 只讲: no reporting
+    ("有的支委只挂名不干事。", "others"),
+    ("个别支委把分管工作推给别人。", "others"),  # a few singled out: no marker needed
+    ("个别党员在疫情期间不讲条件、不计报酬，主动参加卡口值守。", "none"),  # praised
+    ("在发展党员问题上，我有“怕麻烦”的思想。", "self"),
 ])
 def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind

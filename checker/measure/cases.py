@@ -30,6 +30,7 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
+TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
@@ -189,7 +190,8 @@ def _places(words, hits) -> list[tuple[int, str]]:
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
                                        if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
-                                                              or _proper_unit(words, hits, i))))
+                                                              or _proper_unit(words, hits, i)
+                                                              or _travelled_to(words, hits, i))))
     taken = -1
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
@@ -205,6 +207,8 @@ def _places(words, hits) -> list[tuple[int, str]]:
                 out.append((i, form))
             elif _proper_unit(words, hits, i):
                 out.append((i, form))  # 新华书店, 中国银行: a named unit in one word
+            elif _travelled_to(words, hits, i):
+                out.append((i, form))  # 到 延安, 赴 浙江: a named place travelled to
             elif len(form) == 2 and form[-1] in suffix_chars and tag in PROPER_TAGS and i > 0 \
                     and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2:
                 out.append((i - 1, forms[i - 1] + form))  # 安吉 余村: a place in a place
@@ -237,6 +241,12 @@ def _proper_unit(words, hits, i: int) -> bool:
     units, categories = hits.set("place_suffixes"), hits.set("place_name_not")
     return any(form[-cut:] in units and form[:-cut] not in categories and form[:2] not in categories
                for cut in (2, 3) if len(form) - cut >= 2)
+
+
+def _travelled_to(words, hits, i: int) -> bool:
+    """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
+    return len(words.forms[i]) == 2 and words.tags[i] == "ns" and i > 0 and words.forms[i - 1] in TRAVEL \
+        and _name_word(words, hits, i) and not _category(hits, words.forms[i])
 
 
 def _category(hits, name: str) -> bool:

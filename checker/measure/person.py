@@ -548,11 +548,14 @@ def blame(words, hits, person: Person) -> Owner:
         excuse_spans = [(a, b) for a, b in excuse_spans if not resolved[a]] + circumstances
     excused = {k for a, b in excuse_spans for k in range(a, b)}
     markers = {k for k in stated if k not in excused}  # 我也没有办法: an excuse, not a failing
-    views = hits.has("others_view_markers")
+    few = hits.has("faulted_few") and not hits.has("praise_words")
+    views = hits.has("others_view_markers") or few
     others: list[str] = []
     own: list[str] = []
     if markers or views:
         actors = _actors(words, hits, person)
+        others += [phrase for k, (kind, phrase) in actors.items()
+                   if few and kind == "others" and hits.starting("faulted_few", k) > k]  # 个别党员…: singled out
         current: tuple[str, str] | None = None
         for k in range(len(words)):
             if k in actors:
