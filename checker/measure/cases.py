@@ -125,11 +125,23 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李
-        elif _placeholder(form) and following in titles:
-            out.append((i, form + following))
+        elif _placeholder(form) and (following in titles or previous.endswith(roles) and roles
+                                     and not _counted(words, hits, i + 1)):
+            out.append((i, form + (following if following in titles else "")))  # ××同志, 党员×× (not 党员XX人次)
+        elif len(form) == 1 and following == form and previous.endswith(roles) and roles:
+            end = i
+            while end < n and forms[end] == form:
+                end += 1
+            if not _counted(words, hits, end):
+                out.append((i, words.span_text(i, end)))  # 党员 × × ×: jieba cut the placeholder
         if (not out or out[-1][0] != i) and (found := _named_after_role(words, hits, i, roles, titles)):
             out.append((i, found))
     return out
+
+
+def _counted(words, hits, k: int) -> bool:
+    """Word k is a unit or a classifier: the placeholder before it stands for a figure (XX人次)."""
+    return k < len(words) and (words.tags[k] in ("q", "m", "mq") or words.forms[k] in hits.set("units"))
 
 
 def _listed_name(words, hits, i: int) -> bool:
