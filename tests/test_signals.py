@@ -275,6 +275,12 @@ def test_acts_of_other_writers(lexicons, text, acted):
     ("个别支委把分管工作推给别人。", "others"),  # a few singled out: no marker needed
     ("个别党员在疫情期间不讲条件、不计报酬，主动参加卡口值守。", "none"),  # praised
     ("在发展党员问题上，我有“怕麻烦”的思想。", "self"),
+    ("支部书记本人对党建工作重视不够。", "self"),  # the secretary named by role and 本人
+    ("有党员当面批评我开会多、办实事少。", "self"),  # what is reported of the secretary
+    ("镇党委在考核中指出我对支部建设抓得不紧。", "self"),
+    ("群众对我的工作还不够满意，测评中有8票“基本称职”。", "self"),
+    ("我在处理信访问题时有急躁情绪，曾与上访群众发生争执。", "self"),  # a time frame, not what was solved
+    ("受资金限制，党员活动室一直没有改造。", "others"),
 ])
 def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind

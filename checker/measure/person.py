@@ -51,6 +51,7 @@ AMONG = frozenset({"中", "里", "当中", "之中"})
 MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻"})
 LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
+FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
 ONLY = frozenset({"只", "光", "只顾", "总"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
@@ -103,6 +104,8 @@ def _role_of_me(words, i: int, hits) -> str:
         return "object" if previous and hits.covering("person_objects", i - 1) else "possessor"
     if previous == "由":
         return "agent"  # 由我牵头
+    if previous and hits.covering("reporting_verbs", i - 1) and following and not words.is_punct(i + 1):
+        return "subject"  # 有党员批评我开会多: the secretary is the subject of what is reported
     if previous in COMPLETION or (previous and hits.covering("person_objects", i - 1)):
         return "object"
     if previous and hits.covering("pivot_verbs", i - 1):
@@ -431,6 +434,8 @@ def _resolution_seen(words, hits) -> list[bool]:
     for k in range(len(words)):
         if words.clause[k] != clause:
             clause, seen = words.clause[k], False
+        if seen and words.forms[k] in FRAME_ENDS:
+            seen = False  # 我在处理信访问题时有急躁情绪: a time frame, what follows is stated
         out.append(seen)
         if hits.covering("resolution_words", k) and not _modifier(words, k):
             seen = True
@@ -490,6 +495,8 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
+        if kind == "others" and b in starting and starting[b][2] == "self":
+            continue  # 支部书记 本人: the secretary named by role
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
@@ -527,10 +534,11 @@ def _governed(words, hits, a: int) -> bool:
 
 def _reporting(words, hits, b: int) -> bool:
     """The actor ending before word b only reports (群众反映…, 党员向我提出…)."""
-    for j in range(b, min(b + 4, len(words))):
+    for j in range(b, min(b + 5, len(words))):
         if hits.covering("reporting_verbs", j):
             return words.forms[j - 1] not in ONLY  # 群众只讲个人利益: what they care for, not what they report
-        if words.is_punct(j) or (words.tags[j] == "p" and not words.forms[j + 1:j + 2] == ["我"]):
+        if words.is_punct(j) or (words.tags[j] == "p" and words.forms[j] != "在"
+                                 and not words.forms[j + 1:j + 2] == ["我"]):
             return False  # 群众对党员评议工作参与热情不高: 对 opens the object, 评议 is not what they do
     return False
 
