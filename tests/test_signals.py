@@ -281,6 +281,12 @@ def test_acts_of_other_writers(lexicons, text, acted):
     ("群众对我的工作还不够满意，测评中有8票“基本称职”。", "self"),
     ("我在处理信访问题时有急躁情绪，曾与上访群众发生争执。", "self"),  # a time frame, not what was solved
     ("受资金限制，党员活动室一直没有改造。", "others"),
+    ("有的党员行动不便，我们就上门为他们过组织生活。", "none"),  # the hardship was met
+    ("党员年龄偏大，但大家参加活动的热情很高。", "none"),
+    ("青年党员外流严重，支部活动主要靠几位老党员撑着。", "others"),  # 支部活动: no answer
+    ("通过整改，党员参加活动不积极的现象明显改观。", "none"),
+    ("村里的几个老党员总觉得自己资格老，开会时爱唱反调。", "others"),
+    ("一些党员嘴上说支持，真到出工出力的时候就找借口。", "others"),  # 嘴上说: no reporting
 ])
 def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind

@@ -52,7 +52,7 @@ MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在�
 LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
-ONLY = frozenset({"只", "光", "只顾", "总"})
+ONLY = frozenset({"只", "光", "只顾", "总", "嘴上", "口头上"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -391,8 +391,10 @@ def _markers(words, hits) -> list[int]:
         return []
     resolved = _resolution_seen(words, hits)
     past = _past_now(words, hits)
+    outcomes = [a for a, _ in hits.every("resolution_outcomes")]
     return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
-                  and not _named_problem(words, k) and k not in past and not _less_than(words, k))
+                  and not _named_problem(words, k) and k not in past and not _less_than(words, k)
+                  and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
 
 
 def _less_than(words, k: int) -> bool:
@@ -503,12 +505,12 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
 
 
 def _member_after(words, b: int, starting: dict) -> int | None:
-    """The start of an others candidate right after a unit actor ending before word b, past 的 / 中 and a
-    modifier (社区 在职 党员, 村 两委 班子 中 个别 成员), if any."""
+    """The start of an others candidate right after a unit actor ending before word b, past 的 / 中, a number and
+    a modifier (社区 在职 党员, 村 两委 班子 中 个别 成员, 村里 的 几个 老党员), if any."""
     for k in range(b, min(b + 3, len(words))):
         if k in starting and starting[k][2] == "others":
             return k
-        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f")):
+        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m")):
             return None
     return None
 
@@ -578,6 +580,8 @@ def blame(words, hits, person: Person) -> Owner:
                     others.append(phrase)
             elif views and kind == "others" and hits.covering("others_view_markers", k):
                 others.append(phrase)  # 有的党员认为…: a view held against them
+        if (others or excuse_spans) and _answered(words, hits, actors, markers, excuse_spans):
+            others, excuse_spans = [], []  # 有的党员行动不便，我们就上门…: the hardship was met
     agent = [words.forms[i] for i, role in person.anchors if role == "agent"]
     if self_phrases or own or (agent and markers):
         owner.kind, owner.self_exam = "self", list(dict.fromkeys(self_phrases + own + agent))
@@ -585,6 +589,27 @@ def blame(words, hits, person: Person) -> Owner:
         excuses = [words.span_text(a, b) for a, b in excuse_spans]
         owner.kind, owner.others = "others", list(dict.fromkeys(others + excuses))
     return owner
+
+
+def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[int, int]]) -> bool:
+    """Every shortcoming and excuse told before a later clause that meets it: the unit or the secretary acting
+    (有的党员行动不便，我们就上门为他们过组织生活) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
+    told = [words.clause[k] for k in markers] + [words.clause[a] for a, _ in excuses]
+    last = max(told, default=-1)
+    return any(kind in ("unit", "self") and words.clause[k] > last and _acting(words, hits, k)
+               for k, (kind, _) in actors.items()) or any(
+        words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
+
+
+def _acting(words, hits, k: int) -> bool:
+    """The actor at word k opens its clause and a verb follows it (支部 安排…, 我们 就 上门…; not 支部 活动…)."""
+    if not _only_adverbials_before(words, k):
+        return False
+    j = k + 1
+    while j < len(words) and words.tags[j] in ("d", "ad") and words.clause[j] == words.clause[k]:
+        j += 1
+    return j < len(words) and (words.tags[j].startswith("v") and words.tags[j] != "vn"
+                               or hits.covering("personal_acts", j))
 
 
 def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
