@@ -233,6 +233,12 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
     ("当天晚上，支部就召开了紧急会议。", True),
     ("第二天的活动照常进行。", False),
     ("一名患尿毒症的困难党员，支部为他申请了临时救助8000元。", True),
+    ("我们为留守儿童开办了“四点半课堂”，每天有20多个孩子来写作业。", True),  # a numeral, no numbered slogan
+    ("开展“万人进千村”活动。", False),
+    ("坚持“一线工作法”，推动问题在一线解决。", False),
+    ("支部推出了“红色周末”，每月组织一次党员志愿服务。", True),  # a quoted name of what was set up
+    ("成立了“党建+”，推动融合发展。", False),
+    ("开设了“书记信箱”，全年收到群众来信37封。", True),
 ])
 def test_cases_of_other_writers(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found

@@ -40,6 +40,14 @@ GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
 NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
 
 
+def _numbered_slogan(inner: str) -> bool:
+    """“三会一课”, “两学一做”, “四个意识”, “双报到”: two numerals, or a short name opening with one (not
+    “四点半课堂”, “红色星期五”)."""
+    if sum(ch in NUMBERED_SLOGAN or ch in "百千万" for ch in inner) >= 2:
+        return True  # “三会一课”, “万人进千村”
+    return inner[0] in NUMBERED_SLOGAN and (len(inner) <= 4 or inner[1] in "个线岗级星项型化")  # “一线工作法”
+
+
 def _placeholder(form: str) -> bool:
     return len(form) >= 2 and all(ch in PLACEHOLDER for ch in form)
 
@@ -274,7 +282,7 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         if kind != "quote" or not 2 <= chars <= 12 or close - first < 1:
             continue
         inner = words.span_text(first, close)
-        if any(ch in NUMBERED_SLOGAN for ch in inner) or "我" in inner:
+        if _numbered_slogan(inner) or "我" in inner:
             continue
         following = close + 1
         if following < n and (hits.covering("system_heads", following)):
@@ -289,7 +297,10 @@ def _activities(words, hits) -> list[tuple[int, str]]:
             head_after, following = True, following  # “夕阳红”老年课堂: the head after a modifier
         head_inside = any(b == close for _, b in hits.every("activity_heads")) or (
             close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
-        if head_after or head_inside or proper:
+        verb = first - 3 if first > 2 and forms[first - 2] == "了" else first - 2
+        created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
+            and (following >= n or words.is_punct(following))  # 推出了“红色周末”，
+        if head_after or head_inside or proper or created:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:
                 end = hits.starting("activity_heads", following)
