@@ -302,11 +302,10 @@ def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.75},
-    "personal_act": {"recall": 0.89},
-    "stock_phrase": {"recall": 0.81},
-    "blame:others": {"recall": 0.67},
-    "blame:self": {"recall": 0.87},
+    "examples": {"recall": 0.78},
+    "stock_phrase": {"recall": 0.83},
+    "blame:others": {"recall": 0.73},
+    "blame:self": {"recall": 0.88},
 }
 
 

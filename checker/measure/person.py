@@ -8,14 +8,17 @@ first person   我 as a word (or the first character of a word jieba glued to it
                经 (经本人申请); 作为 + a role of the secretary (`self_roles`: 作为村党支部书记，…); 自己 / 自身 with
                nothing but adverbials before it in its clause (自己抓党建的办法不多, not 党员要把自己摆进去); the
                other phrases of `first_person` (书记本人, 我这个书记). A report formula (`report_formulas`:
-               以上是我的述职，请批评指正) names nobody.
+               以上是我的述职，请批评指正) names nobody. With no first person named, a sentence opener
+               (`self_openers`: 亲自, 带头, 主持 — 先后多次主持召开…) implies the secretary.
 acts           the verbs of the clauses the secretary is the subject of (from the anchor on, through the clauses
                without a subject of their own), or an agent of (在我的主持下, 由我牵头, 组织部安排我参加…), that
                tell something done: followed by 了/过, by a quantity, done routinely (每周…), a strong act word
                (`personal_acts`: 主持, 走访…) or after an adverb of a concrete act (`act_adverbs`: 当场, 连夜).
-               Not after a plan or an obligation (`plan_markers`: 将, 打算, 必须), not attitudes or cognition
-               (`non_acts`: 坚持, 重视, 做到, 感到, 认识到), not negated or judged wanting (没有召开, 督促不够),
-               not passive (我被评为), not attributive (群众提的意见), not told of years ago (十年前).
+               带头 + a verb is judged by that verb; the verbs after a causative's object (`causative_verbs`:
+               我要求每名党员…学习) are the object's. Not after a plan or an obligation (`plan_markers`: 将, 打算,
+               必须), not attitudes or cognition (`non_acts`: 坚持, 重视, 做到, 感到, 认识到), not negated or judged
+               wanting (没有召开, 督促不够), not passive (我被评为), not attributive (群众提的意见), not told of years
+               ago (十年前).
 blame          the words stating a shortcoming (`shortcoming_markers`, a negation, `shortcoming_patterns`; not
                `shortcoming_not`, not what was solved: `resolution_words`, not inside an excuse), each owned by
                the first actor of its clause, or of an earlier clause: the secretary (first person as subject or
@@ -25,8 +28,13 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                head) or the own unit (`unit_subjects`: 我村, 支部, 机关党委 — nobody's fault). A
                `self_examination` phrase (包括我在内, 根子在我本人) or a shortcoming owned by the secretary makes it
                "self"; else one owned by others, a view held against them (有的党员认为…: `others_view_markers`)
-               or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others"; else "none"
-               (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
+               or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others", and so does a
+               few singled out as the subject (`faulted_few`: 个别党员把党费当成“会费”) unless praised
+               (`praise_words`); superiors (镇党委, 县委) are others, the people of the own unit too (社区 在职
+               党员); what others report or judge of the secretary is "self" (有党员批评我开会多, 对我的工作不
+               满意). A hardship met in a later clause (…，我们就上门…) or turned by a contrast (…，但大家热情
+               很高), and a shortage overcome (…明显改观: `resolution_outcomes`), blame nobody; else "none" (a
+               sentence with no subject, 二是学习不够深入, blames nobody in particular).
 """
 
 from __future__ import annotations
