@@ -239,6 +239,10 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
     ("支部推出了“红色周末”，每月组织一次党员志愿服务。", True),  # a quoted name of what was set up
     ("成立了“党建+”，推动融合发展。", False),
     ("开设了“书记信箱”，全年收到群众来信37封。", True),
+    ("组织党员到延安参观学习。", True),  # a place travelled to
+    ("党员带头下到井口检查安全隐患。", False),  # 井口 (ns): a common place
+    ("协调边境派出所加强了夜间巡逻。", False),  # a category of unit
+    ("开展“安全生产无事故、无三违”主题活动。", False),  # a numbered slogan in a list
 ])
 def test_cases_of_other_writers(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found

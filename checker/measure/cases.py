@@ -34,6 +34,7 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
+COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
 TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
@@ -47,8 +48,9 @@ NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "z
 def _numbered_slogan(inner: str) -> bool:
     """“三会一课”, “两学一做”, “四个意识”, “双报到”: two numerals, or a short name opening with one (not
     “四点半课堂”, “红色星期五”)."""
-    if sum(ch in NUMBERED_SLOGAN or ch in "百千万" for ch in inner) >= 2:
-        return True  # “三会一课”, “万人进千村”
+    numerals = sum(ch in NUMBERED_SLOGAN or ch in "百千万" for ch in inner)
+    if numerals >= 2 or numerals and any(mark in inner for mark in "、，,"):
+        return True  # “三会一课”, “万人进千村”, “无事故、无三违”
     return inner[0] in NUMBERED_SLOGAN and (len(inner) <= 4 or inner[1] in "个线岗级星项型化")  # “一线工作法”
 
 
@@ -269,8 +271,9 @@ def _proper_unit(words, hits, i: int) -> bool:
 
 def _travelled_to(words, hits, i: int) -> bool:
     """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
-    return len(words.forms[i]) == 2 and words.tags[i] == "ns" and i > 0 and words.forms[i - 1] in TRAVEL \
-        and _name_word(words, hits, i) and not _category(hits, words.forms[i])
+    form = words.forms[i]
+    return len(form) == 2 and words.tags[i] == "ns" and i > 0 and words.forms[i - 1] in TRAVEL \
+        and form[-1] not in COMMON_PLACE_ENDS and _name_word(words, hits, i) and not _category(hits, form)
 
 
 def _category(hits, name: str) -> bool:
