@@ -518,7 +518,7 @@ def _member_after(words, b: int, starting: dict) -> int | None:
     for k in range(b, min(b + 3, len(words))):
         if k in starting and starting[k][2] == "others":
             return k
-        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m")):
+        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")):
             return None
     return None
 
