@@ -216,15 +216,100 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
     assert flag(report(achievements=cases), "LACKS_EXAMPLES") is None
 
 
+# Missed on independently written texts (corpus/signals/*_more.jsonl, batches 3-5)
+
+@pytest.mark.parametrize("text, found", [
+    ("我们在新华书店设立了党员学习角。", True),  # a named unit in one word
+    ("民办学校党组织覆盖面还不够广。", False),  # a category in one word
+    ("改造了文化路老旧管网3.6公里。", True),  # a road named with a category word
+    ("文化广场建成后，每天晚上都有人跳舞。", False),
+    ("我们推荐了程立、吴芳两名同志为入党积极分子。", True),  # two-character names in a list
+    ("35岁的杨帆当选为村委会主任。", True),  # a person's age
+    ("60岁以上的党员占了一半多。", False),
+    ("有一次，一位独居老人半夜发病，值班党员及时把他送到了医院。", True),
+    ("村民谢老汉的儿子在外地打工受伤，支部帮他联系了法律援助。", True),  # 谢 tagged a verb after a role
+    ("班子成员分别到联系村讲党课。", False),  # 联系村 is a category
+    ("3栋202室的独居老人突发疾病，楼栋长及时拨打了120。", True),
+    ("当天晚上，支部就召开了紧急会议。", True),
+    ("第二天的活动照常进行。", False),
+    ("一名患尿毒症的困难党员，支部为他申请了临时救助8000元。", True),
+    ("我们为留守儿童开办了“四点半课堂”，每天有20多个孩子来写作业。", True),  # a numeral, no numbered slogan
+    ("开展“万人进千村”活动。", False),
+    ("坚持“一线工作法”，推动问题在一线解决。", False),
+    ("支部推出了“红色周末”，每月组织一次党员志愿服务。", True),  # a quoted name of what was set up
+    ("成立了“党建+”，推动融合发展。", False),
+    ("开设了“书记信箱”，全年收到群众来信37封。", True),
+    ("组织党员到延安参观学习。", True),  # a place travelled to
+    ("党员带头下到井口检查安全隐患。", False),  # 井口 (ns): a common place
+    ("协调边境派出所加强了夜间巡逻。", False),  # a category of unit
+    ("开展“安全生产无事故、无三违”主题活动。", False),  # a numbered slogan in a list
+])
+def test_cases_of_other_writers(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["examples"]) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("坚持问题导向、目标导向和结果导向。", True),
+    ("对基层党建工作浅尝辄止、蜻蜓点水。", True),
+    ("有时存在“等一等、看一看”的思想。", True),  # A一A、B一B
+    ("支部起到了很好的示范引领作用。", True),
+    ("我们借了镇中心小学的操场开运动会。", False),
+    ("我和会计一起把近三年的票据逐张核对了一遍。", False),
+])
+def test_more_stock_phrases(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+
+
+@pytest.mark.parametrize("text, acted", [
+    ("先后多次主持召开党政班子会研究部署党建工作。", True),  # the omitted subject, implied by 主持
+    ("我必须带头学习，带头落实。", False),  # an obligation; 我 is the subject the acts are read from
+    ("我带头遵守各项纪律规定。", False),  # 带头 + an attitude
+    ("我要求每名党员每月至少学习一次。", False),  # the members' act
+    ("我为新入党的同志上了入党第一课。", True),  # 上(f) 了
+    ("我利用晚上时间，挨家挨户把政策讲给群众听。", True),  # the adverb before the object of 把
+    ("作为第一责任人，我把责任压实到每个支委。", False),
+    ("对于群众反映的问题，我都及时协调解决。", False),  # 及时: an attitude
+])
+def test_acts_of_other_writers(lexicons, text, acted):
+    assert bool(text_signals(text, lexicons)["acts"]) is acted
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("镇党委对村里的指导多是开会部署，具体帮扶少。", "others"),  # a superior
+    ("镇党委对我们的工作给予了大力支持。", "none"),
+    ("社区在职党员报到后大多“报而不到”。", "others"),  # the unit's members, past a modifier
+    ("社区工作经费不足，活动只能因陋就简。", "others"),  # a circumstance and its consequence
+    ("支部组织党员开展了义务劳动，清理垃圾两车。", "none"),
+    ("有些群众只讲个人利益，对公益事业不愿意出力。", "others"),  # 只讲: no reporting
+    ("有的支委只挂名不干事。", "others"),
+    ("个别支委把分管工作推给别人。", "others"),  # a few singled out: no marker needed
+    ("个别党员在疫情期间不讲条件、不计报酬，主动参加卡口值守。", "none"),  # praised
+    ("在发展党员问题上，我有“怕麻烦”的思想。", "self"),
+    ("支部书记本人对党建工作重视不够。", "self"),  # the secretary named by role and 本人
+    ("有党员当面批评我开会多、办实事少。", "self"),  # what is reported of the secretary
+    ("镇党委在考核中指出我对支部建设抓得不紧。", "self"),
+    ("群众对我的工作还不够满意，测评中有8票“基本称职”。", "self"),
+    ("我在处理信访问题时有急躁情绪，曾与上访群众发生争执。", "self"),  # a time frame, not what was solved
+    ("受资金限制，党员活动室一直没有改造。", "others"),
+    ("有的党员行动不便，我们就上门为他们过组织生活。", "none"),  # the hardship was met
+    ("党员年龄偏大，但大家参加活动的热情很高。", "none"),
+    ("青年党员外流严重，支部活动主要靠几位老党员撑着。", "others"),  # 支部活动: no answer
+    ("通过整改，党员参加活动不积极的现象明显改观。", "none"),
+    ("村里的几个老党员总觉得自己资格老，开会时爱唱反调。", "others"),
+    ("一些党员嘴上说支持，真到出工出力的时候就找借口。", "others"),  # 嘴上说: no reporting
+])
+def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
+    assert text_signals(text, lexicons)["blame"] == kind
+
+
 # Precision and recall on the labelled test sets (benchmarks/signals.py)
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.75},
-    "personal_act": {"recall": 0.89},
-    "stock_phrase": {"recall": 0.79},
-    "blame:others": {"recall": 0.65},
-    "blame:self": {"recall": 0.87},
+    "examples": {"recall": 0.78},
+    "stock_phrase": {"recall": 0.83},
+    "blame:others": {"recall": 0.73},
+    "blame:self": {"recall": 0.88},
 }
 
 

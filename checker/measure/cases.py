@@ -4,21 +4,25 @@ titled documents and activities. Each case found is returned as the phrase that 
 people      a person-tagged word (nr) of three characters starting with a common surname (`surnames`: 王德明,
             with its title: 蒋志华同志); of two, next to a title or a role (刘教授, 党员王磊: `person_titles`,
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
-            老 / 小 + a surname (老刘, 小王); not the names in `person_not` (习近平: no case of the report)
+            老 / 小 + a surname (老刘, 小王); two-character names in a list (程立、吴芳); a placeholder after a role
+            (党员×××, not 党员XX人次); not the names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
-            proper noun also in `proper_suffix_chars`: 锦绣路); the name not a category (`place_name_not`:
+            proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路), one
+            proper-noun word ending in a unit word (新华书店, 中国银行), a place in a place (安吉 余村), a place
+            name after a verb of going (到 延安, 赴 浙江); the name not a category (`place_name_not`:
             示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
             nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a county or city institution starting
             on a word boundary (`institution_patterns`: 县水务局, 市二院, 县委党校); a numbered unit (第三
             党支部: `numbered_units`); a placeholder name (XX社区, ××银行)
 dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 《…》, 例如…,
-            3号楼, 二组), not recurring (每年春节, 每月20日); a demonstrative pointing at one thing (那座砖窑,
-            那个冬天: `specific_demonstratives`)
+            3号楼, 3栋202室, 二组, X月X日, 有一次, 当天晚上, 35岁的, 一名患…), not recurring (每年春节, 每月20日);
+            a demonstrative pointing at one thing (那座砖窑, 那个冬天: `specific_demonstratives`)
 activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
-            word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun; not a numbered
-            slogan (“三会一课”, “两学一做”), not one with 我, not a system or an attitude (`system_heads`:
-            “书记讲党课”制度, “等靠要”思想)
+            word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun, or standing alone
+            after a verb of setting up (`creating_verbs`: 推出了“红色周末”，); not a numbered slogan (“三会一课”,
+            “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我, not a system or an attitude
+            (`system_heads`: “书记讲党课”制度, “等靠要”思想)
 """
 
 from __future__ import annotations
@@ -29,12 +33,25 @@ DIRECTIONS = set("东西南北中上下前后")
 NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "老牛", "小金", "老白", "小高", "小于", "老于", "小卫",
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+ROADS = frozenset("路街巷")
+COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
+TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在"})
+PERSON_TAGS = ("nr", "nrfg", "nrt")
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
 RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
 OPENING_QUOTES = "“\"‘「『"
 GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
 NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
+
+
+def _numbered_slogan(inner: str) -> bool:
+    """“三会一课”, “两学一做”, “四个意识”, “双报到”: two numerals, or a short name opening with one (not
+    “四点半课堂”, “红色星期五”)."""
+    numerals = sum(ch in NUMBERED_SLOGAN or ch in "百千万" for ch in inner)
+    if numerals >= 2 or numerals and any(mark in inner for mark in "、，,"):
+        return True  # “三会一课”, “万人进千村”, “无事故、无三违”
+    return inner[0] in NUMBERED_SLOGAN and (len(inner) <= 4 or inner[1] in "个线岗级星项型化")  # “一线工作法”
 
 
 def _placeholder(form: str) -> bool:
@@ -105,11 +122,14 @@ def _people(words, hits) -> list[tuple[int, str]]:
             elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
                     i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
                 out.append((i, form + (following if following in titles else "")))
+            elif len(form) == 2 and _listed_name(words, hits, i):
+                out.append((i, form))  # 程立、吴芳两名同志
             elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
                                                                and len(following) <= 2)):
                 out.append((i, form + following))
-        elif len(form) == 1 and _surname(hits, form) and following in titles and tag not in ("v", "p", "d", "c"):
-            out.append((i, form + following))  # 刘 教授, 周 大爷
+        elif len(form) == 1 and _surname(hits, form) and following in titles and (
+                tag not in ("v", "p", "d", "c") or previous.endswith(roles) and roles):
+            out.append((i, form + following))  # 刘 教授, 周 大爷, 村民 谢(v) 老汉
         elif len(form) == 2 and tag in ("nr", "nrfg") and form[-1] in surnames \
                 and following in titles and following not in ("同志", "书记"):
             out.append((i, form[-1] + following))  # 帮李 大娘: jieba glued the verb to the surname
@@ -119,11 +139,32 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李
-        elif _placeholder(form) and following in titles:
-            out.append((i, form + following))
+        elif _placeholder(form) and (following in titles or previous.endswith(roles) and roles
+                                     and not _counted(words, hits, i + 1)):
+            out.append((i, form + (following if following in titles else "")))  # ××同志, 党员×× (not 党员XX人次)
+        elif len(form) == 1 and following == form and previous.endswith(roles) and roles:
+            end = i
+            while end < n and forms[end] == form:
+                end += 1
+            if not _counted(words, hits, end):
+                out.append((i, words.span_text(i, end)))  # 党员 × × ×: jieba cut the placeholder
         if (not out or out[-1][0] != i) and (found := _named_after_role(words, hits, i, roles, titles)):
             out.append((i, found))
     return out
+
+
+def _counted(words, hits, k: int) -> bool:
+    """Word k is a unit or a classifier: the placeholder before it stands for a figure (XX人次)."""
+    return k < len(words) and (words.tags[k] in ("q", "m", "mq") or words.forms[k] in hits.set("units"))
+
+
+def _listed_name(words, hits, i: int) -> bool:
+    """A two-character name next to another in a list (程立、吴芳, 王磊和李娜)."""
+    for k in (i - 2, i + 2):
+        if 0 <= k < len(words) and words.forms[(i + k) // 2] in ("、", "和", "与") and words.tags[k] in PERSON_TAGS \
+                and len(words.forms[k]) in (2, 3) and _surname(hits, words.forms[k]):
+            return True
+    return False
 
 
 def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
@@ -140,12 +181,14 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
     if len(form) == 1 and i + 1 < n:
         name = forms[i + 1]
-        if 1 <= len(name) <= 2 and tags[i + 1] in NAME_PIECE_TAGS and not words.is_punct(i + 1) \
+        if 1 <= len(name) <= 2 and (tags[i + 1] in NAME_PIECE_TAGS or len(name) == 2 and tags[i + 1] == "d"
+                                    and tag == "nr") and not words.is_punct(i + 1) \
                 and not words.quote[i + 1] and not hits.covering("place_name_not", i + 1):
             title_after = i + 2 < n and forms[i + 2] in titles
             if after_role or title_after:
                 return form + name + (forms[i + 2] if title_after else "")
-    elif len(form) in (2, 3) and after_role and tag in ("nr", "nrfg", "nrt") and (
+    elif len(form) in (2, 3) and after_role and (tag in ("nr", "nrfg", "nrt") or len(form) == 3 and tag in (
+            "ns", "nz")) and (
             i + 1 >= n or forms[i + 1] in titles or tags[i + 1] not in ("n", "vn", "nz")):
         return form  # not 党员 张贴(nr) 宣传标语: a verb jieba took for a name, before its object
     return ""
@@ -172,7 +215,9 @@ def _places(words, hits) -> list[tuple[int, str]]:
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
-                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars)))
+                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
+                                                              or _proper_unit(words, hits, i)
+                                                              or _travelled_to(words, hits, i))))
     taken = -1
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
@@ -180,10 +225,19 @@ def _places(words, hits) -> list[tuple[int, str]]:
         form, tag = forms[i], tags[i]
         if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
-            if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS) \
+            road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
+            if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS
+                                   or road) \
                     and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
-                    and not _category(hits, form[:-1]):
+                    and (road or not _category(hits, form[:-1])):
                 out.append((i, form))
+            elif _proper_unit(words, hits, i):
+                out.append((i, form))  # 新华书店, 中国银行: a named unit in one word
+            elif _travelled_to(words, hits, i):
+                out.append((i, form))  # 到 延安, 赴 浙江: a named place travelled to
+            elif len(form) == 2 and form[-1] in suffix_chars and tag in PROPER_TAGS and i > 0 \
+                    and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2:
+                out.append((i - 1, forms[i - 1] + form))  # 安吉 余村: a place in a place
             elif len(form) == 2 and tag == "ns" and i > 0 and not _category(hits, form) and (
                     (forms[i - 1] in DIRECTIONS and tags[i - 1] in ("f", "ns", "n"))
                     or (len(forms[i - 1]) == 1 and tags[i - 1] in ("a", "ns", "nr", "ng", "n")
@@ -204,6 +258,24 @@ def _places(words, hits) -> list[tuple[int, str]]:
     return out
 
 
+def _proper_unit(words, hits, i: int) -> bool:
+    """One proper-noun word (nt, nz) of a name and a unit word of two or more characters (新华书店, 中国银行); not a
+    category (民办学校, 中心医院)."""
+    form = words.forms[i]
+    if len(form) < 4 or words.tags[i] not in ("nt", "nz") or words.quote[i] or words.title[i]:
+        return False
+    units, categories = hits.set("place_suffixes"), hits.set("place_name_not")
+    return any(form[-cut:] in units and form[:-cut] not in categories and form[:2] not in categories
+               for cut in (2, 3) if len(form) - cut >= 2)
+
+
+def _travelled_to(words, hits, i: int) -> bool:
+    """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
+    form = words.forms[i]
+    return len(form) == 2 and words.tags[i] == "ns" and i > 0 and words.forms[i - 1] in TRAVEL \
+        and form[-1] not in COMMON_PLACE_ENDS and _name_word(words, hits, i) and not _category(hits, form)
+
+
 def _category(hits, name: str) -> bool:
     """A category, not a name (示范 村, 行政 村, 城中 村, 软弱涣散 村)."""
     categories = hits.set("place_name_not")
@@ -217,7 +289,7 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         if kind != "quote" or not 2 <= chars <= 12 or close - first < 1:
             continue
         inner = words.span_text(first, close)
-        if any(ch in NUMBERED_SLOGAN for ch in inner) or "我" in inner:
+        if _numbered_slogan(inner) or "我" in inner:
             continue
         following = close + 1
         if following < n and (hits.covering("system_heads", following)):
@@ -232,7 +304,10 @@ def _activities(words, hits) -> list[tuple[int, str]]:
             head_after, following = True, following  # “夕阳红”老年课堂: the head after a modifier
         head_inside = any(b == close for _, b in hits.every("activity_heads")) or (
             close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
-        if head_after or head_inside or proper:
+        verb = first - 3 if first > 2 and forms[first - 2] == "了" else first - 2
+        created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
+            and (following >= n or words.is_punct(following))  # 推出了“红色周末”，
+        if head_after or head_inside or proper or created:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:
                 end = hits.starting("activity_heads", following)

@@ -8,14 +8,17 @@ first person   我 as a word (or the first character of a word jieba glued to it
                经 (经本人申请); 作为 + a role of the secretary (`self_roles`: 作为村党支部书记，…); 自己 / 自身 with
                nothing but adverbials before it in its clause (自己抓党建的办法不多, not 党员要把自己摆进去); the
                other phrases of `first_person` (书记本人, 我这个书记). A report formula (`report_formulas`:
-               以上是我的述职，请批评指正) names nobody.
+               以上是我的述职，请批评指正) names nobody. With no first person named, a sentence opener
+               (`self_openers`: 亲自, 带头, 主持 — 先后多次主持召开…) implies the secretary.
 acts           the verbs of the clauses the secretary is the subject of (from the anchor on, through the clauses
                without a subject of their own), or an agent of (在我的主持下, 由我牵头, 组织部安排我参加…), that
                tell something done: followed by 了/过, by a quantity, done routinely (每周…), a strong act word
                (`personal_acts`: 主持, 走访…) or after an adverb of a concrete act (`act_adverbs`: 当场, 连夜).
-               Not after a plan or an obligation (`plan_markers`: 将, 打算, 必须), not attitudes or cognition
-               (`non_acts`: 坚持, 重视, 做到, 感到, 认识到), not negated or judged wanting (没有召开, 督促不够),
-               not passive (我被评为), not attributive (群众提的意见), not told of years ago (十年前).
+               带头 + a verb is judged by that verb; the verbs after a causative's object (`causative_verbs`:
+               我要求每名党员…学习) are the object's. Not after a plan or an obligation (`plan_markers`: 将, 打算,
+               必须), not attitudes or cognition (`non_acts`: 坚持, 重视, 做到, 感到, 认识到), not negated or judged
+               wanting (没有召开, 督促不够), not passive (我被评为), not attributive (群众提的意见), not told of years
+               ago (十年前).
 blame          the words stating a shortcoming (`shortcoming_markers`, a negation, `shortcoming_patterns`; not
                `shortcoming_not`, not what was solved: `resolution_words`, not inside an excuse), each owned by
                the first actor of its clause, or of an earlier clause: the secretary (first person as subject or
@@ -25,8 +28,13 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                head) or the own unit (`unit_subjects`: 我村, 支部, 机关党委 — nobody's fault). A
                `self_examination` phrase (包括我在内, 根子在我本人) or a shortcoming owned by the secretary makes it
                "self"; else one owned by others, a view held against them (有的党员认为…: `others_view_markers`)
-               or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others"; else "none"
-               (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
+               or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others", and so does a
+               few singled out as the subject (`faulted_few`: 个别党员把党费当成“会费”) unless praised
+               (`praise_words`); superiors (镇党委, 县委) are others, the people of the own unit too (社区 在职
+               党员); what others report or judge of the secretary is "self" (有党员批评我开会多, 对我的工作不
+               满意). A hardship met in a later clause (…，我们就上门…) or turned by a contrast (…，但大家热情
+               很高), and a shortage overcome (…明显改观: `resolution_outcomes`), blame nobody; else "none" (a
+               sentence with no subject, 二是学习不够深入, blames nobody in particular).
 """
 
 from __future__ import annotations
@@ -48,6 +56,11 @@ NOT_QUANTITY = frozenset({"一起", "一度", "一直", "一些", "一定", "一
 SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当面", "按期", "全部", "完全", "很好", "好"})
 LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
+MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻"})
+LEADING = frozenset({"带头", "率先"})
+RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
+FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
+ONLY = frozenset({"只", "光", "只顾", "总", "嘴上", "口头上"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -79,10 +92,11 @@ def _clause_start(words, i: int) -> int:
     return k
 
 
-def _only_adverbials_before(words, i: int) -> bool:
-    """Nothing but adverbials, time words, conjunctions and punctuation before word i in its clause."""
+def _only_adverbials_before(words, i: int, hits=None) -> bool:
+    """Nothing but adverbials, time words, conjunctions and punctuation before word i in its clause (with `hits`,
+    also the adverbs of a concrete act: 先后多次)."""
     for k in range(_clause_start(words, i), i):
-        if not (words.is_punct(k) or words.tags[k] in ADVERBIAL_TAGS):
+        if not (words.is_punct(k) or words.tags[k] in ADVERBIAL_TAGS or hits and hits.covering("act_adverbs", k)):
             return False
     return True
 
@@ -98,6 +112,8 @@ def _role_of_me(words, i: int, hits) -> str:
         return "object" if previous and hits.covering("person_objects", i - 1) else "possessor"
     if previous == "由":
         return "agent"  # 由我牵头
+    if previous and hits.covering("reporting_verbs", i - 1) and following and not words.is_punct(i + 1):
+        return "subject"  # 有党员批评我开会多: the secretary is the subject of what is reported
     if previous in COMPLETION or (previous and hits.covering("person_objects", i - 1)):
         return "object"
     if previous and hits.covering("pivot_verbs", i - 1):
@@ -120,6 +136,7 @@ def first_person(words, hits) -> Person:
         person.anchors.append((a, "subject"))
         taken.update(range(a, b))
     roles = hits.lexicon("self_roles")
+    openers: list[tuple[int, str]] = []
     for i in range(n):
         form = forms[i]
         if i in taken or words.quote[i]:
@@ -152,8 +169,11 @@ def first_person(words, hits) -> Person:
             if last > i and any(forms[last].endswith(role) for role in roles):
                 person.phrases.append(words.span_text(i, last + 1).replace("“", "").replace("”", ""))
                 person.anchors.append((min(end + 1, n - 1), "implied"))
-        elif form == "亲自" and _only_adverbials_before(words, i):
-            person.anchors.append((i, "implied"))
+        elif hits.covering("self_openers", i) and _only_adverbials_before(words, i, hits) and not any(
+                hits.covering("plan_markers", k) for k in range(_clause_start(words, i), i)):
+            openers.append((i, "implied"))  # 亲自上门…, 先后多次主持召开… (not 必须带头…)
+    if not person.phrases:  # the omitted subject: 我 elsewhere in the sentence is the one the acts are read from
+        person.anchors += openers
     person.anchors.sort()
     return person
 
@@ -216,7 +236,8 @@ def _is_verbish(words, hits, k: int) -> bool:
         return True
     following = words.forms[k + 1] if k + 1 < len(words) else ""
     if following in COMPLETION:
-        return tag not in ("m", "q", "r", "d", "c", "uj", "ul", "t", "f") and (tag != "p" or len(form) > 1)
+        return form == "上" or tag not in ("m", "q", "r", "d", "c", "uj", "ul", "t", "f") and (
+            tag != "p" or len(form) > 1)  # 上(f) 了一课
     return (
         len(form) > 1 and form[-1] in COMPLETION and tag == "ul")
 
@@ -263,15 +284,21 @@ def personal_acts(words, hits, person: Person) -> list[str]:
         start = anchor if role == "implied" or len(forms[anchor]) > 1 else anchor + 1
         if start < n and forms[start] == "被":
             continue  # 我被评为…
-        blocked = False
+        blocked, pivot_clause = False, -1
         chain = _chain(words, hits, start)
         for k in chain:
             form = forms[k]
             if (hits.covering("plan_markers", k) and not _main_verb_with_object(words, k)) \
                     or hits.covering("plan_times", k) or hits.covering("formula_verbs", k):
                 blocked = True  # 将, 打算: a plan; 做到了亲自抓、负总责: what was achieved, not an act
+            if words.clause[k] == pivot_clause:
+                continue  # 我要求每名党员…学习一次, 我亲自组织党员学习: the verbs after the object are its acts
+            if hits.covering("causative_verbs", k) and k + 1 < n and words.tags[k + 1][:1] in ("n", "r", "m", "q"):
+                pivot_clause = words.clause[k]
             if blocked or k in seen or not _is_verbish(words, hits, k) or hits.covering("non_acts", k):
                 continue
+            if form in LEADING and k + 1 < n and _is_verbish(words, hits, k + 1):
+                continue  # 我带头遵守…: the verb after 带头 tells whether something was done
             if k == anchor and role != "implied" and form.startswith("我") and len(form) == 1:
                 continue
             following = forms[k + 1] if k + 1 < n else ""
@@ -281,18 +308,29 @@ def personal_acts(words, hits, person: Person) -> list[str]:
                 continue
             done = following in COMPLETION or (k + 2 < n and forms[k + 2] in COMPLETION
                                                and not words.is_punct(k + 1) and words.tags[k + 1] != "uj") or (
-                len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul")
+                len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul") or (
+                following in RESULTS and "把" in forms[_clause_start(words, k):k])  # 把垃圾清理干净
             strong = hits.covering("personal_acts", k)
             if not done and len(form) == 1 and not _main_verb(words, k, anchor):
                 continue  # 压实到: 到 is the complement, not an act
-            adverb = hits.covering("act_adverbs", k) or hits.covering("act_adverbs", k - 1) or (
-                k > 1 and forms[k - 1] in MAIN_VERB_BEFORE and hits.covering("act_adverbs", k - 2))
+            adverb = _adverb_before(words, hits, k, max(chain.start, _clause_start(words, k)))
             attitude = any(hits.covering("attitude_adverbs", j) for j in range(max(chain.start, k - 2), k))
             if done or _quantity_after(words, k, _clause_end(words, k)) or adverb or (
                     not attitude and (strong or routine)):
                 seen.add(k)
                 found.append(form)
     return found
+
+
+def _adverb_before(words, hits, k: int, start: int) -> bool:
+    """An adverb of a concrete act on word k or before it, no other verb between (挨家挨户把政策讲给群众听; not
+    亲自组织党员学习 for 学习)."""
+    for j in range(k, start - 1, -1):
+        if hits.covering("act_adverbs", j):
+            return True
+        if j < k and _is_verbish(words, hits, j):
+            return False
+    return False
 
 
 def _main_verb_with_object(words, k: int) -> bool:
@@ -302,12 +340,13 @@ def _main_verb_with_object(words, k: int) -> bool:
 
 
 def _main_verb(words, k: int, anchor: int) -> bool:
-    """A one-character verb (到, 讲) only as the main verb: right after the subject or an adverb, not as the
-    complement of another verb (压实到)."""
+    """A one-character verb (到, 讲) only as the main verb: right after the subject, an adverb or the object of 把,
+    not as the complement of another verb (压实到)."""
     if k == 0 or k - 1 == anchor:
         return True
     previous, tag = words.forms[k - 1], words.tags[k - 1]
-    return previous in MAIN_VERB_BEFORE or tag in ("d", "t", "ad") or words.is_punct(k - 1)
+    return previous in MAIN_VERB_BEFORE or tag in ("d", "t", "ad") or words.is_punct(k - 1) or (
+        tag[:1] == "n" and k > 1 and words.forms[k - 2] == "把")  # 把 政策 讲给群众听
 
 
 def _negated(words, k: int) -> bool:
@@ -360,8 +399,10 @@ def _markers(words, hits) -> list[int]:
         return []
     resolved = _resolution_seen(words, hits)
     past = _past_now(words, hits)
+    outcomes = [a for a, _ in hits.every("resolution_outcomes")]
     return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
-                  and not _named_problem(words, k) and k not in past and not _less_than(words, k))
+                  and not _named_problem(words, k) and k not in past and not _less_than(words, k)
+                  and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
 
 
 def _less_than(words, k: int) -> bool:
@@ -403,6 +444,8 @@ def _resolution_seen(words, hits) -> list[bool]:
     for k in range(len(words)):
         if words.clause[k] != clause:
             clause, seen = words.clause[k], False
+        if seen and words.forms[k] in FRAME_ENDS:
+            seen = False  # 我在处理信访问题时有急躁情绪: a time frame, what follows is stated
         out.append(seen)
         if hits.covering("resolution_words", k) and not _modifier(words, k):
             seen = True
@@ -451,6 +494,10 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             _, b, head = starting[nxt]
             kind = "others" if "others" in (kind, head) else head
         a = first
+        if kind == "unit":  # 社区 在职 党员, 班子 中 个别 成员: the people of the unit
+            person_at = _member_after(words, b, starting)
+            if person_at is not None:
+                a, b, kind = starting[person_at]
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
@@ -458,9 +505,22 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
+        if kind == "others" and b in starting and starting[b][2] == "self":
+            continue  # 支部书记 本人: the secretary named by role
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
+
+
+def _member_after(words, b: int, starting: dict) -> int | None:
+    """The start of an others candidate right after a unit actor ending before word b, past 的 / 中, a number and
+    a modifier (社区 在职 党员, 村 两委 班子 中 个别 成员, 村里 的 几个 老党员), if any."""
+    for k in range(b, min(b + 3, len(words))):
+        if k in starting and starting[k][2] == "others":
+            return k
+        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")):
+            return None
+    return None
 
 
 def _illustration(words, a: int) -> bool:
@@ -484,10 +544,11 @@ def _governed(words, hits, a: int) -> bool:
 
 def _reporting(words, hits, b: int) -> bool:
     """The actor ending before word b only reports (群众反映…, 党员向我提出…)."""
-    for j in range(b, min(b + 4, len(words))):
+    for j in range(b, min(b + 5, len(words))):
         if hits.covering("reporting_verbs", j):
-            return True
-        if words.is_punct(j) or (words.tags[j] == "p" and not words.forms[j + 1:j + 2] == ["我"]):
+            return words.forms[j - 1] not in ONLY  # 群众只讲个人利益: what they care for, not what they report
+        if words.is_punct(j) or (words.tags[j] == "p" and words.forms[j] != "在"
+                                 and not words.forms[j + 1:j + 2] == ["我"]):
             return False  # 群众对党员评议工作参与热情不高: 对 opens the object, 评议 is not what they do
     return False
 
@@ -505,11 +566,14 @@ def blame(words, hits, person: Person) -> Owner:
         excuse_spans = [(a, b) for a, b in excuse_spans if not resolved[a]] + circumstances
     excused = {k for a, b in excuse_spans for k in range(a, b)}
     markers = {k for k in stated if k not in excused}  # 我也没有办法: an excuse, not a failing
-    views = hits.has("others_view_markers")
+    few = hits.has("faulted_few") and not hits.has("praise_words")
+    views = hits.has("others_view_markers") or few
     others: list[str] = []
     own: list[str] = []
     if markers or views:
         actors = _actors(words, hits, person)
+        others += [phrase for k, (kind, phrase) in actors.items()
+                   if few and kind == "others" and hits.starting("faulted_few", k) > k]  # 个别党员…: singled out
         current: tuple[str, str] | None = None
         for k in range(len(words)):
             if k in actors:
@@ -524,6 +588,8 @@ def blame(words, hits, person: Person) -> Owner:
                     others.append(phrase)
             elif views and kind == "others" and hits.covering("others_view_markers", k):
                 others.append(phrase)  # 有的党员认为…: a view held against them
+        if (others or excuse_spans) and _answered(words, hits, actors, markers, excuse_spans):
+            others, excuse_spans = [], []  # 有的党员行动不便，我们就上门…: the hardship was met
     agent = [words.forms[i] for i, role in person.anchors if role == "agent"]
     if self_phrases or own or (agent and markers):
         owner.kind, owner.self_exam = "self", list(dict.fromkeys(self_phrases + own + agent))
@@ -531,6 +597,27 @@ def blame(words, hits, person: Person) -> Owner:
         excuses = [words.span_text(a, b) for a, b in excuse_spans]
         owner.kind, owner.others = "others", list(dict.fromkeys(others + excuses))
     return owner
+
+
+def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[int, int]]) -> bool:
+    """Every shortcoming and excuse told before a later clause that meets it: the unit or the secretary acting
+    (有的党员行动不便，我们就上门为他们过组织生活) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
+    told = [words.clause[k] for k in markers] + [words.clause[a] for a, _ in excuses]
+    last = max(told, default=-1)
+    return any(kind in ("unit", "self") and words.clause[k] > last and _acting(words, hits, k)
+               for k, (kind, _) in actors.items()) or any(
+        words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
+
+
+def _acting(words, hits, k: int) -> bool:
+    """The actor at word k opens its clause and a verb follows it (支部 安排…, 我们 就 上门…; not 支部 活动…)."""
+    if not _only_adverbials_before(words, k):
+        return False
+    j = k + 1
+    while j < len(words) and words.tags[j] in ("d", "ad") and words.clause[j] == words.clause[k]:
+        j += 1
+    return j < len(words) and (words.tags[j].startswith("v") and words.tags[j] != "vn"
+                               or hits.covering("personal_acts", j))
 
 
 def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:

@@ -8,11 +8,12 @@ adverb + verb   an adverb of zeal or degree (`stock_adverbs`: 进一步, 不断,
                 in one word (明显改善); not with a plain verb (进一步说明, 进一步核实, 持续降雨)
 patterns        `stock_patterns`, regular expressions matched on word boundaries: 取得了显著成效, 迈上新台阶,
                 新进展, …的良好氛围 / 工作格局 / 强大合力, 把…转化为…优势, 以更加饱满的热情, 意识不强,
-                作用发挥不够充分, 重部署、轻落实, 在…的坚强领导下
+                学习不够深入 (not 文化水平不高: `stock_patterns_not`), 作用发挥不够充分, 重部署、轻落实,
+                在…的坚强领导下, 起到了…示范作用, 赢得了群众的信任, 等一等、看一看
 
 weak formulas   only in a sentence with no figure and no case: an adverb of zeal before any verb (认真学习),
-                `weak_stock_patterns` (还不够…, 有待…), an abstract verb before an abstract noun (`stock_nouns`:
-                激发内生动力, 筑牢战斗堡垒)
+                `weak_stock_patterns` (还不够…, 有待…, 研究不深、谋划不够, 满足于…, 缺乏…精神, 抓班子、带队伍、
+                促发展), an abstract verb before an abstract noun (`stock_nouns`: 激发内生动力, 筑牢战斗堡垒)
 
 Phrases inside a title (《关于进一步加强…的若干措施》) are the title's, not the writer's. The phrases found do not
 overlap: the longest wins where two would.
