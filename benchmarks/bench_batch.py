@@ -210,26 +210,27 @@ def _fingerprint(org: str, sentences: list):
 
 
 def parent_side(rows, folder: Path):
-    """What the batch parent does with the rows as they arrive and once all are in: journal each, keep it
-    without texts, then the cohort checks (texts looked up in the journal)."""
-    from checker.cohort.batch import _kept
+    """What the batch parent does with the rows as they arrive and once all are in: journal each, keep its sketch
+    and journal offset (batch.Kept) and its flags' names, then the cohort checks (texts looked up in the
+    journal). The journal, the kept rows, their names and cohort flags, the Cohort and its CPU seconds."""
+    from checker.cohort.batch import Kept
     from checker.cohort.journal import Journal
-    from checker.cohort.similarity import cohort_rules, shortest_kept, with_cohort_flags
+    from checker.cohort.similarity import cohort_of, cohort_rules, shortest_kept
     from checker.profile import load_profile
+    from checker.render.excel_out import own_names
 
     profile = load_profile()
     shortest = shortest_kept(cohort_rules(profile.cohort, previous=False))
     journal = Journal(folder / "bench.partial.jsonl", profile.name).open(append=False)
-    kept = []
+    kept, own = [], {}
     for row in rows:
-        journal.write(row, None)
-        kept.append(_kept(row, shortest))
+        kept.append(Kept.of(row, journal.write(row, None), shortest))
+        own_names(row.flags, own)
     journal.close()
     start = time.process_time()
-    flagged = with_cohort_flags(kept, profile, texts=journal.texts)
-    seconds = time.process_time() - start
-    journal.remove()
-    return flagged, seconds
+    cohort = cohort_of(kept, profile, texts=journal.texts)
+    flags = cohort.flags()
+    return journal, kept, own, flags, cohort, time.process_time() - start
 
 
 def _mutated(text: str, rng: random.Random, share: float) -> str:
@@ -240,26 +241,31 @@ def _mutated(text: str, rng: random.Random, share: float) -> str:
 
 def cohort_run(count: int) -> None:
     """CPU seconds of the cohort checks on `count` synthetic reports (after building and journalling them)."""
-    flagged, seconds = parent_side(synthetic_summaries(count), OUT)
-    print(json.dumps({"seconds": seconds, "flagged": sum(bool(r.flags) for r in flagged)}))
+    journal, _, _, flags, _, seconds = parent_side(synthetic_summaries(count), OUT)
+    journal.remove()
+    print(json.dumps({"seconds": seconds, "flagged": sum(bool(found) for found in flags.values())}))
 
 
 def parent_run(count: int, folder: str) -> None:
     """Peak RSS of the batch parent's state for `count` reports: summaries (real flags, synthetic fingerprints),
-    cohort checks and the workbook."""
+    cohort checks and the workbook, written as the batch writes it (rows read back from the journal)."""
     import psutil
 
+    from checker.cohort.batch import write_results
     from checker.pipeline import Checker
-    from checker.render.excel_out import workbook_bytes
     from checker.summary import ReportSummary
 
     checker = Checker()
     template = [ReportSummary.of(checker.check_path(p)) for p in sorted(Path(folder).glob("*.docx"))[:40]]
+    profile = checker.profile
     del checker
     base = psutil.Process().memory_info().rss
-    rows = parent_side(synthetic_summaries(count, template=template), OUT)[0]
+    journal, kept, own, flags, cohort, _ = parent_side(synthetic_summaries(count, template=template), OUT)
     before_workbook = psutil.Process().memory_info().rss
-    size = len(workbook_bytes(rows))
+    out = OUT / "bench-parent.xlsx"
+    write_results(out, journal, kept, flags, cohort.common_problems(), profile, own)
+    journal.remove()
+    size = out.stat().st_size
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     print(json.dumps({"base_mb": base / 2**20, "state_mb": (before_workbook - base) / 2**20,
                       "peak_mb": (peak - base) / 2**20, "workbook_mb": (peak - before_workbook) / 2**20,
