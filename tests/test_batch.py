@@ -20,7 +20,7 @@ from checker.cohort.config import RepeatedConfig
 from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
 from checker.cohort.inputs import collect, member_name
 from checker.cohort.journal import Journal
-from checker.cohort.similarity import Cohort, cohort_of, cohort_rules, shortest_kept, with_cohort_flags
+from checker.cohort.similarity import Cohort, cohort_rules, shortest_kept, with_cohort_flags
 from checker.errors import InputError
 from checker.pipeline import Checker
 from checker.profile import load_profile
@@ -353,7 +353,7 @@ def test_rows_read_back_from_the_journal_are_the_rows_in_memory(cohort, tmp_path
     offsets = {s.file: journal.write(s, None) for s in reversed(summaries)}
     journal.close()
     kept = [batch.Kept.of(s, offsets[s.file], shortest) for s in summaries]
-    flags = cohort_of(kept, checker.profile, texts=journal.texts).flags()
+    flags, _ = batch.cohort_flags(kept, [], checker.profile, journal)
     read = [row for _, row in batch.final_rows(journal, kept, flags, checker.profile)]
     in_memory = with_cohort_flags(summaries, checker.profile)
     assert all(any(f.code == "SIMILAR_TO" for f in r.flags) for r in read[:2])

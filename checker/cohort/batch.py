@@ -166,14 +166,24 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
         finally:
             journal.close()
     current = [done[("current", i.name)] for i in items if i.kind == "current"]
-    cohort = cohort_of(current, loaded, [done[("previous", i.name)] for i in items if i.kind == "previous"],
-                       journal.texts)
-    flags = cohort.flags()
+    flags, common = cohort_flags(current, [done[("previous", i.name)] for i in items if i.kind == "previous"],
+                                 loaded, journal)
     if json_dir:
         _write_json_files(json_dir, journal, current, flags, loaded)
-    outcomes = write_results(out, journal, current, flags, cohort.common_problems(), loaded, own)
+    outcomes = write_results(out, journal, current, flags, common, loaded, own)
     journal.remove()
     return BatchRun(out, outcomes, [k for k in done.values() if not k.checked], bool(previous))
+
+
+def cohort_flags(current: list[Kept], previous: list[Kept], profile: Profile,
+                 journal: Journal) -> tuple[dict[str, list], list]:
+    """The cohort flags of the current rows (file -> its flags) and the problems they share
+    (Cohort.common_problems); then the rows' sketches are dropped, with the cohort's arrays."""
+    cohort = cohort_of(current, profile, previous, journal.texts)
+    found = cohort.flags(), cohort.common_problems()
+    for kept in [*current, *previous]:
+        kept.fingerprint = None
+    return found
 
 
 def write_results(out: Path, journal: Journal, rows: list[Kept], flags: dict[str, list], common: list,

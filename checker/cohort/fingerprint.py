@@ -43,7 +43,7 @@ class Fingerprint:
     sketch: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sketch:
     """What the cohort keeps of a report: its organization key and, for its sentences of at least a given
     length, their paragraph, 字数, length, whether a 问题, text key and band keys (uint32), in order."""

@@ -100,9 +100,11 @@ class Cohort:
             sketches = list(self.current.values())
             indexed = [s.lengths >= shortest for s in sketches]
             keys = np.concatenate([s.keys[m] for s, m in zip(sketches, indexed)] or [np.zeros(0, np.uint64)])
-            bands = np.concatenate([s.bands[m] for s, m in zip(sketches, indexed)] or [np.zeros((0, 1), np.uint32)])
             distinct, first, ids = np.unique(keys, return_index=True, return_inverse=True)
-            group = self._clusters(distinct, bands[first], similarity)[ids]
+            del keys
+            width = sketches[0].bands.shape[1] if sketches else 0
+            bands = (np.concatenate([s.bands[m, j] for s, m in zip(sketches, indexed)])[first] for j in range(width))
+            group = self._clusters(distinct, bands, similarity)[ids]
             sizes = np.cumsum([0] + [int(m.sum()) for m in indexed])
             per_report = [group[a:b] for a, b in zip(sizes, sizes[1:])]
             owner = np.repeat(np.arange(len(sketches)), np.diff(sizes))
@@ -112,11 +114,19 @@ class Cohort:
             self._groups[similarity] = (indexed, per_report, starts, held_report, np.diff(starts))
         return self._groups[similarity]
 
-    def _clusters(self, distinct: np.ndarray, bands: np.ndarray, similarity: float) -> np.ndarray:
-        """Sentence id -> the smallest id of its group (union-find over band buckets, verified on 3-grams)."""
-        parent = list(range(len(distinct)))
-        buckets = [bucket for column in bands.T for bucket in _buckets(column)]
-        texts = self._text(distinct[np.unique(np.concatenate(buckets))]) if buckets else {}
+    def _clusters(self, distinct: np.ndarray, bands: Iterable[np.ndarray], similarity: float) -> np.ndarray:
+        """Sentence id -> the smallest id of its group (union-find over band buckets, verified on 3-grams);
+        bands: the key of each distinct sentence in each band, a band at a time. Only the sentences that share a
+        bucket (candidates) take part: the union-find runs on their positions among the candidates."""
+        buckets = [bucket for column in bands for bucket in _buckets(column)]
+        group = np.arange(len(distinct), dtype=np.int64)
+        if not buckets:
+            return group
+        candidates = np.unique(np.concatenate(buckets))
+        buckets = np.split(np.searchsorted(candidates, np.concatenate(buckets)), np.cumsum([len(b) for b in buckets])[:-1])
+        distinct = distinct[candidates]
+        texts = self._text(distinct)
+        parent = list(range(len(candidates)))
         shingled: dict[int, set] = {}
 
         def find(i: int) -> int:
@@ -131,13 +141,14 @@ class Cohort:
             return shingled[i]
 
         for bucket in buckets:
-            members = sorted(bucket.tolist())
+            members = bucket.tolist()
             for n, a in enumerate(members):
                 for b in members[n + 1:]:
                     ra, rb = find(a), find(b)
                     if ra != rb and _jaccard(grams(a), grams(b)) >= similarity:
                         parent[max(ra, rb)] = min(ra, rb)
-        return np.array([find(i) for i in range(len(parent))], dtype=np.int64)
+        group[candidates] = candidates[[find(i) for i in range(len(parent))]]
+        return group
 
     # SIMILAR_TO
 
@@ -269,12 +280,13 @@ class _OrganizationIndex:
 
 
 def _buckets(keys: np.ndarray) -> list[np.ndarray]:
-    """The positions sharing each key held more than once."""
+    """The positions sharing each key held more than once, in increasing order (copies: the sort of all the keys
+    is not kept)."""
     order = np.argsort(keys, kind="stable")
     cuts = np.flatnonzero(np.diff(keys[order])) + 1
     starts, ends = np.concatenate([[0], cuts]), np.concatenate([cuts, [len(keys)]])
     shared = ends - starts > 1
-    return [order[a:b] for a, b in zip(starts[shared].tolist(), ends[shared].tolist())]
+    return [order[a:b].copy() for a, b in zip(starts[shared].tolist(), ends[shared].tolist())]
 
 
 def _jaccard(a: set, b: set) -> float:
