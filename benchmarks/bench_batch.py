@@ -216,6 +216,7 @@ def parent_side(rows, folder: Path):
     journal). The journal, the kept rows, their flags' names, the cohort flags, the common problems and the
     CPU seconds of the cohort checks."""
     from checker.cohort.batch import Kept, cohort_flags
+    from checker.cohort.fingerprint import BandStore
     from checker.cohort.journal import Journal
     from checker.cohort.similarity import cohort_rules, shortest_kept
     from checker.profile import load_profile
@@ -225,12 +226,13 @@ def parent_side(rows, folder: Path):
     shortest = shortest_kept(cohort_rules(profile.cohort, previous=False))
     journal = Journal(folder / "bench.partial.jsonl", profile.name).open(append=False)
     kept, own = [], {}
-    for row in rows:
-        kept.append(Kept.of(row, journal.write(row, None), shortest))
-        own_names(row.flags, own)
-    journal.close()
-    start = time.process_time()
-    flags, common = cohort_flags(kept, [], profile, journal)
+    with BandStore(folder / "bench-bands") as bands:
+        for row in rows:
+            kept.append(Kept.of(row, journal.write(row, None), shortest, bands))
+            own_names(row.flags, own)
+        journal.close()
+        start = time.process_time()
+        flags, common = cohort_flags(kept, [], profile, journal, bands)
     return journal, kept, own, flags, common, time.process_time() - start
 
 

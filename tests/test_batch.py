@@ -17,7 +17,7 @@ import pytest
 from checker.cli import main
 from checker.cohort import batch
 from checker.cohort.config import RepeatedConfig
-from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
+from checker.cohort.fingerprint import BandStore, Fingerprint, Sketch, normalize, organization_key
 from checker.cohort.inputs import collect, member_name
 from checker.cohort.journal import Journal
 from checker.cohort.similarity import Cohort, cohort_rules, shortest_kept, with_cohort_flags
@@ -305,6 +305,25 @@ def test_boilerplate_shared_by_many_reports_is_not_copying():
     assert all(others == [] for others in _similar(fingerprints).values())
 
 
+def test_band_keys_kept_on_disk_give_the_same_flags(tmp_path):
+    rng = random.Random(5)
+    shared = _sentences(rng, 30)
+    near = [s[:-1] + "党" for s in shared[:20]]  # the same sentences, one character changed
+    fingerprints = {"a.docx": _fingerprint(shared), "b.docx": _fingerprint(near + _sentences(rng, 10)),
+                    "c.docx": _fingerprint(_sentences(rng, 30))}
+    rules = cohort_rules(load_profile().cohort, previous=False)
+    in_memory, texts = Cohort(rules), {}
+    with BandStore(tmp_path / "bands") as bands:
+        on_disk = Cohort(rules, texts=lambda keys: {k: texts[k] for k in keys}, bands=bands)
+        for name, fingerprint in fingerprints.items():
+            in_memory.add(name, fingerprint)
+            on_disk.add(name, bands.put(Sketch.of(fingerprint, shortest_kept(rules), texts)))
+        assert all(sketch.bands is None for sketch in on_disk.current.values())
+        found = on_disk.flags()
+    assert [f.other for f in found["a.docx"]] == ["b.docx"] and found["c.docx"] == []
+    assert found == in_memory.flags()
+
+
 def test_minhashes_are_datasketchs_for_every_text_at_once():
     import zlib
 
@@ -352,8 +371,9 @@ def test_rows_read_back_from_the_journal_are_the_rows_in_memory(cohort, tmp_path
     journal = Journal(tmp_path / "r.xlsx.partial.jsonl", checker.profile.name).open(append=False)
     offsets = {s.file: journal.write(s, None) for s in reversed(summaries)}
     journal.close()
-    kept = [batch.Kept.of(s, offsets[s.file], shortest) for s in summaries]
-    flags, _ = batch.cohort_flags(kept, [], checker.profile, journal)
+    with BandStore(tmp_path / "bands") as bands:
+        kept = [batch.Kept.of(s, offsets[s.file], shortest, bands) for s in summaries]
+        flags, _ = batch.cohort_flags(kept, [], checker.profile, journal, bands)
     read = [row for _, row in batch.final_rows(journal, kept, flags, checker.profile)]
     in_memory = with_cohort_flags(summaries, checker.profile)
     assert all(any(f.code == "SIMILAR_TO" for f in r.flags) for r in read[:2])

@@ -8,8 +8,8 @@ re-checked one at a time, so only the file that kills a worker ends as an error 
 
 Workers return ReportSummary objects (and, with --json, the report's JSON without flags). Each is journalled as
 it arrives (checker.cohort.journal); Ctrl-C or a crash leaves the journal and --resume checks only the rest.
-The parent keeps of a row only what the cohort checks need (Kept: its sketch, numbers only) and where its
-journal line starts. SIMILAR_TO / REPEATED_PROBLEMS come from the sketches once every row is in, so a resumed
+The parent keeps of a row only what the cohort checks need (Kept: its sketch, numbers only, its band keys on
+disk in a BandStore) and where its journal line starts. SIMILAR_TO / REPEATED_PROBLEMS come from the sketches once every row is in, so a resumed
 run gives the same workbook as an uninterrupted one; then each --json file is written once, with its final
 flags, and the workbook is streamed, its rows read back from the journal one at a time.
 """
@@ -31,7 +31,7 @@ from typing import Iterator
 
 from checker.cohort.config import COHORT_CODES
 from checker.cohort.inputs import Item, collect
-from checker.cohort.fingerprint import Sketch, sketch_text
+from checker.cohort.fingerprint import BandStore, Sketch, sketch_text
 from checker.cohort.journal import Journal, RunLock, journal_path, output_error, write_atomic
 from checker.cohort.similarity import cohort_of, cohort_rules, shortest_kept
 from checker.errors import InputError
@@ -54,7 +54,8 @@ _worker: dict = {}
 @dataclass(slots=True)
 class Kept:
     """What the parent keeps of a finished row until the end: its name, kind and error, where its journal line
-    starts and its fingerprint as a Sketch (checker.cohort.similarity.cohort_of reads it as a summary)."""
+    starts and its fingerprint as a Sketch, its band keys in a BandStore (checker.cohort.similarity.cohort_of
+    reads it as a summary)."""
 
     file: str
     kind: str
@@ -63,8 +64,8 @@ class Kept:
     error: str = ""
 
     @classmethod
-    def of(cls, summary: ReportSummary, offset: int, shortest: int) -> "Kept":
-        sketch = summary.fingerprint and Sketch.of(summary.fingerprint, shortest)
+    def of(cls, summary: ReportSummary, offset: int, shortest: int, bands: BandStore) -> "Kept":
+        sketch = summary.fingerprint and bands.put(Sketch.of(summary.fingerprint, shortest))
         return cls(summary.file, summary.kind, offset, sketch, summary.error)
 
     @property
@@ -129,7 +130,8 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(out.parent, exc) from exc
-    with RunLock(out), tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as workdir:
+    with (RunLock(out), tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as workdir,
+          BandStore(Path(workdir) / "bands") as bands):
         exclude = (out, journal.path, out.with_name(out.name + ".tmp")) + ((json_dir,) if json_dir else ())
         items = collect(list(paths), Path(workdir) / "current", exclude=exclude)
         items += collect(list(previous), Path(workdir) / "previous", kind="previous", exclude=exclude)
@@ -141,7 +143,7 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
         shortest = shortest_kept(cohort_rules(loaded.cohort, previous=bool(previous)))
 
         def keep(summary: ReportSummary, offset: int) -> None:
-            done[(summary.kind, summary.file)] = Kept.of(summary, offset, shortest)
+            done[(summary.kind, summary.file)] = Kept.of(summary, offset, shortest, bands)
             if summary.kind == "current":
                 own_names(summary.flags, own)
 
@@ -165,9 +167,9 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
                 _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline, year), finish)
         finally:
             journal.close()
-    current = [done[("current", i.name)] for i in items if i.kind == "current"]
-    flags, common = cohort_flags(current, [done[("previous", i.name)] for i in items if i.kind == "previous"],
-                                 loaded, journal)
+        current = [done[("current", i.name)] for i in items if i.kind == "current"]
+        flags, common = cohort_flags(current, [done[("previous", i.name)] for i in items if i.kind == "previous"],
+                                     loaded, journal, bands)
     if json_dir:
         _write_json_files(json_dir, journal, current, flags, loaded)
     outcomes = write_results(out, journal, current, flags, common, loaded, own)
@@ -175,11 +177,11 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
     return BatchRun(out, outcomes, [k for k in done.values() if not k.checked], bool(previous))
 
 
-def cohort_flags(current: list[Kept], previous: list[Kept], profile: Profile,
-                 journal: Journal) -> tuple[dict[str, list], list]:
+def cohort_flags(current: list[Kept], previous: list[Kept], profile: Profile, journal: Journal,
+                 bands: BandStore) -> tuple[dict[str, list], list]:
     """The cohort flags of the current rows (file -> its flags) and the problems they share
     (Cohort.common_problems); then the rows' sketches are dropped, with the cohort's arrays."""
-    cohort = cohort_of(current, profile, previous, journal.texts)
+    cohort = cohort_of(current, profile, previous, journal.texts, bands)
     found = cohort.flags(), cohort.common_problems()
     for kept in [*current, *previous]:
         kept.fingerprint = None

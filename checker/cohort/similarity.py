@@ -41,7 +41,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from checker.checks.engine import Flag, RuleConfig
-from checker.cohort.fingerprint import Fingerprint, Sketch, shingles
+from checker.cohort.fingerprint import BandStore, Fingerprint, Sketch, band_count, shingles
 
 MIN_ORG_KEY = 5
 MAX_SHARED = 50  # a sentence in more reports than this is boilerplate however large the cohort (linear time)
@@ -50,10 +50,12 @@ Texts = Callable[[set], dict]  # text keys -> {key: normalised text}
 
 class Cohort:
     """Fingerprints of a cohort (and of last year's reports) -> cohort flags. The order of add() does not matter.
-    `texts` looks up the sentences whose fingerprints came without text (Sketch); the others keep their own."""
+    `texts` looks up the sentences whose fingerprints came without text (Sketch); the others keep their own;
+    `bands` holds the band keys of the sketches added without them."""
 
-    def __init__(self, rules: dict[str, RuleConfig], texts: Texts | None = None):
+    def __init__(self, rules: dict[str, RuleConfig], texts: Texts | None = None, bands: BandStore | None = None):
         self.rules = rules
+        self.bands = bands
         self.current: dict[str, Sketch] = {}
         self.previous: dict[str, Sketch] = {}
         self.shortest = shortest_kept(rules)
@@ -102,8 +104,7 @@ class Cohort:
             keys = np.concatenate([s.keys[m] for s, m in zip(sketches, indexed)] or [np.zeros(0, np.uint64)])
             distinct, first, ids = np.unique(keys, return_index=True, return_inverse=True)
             del keys
-            width = sketches[0].bands.shape[1] if sketches else 0
-            bands = (np.concatenate([s.bands[m, j] for s, m in zip(sketches, indexed)])[first] for j in range(width))
+            bands = (self._band(band, sketches, indexed)[first] for band in range(band_count()))
             group = self._clusters(distinct, bands, similarity)[ids]
             sizes = np.cumsum([0] + [int(m.sum()) for m in indexed])
             per_report = [group[a:b] for a, b in zip(sizes, sizes[1:])]
@@ -113,6 +114,13 @@ class Cohort:
             starts = np.searchsorted(held_group, np.arange(len(distinct) + 1))
             self._groups[similarity] = (indexed, per_report, starts, held_report, np.diff(starts))
         return self._groups[similarity]
+
+    def _band(self, band: int, sketches: list[Sketch], indexed: list[np.ndarray]) -> np.ndarray:
+        """The keys in this band of the indexed sentences of these sketches, in order."""
+        stored = self.bands.column(band) if self.bands is not None else None
+        parts = [(s.bands[:, band] if s.bands is not None else stored[s.at:s.at + len(s.keys)])[m]
+                 for s, m in zip(sketches, indexed)]
+        return np.concatenate(parts or [np.zeros(0, np.uint32)])
 
     def _clusters(self, distinct: np.ndarray, bands: Iterable[np.ndarray], similarity: float) -> np.ndarray:
         """Sentence id -> the smallest id of its group (union-find over band buckets, verified on 3-grams);
@@ -346,10 +354,11 @@ def cohort_rules(cohort: dict[str, RuleConfig], previous: bool) -> dict[str, Rul
     return {code: config for code, config in cohort.items() if previous or code != "REPEATED_PROBLEMS"}
 
 
-def cohort_of(summaries: list, profile, previous: list = (), texts: Texts | None = None) -> Cohort:
+def cohort_of(summaries: list, profile, previous: list = (), texts: Texts | None = None,
+              bands: BandStore | None = None) -> Cohort:
     """The Cohort of these summaries (`previous`: last year's; `texts`: looks up sentence texts for fingerprints
-    kept without them, see Cohort)."""
-    cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)), texts)
+    kept without them; `bands`: holds the band keys of sketches kept without them, see Cohort)."""
+    cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)), texts, bands)
     for summary in [*summaries, *previous]:
         if summary.checked:
             cohort.add(summary.file, summary.fingerprint, previous=summary.kind == "previous")
