@@ -264,7 +264,8 @@ def parent_run(count: int, folder: str) -> None:
     del checker
     base = psutil.Process().memory_info().rss
     journal, kept, own, flags, common, _ = parent_side(synthetic_summaries(count, template=template), OUT)
-    state, cohort_peak = psutil.Process().memory_info().rss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    state = psutil.Process().memory_info().rss
+    cohort_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     out = OUT / "bench-parent.xlsx"
     workbook_peak = _sampled_peak(lambda: write_results(out, journal, kept, flags, common, profile, own))
     journal.remove()

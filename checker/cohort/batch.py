@@ -9,9 +9,10 @@ re-checked one at a time, so only the file that kills a worker ends as an error 
 Workers return ReportSummary objects (and, with --json, the report's JSON without flags). Each is journalled as
 it arrives (checker.cohort.journal); Ctrl-C or a crash leaves the journal and --resume checks only the rest.
 The parent keeps of a row only what the cohort checks need (Kept: its sketch, numbers only, its band keys on
-disk in a BandStore) and where its journal line starts. SIMILAR_TO / REPEATED_PROBLEMS come from the sketches once every row is in, so a resumed
-run gives the same workbook as an uninterrupted one; then each --json file is written once, with its final
-flags, and the workbook is streamed, its rows read back from the journal one at a time.
+disk in a BandStore) and where its journal line starts. SIMILAR_TO / REPEATED_PROBLEMS come from the sketches
+once every row is in, so a resumed run gives the same workbook as an uninterrupted one; then each --json file
+is written once, with its final flags, and the workbook is streamed, its rows read back from the journal one
+at a time.
 """
 
 from __future__ import annotations

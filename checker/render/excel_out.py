@@ -221,7 +221,8 @@ class _Styles:
         """The format of a column's cells by value (key None: any value), empty for plain cells."""
         properties = (PERCENT if name in PERCENT_COLUMNS else {}) | (WRAP if wrapped else {})
         if name == "结论":
-            return {v: self(**properties, pattern=1, bg_color=fill, bold=v != "通过") for v, fill in VERDICT_FILLS.items()}
+            return {verdict: self(**properties, pattern=1, bg_color=fill, bold=verdict != "通过")
+                    for verdict, fill in VERDICT_FILLS.items()}
         return {None: self(**properties)} if properties else {}
 
 
