@@ -7,8 +7,9 @@ not hide a copy), punctuation and whitespace dropped, Latin lower-cased.
 SIMILAR_TO. Every distinct normalised sentence of at least `min_sentence_chars` characters has a datasketch
 MinHash of its character 3-grams, cut into LSH bands where the report was checked (checker.cohort.fingerprint);
 the cohort keeps each report as numbers (a Sketch; in a batch its band keys on disk, read a band at a time).
-Distinct sentences sharing a band key whose exact 3-gram Jaccard reaches `sentence_similarity` are the same sentence (a changed name or place still matches): only
-their texts are looked up, from the fingerprints or, in a batch, from the journal. A sentence found in more
+Distinct sentences sharing a band key whose exact 3-gram Jaccard reaches `sentence_similarity` are the same
+sentence (a changed name or place still matches): only their texts are looked up, from the fingerprints or,
+in a batch, from the journal. A sentence found in more
 than max(`common_reports`, min(`common_share` x cohort size, MAX_SHARED)) reports is boilerplate and ignored:
 an inverted index (sentence group -> reports holding it) then gives each report the others it shares text with
 in time linear in the cohort, at most MAX_SHARED others per sentence. For each pair of reports sharing sentences: share = characters of this report's compared sentences
