@@ -31,6 +31,7 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -226,7 +227,7 @@ def parent_side(rows, folder: Path):
     shortest = shortest_kept(cohort_rules(profile.cohort, previous=False))
     journal = Journal(folder / "bench.partial.jsonl", profile.name).open(append=False)
     kept, own = [], {}
-    with BandStore(folder / "bench-bands") as bands:
+    with tempfile.TemporaryDirectory(dir=folder) as workdir, BandStore(Path(workdir)) as bands:
         for row in rows:
             kept.append(Kept.of(row, journal.write(row, None), shortest, bands))
             own_names(row.flags, own)
