@@ -14,8 +14,9 @@ within their section, about one in ten dropped), then measures, each in a subpro
 - copy detection: the cohort checks on synthetic summaries of 1k and 10k reports (a report's own sentences,
   boilerplate of Zipf-distributed popularity, stock problems, one report in twenty copying from another), CPU
   ms per report;
-- parent memory: the batch parent's state (summaries with real flags, cohort checks, workbook) for 10k and 30k
-  synthetic reports, projected linearly to 100k; the workbook's own share of it;
+- parent memory: the batch parent's state (what it keeps of each row, the cohort checks, the workbook written
+  from the journal) for 10k and 30k synthetic reports (real flags), its peak projected linearly to 100k; the
+  peak during the cohort checks and what writing the workbook adds (sampled RSS);
 - `shuzhi --help` and a one-file `shuzhi check` (CPU of a cold process).
 
 The machine is shared: figures are CPU time, not wall time, and the script prints them without asserting.
@@ -31,6 +32,7 @@ import re
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -213,26 +215,29 @@ def _fingerprint(org: str, sentences: list):
 
 
 def parent_side(rows, folder: Path):
-    """What the batch parent does with the rows as they arrive and once all are in: journal each, keep it
-    without texts, then the cohort checks (texts looked up in the journal)."""
-    from checker.cohort.batch import _kept
+    """What the batch parent does with the rows as they arrive and once all are in: journal each, keep its sketch
+    and journal offset (batch.Kept) and its flags' names, then the cohort checks (texts looked up in the
+    journal). The journal, the kept rows, their flags' names, the cohort flags, the common problems and the
+    CPU seconds of the cohort checks."""
+    from checker.cohort.batch import Kept, cohort_flags
+    from checker.cohort.fingerprint import BandStore
     from checker.cohort.journal import Journal
-    from checker.cohort.similarity import cohort_rules, shortest_kept, with_cohort_flags
+    from checker.cohort.similarity import cohort_rules, shortest_kept
     from checker.profile import load_profile
+    from checker.render.excel_out import own_names
 
     profile = load_profile()
     shortest = shortest_kept(cohort_rules(profile.cohort, previous=False))
     journal = Journal(folder / "bench.partial.jsonl", profile.name).open(append=False)
-    kept = []
-    for row in rows:
-        journal.write(row, None)
-        kept.append(_kept(row, shortest))
-    journal.close()
-    start = time.process_time()
-    flagged = with_cohort_flags(kept, profile, texts=journal.texts)
-    seconds = time.process_time() - start
-    journal.remove()
-    return flagged, seconds
+    kept, own = [], {}
+    with tempfile.TemporaryDirectory(dir=folder) as workdir, BandStore(Path(workdir)) as bands:
+        for row in rows:
+            kept.append(Kept.of(row, journal.write(row, None), shortest, bands))
+            own_names(row.flags, own)
+        journal.close()
+        start = time.process_time()
+        flags, common = cohort_flags(kept, [], profile, journal, bands)
+    return journal, kept, own, flags, common, time.process_time() - start
 
 
 def _mutated(text: str, rng: random.Random, share: float) -> str:
@@ -243,30 +248,58 @@ def _mutated(text: str, rng: random.Random, share: float) -> str:
 
 def cohort_run(count: int) -> None:
     """CPU seconds of the cohort checks on `count` synthetic reports (after building and journalling them)."""
-    flagged, seconds = parent_side(synthetic_summaries(count), OUT)
-    print(json.dumps({"seconds": seconds, "flagged": sum(bool(r.flags) for r in flagged)}))
+    journal, _, _, flags, _, seconds = parent_side(synthetic_summaries(count), OUT)
+    journal.remove()
+    print(json.dumps({"seconds": seconds, "flagged": sum(bool(found) for found in flags.values())}))
 
 
 def parent_run(count: int, folder: str) -> None:
     """Peak RSS of the batch parent's state for `count` reports: summaries (real flags, synthetic fingerprints),
-    cohort checks and the workbook."""
+    cohort checks and the workbook, written as the batch writes it (rows read back from the journal)."""
     import psutil
 
+    from checker.cohort.batch import write_results
     from checker.pipeline import Checker
-    from checker.render.excel_out import workbook_bytes
     from checker.summary import ReportSummary
 
     checker = Checker()
     template = [ReportSummary.of(checker.check_path(p)) for p in sorted(Path(folder).glob("*.docx"))[:40]]
+    profile = checker.profile
     del checker
     base = psutil.Process().memory_info().rss
-    rows = parent_side(synthetic_summaries(count, template=template), OUT)[0]
-    before_workbook = psutil.Process().memory_info().rss
-    size = len(workbook_bytes(rows))
+    journal, kept, own, flags, common, _ = parent_side(synthetic_summaries(count, template=template), OUT)
+    state = psutil.Process().memory_info().rss
+    cohort_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    out = OUT / "bench-parent.xlsx"
+    workbook_peak = _sampled_peak(lambda: write_results(out, journal, kept, flags, common, profile, own))
+    journal.remove()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"base_mb": base / 2**20, "state_mb": (before_workbook - base) / 2**20,
-                      "peak_mb": (peak - base) / 2**20, "workbook_mb": (peak - before_workbook) / 2**20,
-                      "xlsx_mb": size / 2**20}))
+    mb = lambda rss: (rss - base) / 2**20  # noqa: E731
+    print(json.dumps({"base_mb": base / 2**20, "state_mb": mb(state), "cohort_peak_mb": mb(cohort_peak),
+                      "peak_mb": mb(peak), "workbook_mb": (workbook_peak - state) / 2**20,
+                      "xlsx_mb": out.stat().st_size / 2**20}))
+
+
+def _sampled_peak(function) -> int:
+    """Run function; the highest RSS of this process sampled meanwhile, every 10 ms."""
+    import threading
+
+    import psutil
+
+    process, peak, done = psutil.Process(), [0], threading.Event()
+
+    def sample():
+        while not done.wait(0.01):
+            peak[0] = max(peak[0], process.memory_info().rss)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    try:
+        function()
+    finally:
+        done.set()
+        sampler.join()
+    return max(peak[0], process.memory_info().rss)
 
 
 def single_run(folder: str, count: int) -> None:
@@ -346,8 +379,9 @@ def main() -> None:
         for count in sizes:
             found = json.loads(run_measured(python(script, "--parent", str(count), "-n", str(args.n)))["last"])
             peaks.append(found["peak_mb"])
-            print(f"parent, {count} synthetic reports: {found['peak_mb']:.0f} MB above start-up "
-                  f"({found['base_mb']:.0f} MB): summaries + cohort {found['state_mb']:.0f} MB, workbook "
+            print(f"parent, {count} synthetic reports: peak {found['peak_mb']:.0f} MB above start-up "
+                  f"({found['base_mb']:.0f} MB): kept rows + cohort flags {found['state_mb']:.0f} MB (peak "
+                  f"{found['cohort_peak_mb']:.0f} MB during the cohort checks), writing the workbook "
                   f"{found['workbook_mb']:.0f} MB more ({found['xlsx_mb']:.1f} MB file)")
         if len(sizes) > 1:
             slope = (peaks[-1] - peaks[0]) / (sizes[-1] - sizes[0])

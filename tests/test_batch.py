@@ -8,6 +8,7 @@ import os
 import random
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,9 +17,10 @@ import pytest
 from checker.cli import main
 from checker.cohort import batch
 from checker.cohort.config import RepeatedConfig
-from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
+from checker.cohort.fingerprint import BandStore, Fingerprint, Sketch, normalize, organization_key
 from checker.cohort.inputs import collect, member_name
-from checker.cohort.similarity import Cohort, cohort_rules, with_cohort_flags
+from checker.cohort.journal import Journal
+from checker.cohort.similarity import Cohort, cohort_rules, shortest_kept, with_cohort_flags
 from checker.errors import InputError
 from checker.pipeline import Checker
 from checker.profile import load_profile
@@ -303,6 +305,25 @@ def test_boilerplate_shared_by_many_reports_is_not_copying():
     assert all(others == [] for others in _similar(fingerprints).values())
 
 
+def test_band_keys_kept_on_disk_give_the_same_flags(tmp_path):
+    rng = random.Random(5)
+    shared = _sentences(rng, 30)
+    near = [s[:-1] + "党" for s in shared[:20]]  # the same sentences, one character changed
+    fingerprints = {"a.docx": _fingerprint(shared), "b.docx": _fingerprint(near + _sentences(rng, 10)),
+                    "c.docx": _fingerprint(_sentences(rng, 30))}
+    rules = cohort_rules(load_profile().cohort, previous=False)
+    in_memory, texts = Cohort(rules), {}
+    with BandStore(tmp_path / "bands") as bands:
+        on_disk = Cohort(rules, texts=lambda keys: {k: texts[k] for k in keys}, bands=bands)
+        for name, fingerprint in fingerprints.items():
+            in_memory.add(name, fingerprint)
+            on_disk.add(name, bands.put(Sketch.of(fingerprint, shortest_kept(rules), texts)))
+        assert all(sketch.bands is None for sketch in on_disk.current.values())
+        found = on_disk.flags()
+    assert [f.other for f in found["a.docx"]] == ["b.docx"] and found["c.docx"] == []
+    assert found == in_memory.flags()
+
+
 def test_minhashes_are_datasketchs_for_every_text_at_once():
     import zlib
 
@@ -339,6 +360,26 @@ def test_workbook_bytes_builds_the_workbook_from_summaries(cohort):
     assert list(body["成绩占比"][:2]) == pytest.approx([r.body_shares["achievement"] for r in results[:2]], abs=1e-4)
 
 
+def test_rows_read_back_from_the_journal_are_the_rows_in_memory(cohort, tmp_path):
+    """The batch parent keeps only sketches and journal offsets: the rows it reads back for the workbook, in the
+    order of the files whatever order they were journalled in, are the summaries with their cohort flags."""
+    checker = Checker()
+    paths = [cohort["folder"] / "source.docx", cohort["folder"] / "sub" / "copy.docx"]
+    summaries = [ReportSummary.of(checker.check_path(p), f"{n}.docx") for n, p in enumerate(paths)]
+    summaries.append(ReportSummary.unreadable("bad.docx", "文件已损坏"))
+    shortest = shortest_kept(cohort_rules(checker.profile.cohort, previous=False))
+    journal = Journal(tmp_path / "r.xlsx.partial.jsonl", checker.profile.name).open(append=False)
+    offsets = {s.file: journal.write(s, None) for s in reversed(summaries)}
+    journal.close()
+    with BandStore(tmp_path / "bands") as bands:
+        kept = [batch.Kept.of(s, offsets[s.file], shortest, bands) for s in summaries]
+        flags, _ = batch.cohort_flags(kept, [], checker.profile, journal, bands)
+    read = [row for _, row in batch.final_rows(journal, kept, flags, checker.profile)]
+    in_memory = with_cohort_flags(summaries, checker.profile)
+    assert all(any(f.code == "SIMILAR_TO" for f in r.flags) for r in read[:2])
+    assert read == [replace(r, fingerprint=None) for r in in_memory]
+
+
 def test_a_parallel_run_gives_the_same_workbook(cohort, tmp_path):
     out = tmp_path / "parallel.xlsx"
     assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "2"]) == 2
@@ -361,15 +402,15 @@ def test_classifying_reports_together_gives_the_same_labels():
 def test_resume_when_every_file_was_done_only_writes_the_workbook(cohort, tmp_path, monkeypatch):
     import checker.render.excel_out as excel_out
 
-    out, real = tmp_path / "results.xlsx", excel_out.workbook_bytes
+    out, real = tmp_path / "results.xlsx", excel_out.write_workbook
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(excel_out, "workbook_bytes", interrupted)
+    monkeypatch.setattr(excel_out, "write_workbook", interrupted)
     assert main(["batch", str(cohort["folder"]), "--out", str(out), "--jobs", "1"]) == 130
     assert len(batch.journal_path(out).read_text(encoding="utf-8").splitlines()) == 1 + 7
-    monkeypatch.setattr(excel_out, "workbook_bytes", real)
+    monkeypatch.setattr(excel_out, "write_workbook", real)
     checked = []
     monkeypatch.setattr(batch, "check_items", lambda items: checked.extend(items) or [])
     assert main(["batch", str(cohort["folder"]), "--out", str(out), "--resume"]) == 2

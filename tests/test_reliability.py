@@ -188,20 +188,20 @@ def test_a_full_disk_is_one_chinese_line_and_the_journal_is_kept_for_resume(tmp_
     for name in ("a.docx", "b.docx"):
         good_docx(folder / name)
     out = tmp_path / "r.xlsx"
-    real = Path.write_bytes
+    real = Path.open
 
-    def full(self, data):
+    def full(self, *args, **kwargs):
         if self.name.endswith(".xlsx.tmp"):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, data)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(Path, "open", full)
     assert main(["batch", str(folder), "--out", str(out), "--jobs", "1"]) == 2
     err = capsys.readouterr().err
     [line] = [line for line in err.splitlines() if line.startswith("错误：")]  # beside the progress bar
     assert "磁盘空间不足" in line and "--resume" in line and "Traceback" not in err
     assert journal_path(out).exists() and not out.exists()
-    monkeypatch.setattr(Path, "write_bytes", real)
+    monkeypatch.setattr(Path, "open", real)
     checked = []
     monkeypatch.setattr(batch, "check_items", lambda items: checked.extend(items) or [])
     assert main(["batch", str(folder), "--out", str(out), "--resume"]) == 0

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from checker.checks.engine import Flag, Severity, Verdict
+from checker.render import excel_out
 from checker.render.excel_out import VERDICT_FILLS, workbook_bytes
 from checker.summary import ReportSummary
 
@@ -104,3 +105,23 @@ def test_old_callers_still_work(results):
     sheets = pd.read_excel(io.BytesIO(workbook_bytes(results, ["ACHIEVEMENT_SHARE"], "body")), sheet_name=None)
     assert list(sheets) == ["汇总", "问题清单", "总体情况"]  # no 常见问题 unless given
     assert "成绩篇幅" in sheets["汇总"].columns and list(sheets["汇总"]["成绩占比"][:3]) == [0.55] * 3
+
+
+def test_flag_rows_past_excels_limit_of_links_are_plain(results, monkeypatch):
+    monkeypatch.setattr(excel_out, "MAX_LINKS", 2)
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes(results, NAMES)))["问题清单"]
+    cells = [sheet.cell(row=r, column=1) for r in range(2, sheet.max_row + 1)]
+    assert [c.value for c in cells] == ["甲.docx", "甲.docx", "甲.docx", "乙.docx", "丙.docx"]
+    assert [bool(c.hyperlink) for c in cells] == [True, True, False, False, False]
+
+
+def test_the_workbook_reads_its_rows_once_as_they_come(results, tmp_path):
+    """write_workbook streams: a generator of the rows is enough, and the file is the one workbook_bytes makes."""
+    names = excel_out.flag_names(excel_out.own_names(f for r in results for f in r.flags), NAMES)
+    path = tmp_path / "streamed.xlsx"
+    excel_out.write_workbook(str(path), (r for r in results), names)
+    streamed = pd.read_excel(path, sheet_name=None)
+    whole = pd.read_excel(io.BytesIO(workbook_bytes(results, NAMES)), sheet_name=None)
+    assert list(streamed) == list(whole) == ["汇总", "问题清单", "总体情况"]
+    for name in whole:
+        pd.testing.assert_frame_equal(streamed[name], whole[name])

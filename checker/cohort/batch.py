@@ -8,8 +8,11 @@ re-checked one at a time, so only the file that kills a worker ends as an error 
 
 Workers return ReportSummary objects (and, with --json, the report's JSON without flags). Each is journalled as
 it arrives (checker.cohort.journal); Ctrl-C or a crash leaves the journal and --resume checks only the rest.
-SIMILAR_TO / REPEATED_PROBLEMS come from the summaries once every row is in, so a resumed run gives the same
-workbook as an uninterrupted one; then each --json file is written once, with its final flags.
+The parent keeps of a row only what the cohort checks need (Kept: its sketch, numbers only, its band keys on
+disk in a BandStore) and where its journal line starts. SIMILAR_TO / REPEATED_PROBLEMS come from the sketches
+once every row is in, so a resumed run gives the same workbook as an uninterrupted one; then each --json file
+is written once, with its final flags, and the workbook is streamed, its rows read back from the journal one
+at a time.
 """
 
 from __future__ import annotations
@@ -19,20 +22,20 @@ import hashlib
 import json
 import os
 import signal
-import sys
 import tempfile
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Iterator
 
 from checker.cohort.config import COHORT_CODES
 from checker.cohort.inputs import Item, collect
-from checker.cohort.fingerprint import Sketch, sketch_text
+from checker.cohort.fingerprint import BandStore, Sketch, sketch_text
 from checker.cohort.journal import Journal, RunLock, journal_path, output_error, write_atomic
-from checker.cohort.similarity import cohort_of, cohort_rules, shortest_kept, with_cohort_flags
+from checker.cohort.similarity import cohort_of, cohort_rules, shortest_kept
 from checker.errors import InputError
 from checker.limits import FileTimeout, Limits, deadline
 from checker.profile import Profile, load_profile
@@ -50,13 +53,53 @@ TEMP_PREFIX = "shuzhi-batch-"
 _worker: dict = {}
 
 
+@dataclass(slots=True)
+class Kept:
+    """What the parent keeps of a finished row until the end: its name, kind and error, where its journal line
+    starts and its fingerprint as a Sketch, its band keys in a BandStore (checker.cohort.similarity.cohort_of
+    reads it as a summary)."""
+
+    file: str
+    kind: str
+    offset: int
+    fingerprint: Sketch | None
+    error: str = ""
+
+    @classmethod
+    def of(cls, summary: ReportSummary, offset: int, shortest: int, bands: BandStore) -> "Kept":
+        sketch = summary.fingerprint and bands.put(Sketch.of(summary.fingerprint, shortest))
+        return cls(summary.file, summary.kind, offset, sketch, summary.error)
+
+    @property
+    def checked(self) -> bool:
+        return not self.error
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A row of the workbook as the run tells it: its file, verdict, error and the codes of its cohort flags."""
+
+    file: str
+    verdict_text: str
+    error: str
+    cohort: tuple[str, ...]
+
+    @classmethod
+    def of(cls, row: ReportSummary) -> "Outcome":
+        return cls(row.file, row.verdict_text, row.error, tuple(f.code for f in row.flags if f.code in COHORT_CODES))
+
+    @property
+    def checked(self) -> bool:
+        return not self.error
+
+
 @dataclass
 class BatchRun:
     """What a finished batch produced."""
 
     out: Path
-    rows: list[ReportSummary]
-    unreadable: list[ReportSummary]  # error rows, including last year's files
+    rows: list[Outcome]
+    unreadable: list[Kept]  # error rows, including last year's files
     previous: bool = False  # last year's reports were given (REPEATED_PROBLEMS ran)
 
     @property
@@ -66,8 +109,8 @@ class BatchRun:
     def summary_line(self) -> str:
         checked = [r for r in self.rows if r.checked]
         verdicts = {v: sum(r.verdict_text == v for r in checked) for v in ("通过", "建议修改", "退回修改")}
-        similar = sum(any(f.code == "SIMILAR_TO" for f in r.flags) for r in checked)
-        repeated = sum(any(f.code == "REPEATED_PROBLEMS" for f in r.flags) for r in checked)
+        similar = sum("SIMILAR_TO" in r.cohort for r in checked)
+        repeated = sum("REPEATED_PROBLEMS" in r.cohort for r in checked)
         cohort = f"；雷同 {similar} 份" + (f"，照搬上年问题 {repeated} 份" if self.previous else "")
         return (f"共 {len(self.rows)} 份：通过 {verdicts['通过']}，建议修改 {verdicts['建议修改']}，"
                 f"退回修改 {verdicts['退回修改']}，无法读取 {len(self.rows) - len(checked)}{cohort}。结果已写入 {self.out}")
@@ -78,8 +121,7 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
               progress: bool = True, limits: Limits = Limits(), baseline: bool = False,
               year: int | None = None) -> BatchRun:
     """Check every file under paths into the workbook `out` (see the module docstring)."""
-    from checker.render.excel_out import workbook_bytes
-    from checker.render.page import share_rule
+    from checker.render.excel_out import own_names
 
     out = Path(out)
     loaded = profile if isinstance(profile, Profile) else load_profile(profile)
@@ -90,28 +132,35 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(out.parent, exc) from exc
-    with RunLock(out), tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as workdir:
+    with (RunLock(out), tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as workdir,
+          BandStore(Path(workdir) / "bands") as bands):
         exclude = (out, journal.path, out.with_name(out.name + ".tmp")) + ((json_dir,) if json_dir else ())
         items = collect(list(paths), Path(workdir) / "current", exclude=exclude)
         items += collect(list(previous), Path(workdir) / "previous", kind="previous", exclude=exclude)
         if not any(i.kind == "current" for i in items):
             raise InputError("、".join(paths), "没有找到可检查的文件")
         wanted = {(i.kind, i.name) for i in items}
-        done = {}
+        done: dict[tuple[str, str], Kept] = {}
+        own: dict[str, str] = {}  # flag code -> its own name, of the current reports: the workbook's columns
         shortest = shortest_kept(cohort_rules(loaded.cohort, previous=bool(previous)))
+
+        def keep(summary: ReportSummary, offset: int) -> None:
+            done[(summary.kind, summary.file)] = Kept.of(summary, offset, shortest, bands)
+            if summary.kind == "current":
+                own_names(summary.flags, own)
+
         if resume:
-            for row in journal.rows():
+            for offset, row in journal.lines():
                 summary = ReportSummary.from_dict(row["summary"])
                 key = (summary.kind, summary.file)
                 if key in wanted and (not json_dir or "json" in row or not summary.checked or summary.kind == "previous"):
-                    done[key] = _kept(summary, shortest)
+                    keep(summary, offset)
         todo = [i for i in items if (i.kind, i.name) not in done]
         journal.open(append=bool(done) and resume)
         try:
             with _Progress(len(todo), progress) as bar:
                 def finish(summary: ReportSummary, report: dict | None) -> None:
-                    journal.write(summary, report)
-                    done[(summary.kind, summary.file)] = _kept(summary, shortest)
+                    keep(summary, journal.write(summary, report))
                     if not summary.checked:
                         bar.console.print(InputError(summary.file, summary.error).line(), highlight=False,
                                           soft_wrap=True)
@@ -120,26 +169,57 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
                 _check_all(todo, jobs, (loaded, bool(json_dir), limits, baseline, year), finish)
         finally:
             journal.close()
-    current = [done[("current", i.name)] for i in items if i.kind == "current"]
-    cohort = cohort_of(current, loaded, [done[("previous", i.name)] for i in items if i.kind == "previous"],
-                       journal.texts)
-    rows = with_cohort_flags(current, loaded, cohort=cohort)
-    names = loaded.names()
+        current = [done[("current", i.name)] for i in items if i.kind == "current"]
+        flags, common = cohort_flags(current, [done[("previous", i.name)] for i in items if i.kind == "previous"],
+                                     loaded, journal, bands)
     if json_dir:
-        _write_json_files(json_dir, journal, {r.file: r for r in rows}, loaded)
-    write_atomic(out, workbook_bytes(rows, names, share_rule(loaded).basis, cohort.common_problems()), journal.path)
+        _write_json_files(json_dir, journal, current, flags, loaded)
+    outcomes = write_results(out, journal, current, flags, common, loaded, own)
     journal.remove()
-    return BatchRun(out, rows, [r for r in done.values() if not r.checked], bool(previous))
+    return BatchRun(out, outcomes, [k for k in done.values() if not k.checked], bool(previous))
 
 
-def _kept(summary: ReportSummary, shortest: int) -> ReportSummary:
-    """What the parent keeps of a row: its fingerprint as a Sketch, its flags without their evidence (both stay
-    in the journal), the names and suggestions that every row repeats shared."""
-    if not summary.checked:
-        return summary
-    flags = [replace(f, evidence=[], code=sys.intern(f.code), name=sys.intern(f.name),
-                     suggestion=sys.intern(f.suggestion)) for f in summary.flags]
-    return replace(summary, flags=flags, fingerprint=summary.fingerprint and Sketch.of(summary.fingerprint, shortest))
+def cohort_flags(current: list[Kept], previous: list[Kept], profile: Profile, journal: Journal,
+                 bands: BandStore) -> tuple[dict[str, list], list]:
+    """The cohort flags of the current rows (file -> its flags) and the problems they share
+    (Cohort.common_problems); then the rows' sketches are dropped, with the cohort's arrays."""
+    cohort = cohort_of(current, profile, previous, journal.texts, bands)
+    found = cohort.flags(), cohort.common_problems()
+    for kept in [*current, *previous]:
+        kept.fingerprint = None
+    return found
+
+
+def write_results(out: Path, journal: Journal, rows: list[Kept], flags: dict[str, list], common: list,
+                  profile: Profile, own: dict[str, str]) -> list[Outcome]:
+    """The workbook `out` of these rows, read back from the journal as it is written (`flags`: file -> its
+    cohort flags; `common`: Cohort.common_problems(); `own`: flag code -> its own name, see own_names)."""
+    from checker.render.excel_out import flag_names, own_names, write_workbook
+    from checker.render.page import share_rule
+
+    for found in flags.values():
+        own_names(found, own)
+    outcomes: list[Outcome] = []
+    written = _noted((row for _, row in final_rows(journal, rows, flags, profile)), outcomes)
+    names, basis = flag_names(own, profile.names()), share_rule(profile).basis
+    write_atomic(out, lambda handle: write_workbook(handle, written, names, basis, common), journal.path)
+    return outcomes
+
+
+def final_rows(journal: Journal, rows: list[Kept], flags: dict[str, list],
+               profile: Profile) -> Iterator[tuple[dict, ReportSummary]]:
+    """(journal line, final row) of these rows in this order, read back one at a time: the row with its cohort
+    flags (`flags`: file -> its cohort flags) and its verdict re-judged, without its fingerprint."""
+    names = profile.names()
+    for kept, line in zip(rows, journal.read(k.offset for k in rows)):
+        summary = ReportSummary.from_dict(line["summary"] | {"fingerprint": None})
+        yield line, summary.with_cohort_flags(flags.get(kept.file, []), profile.verdict, names)
+
+
+def _noted(rows: Iterator[ReportSummary], outcomes: list[Outcome]) -> Iterator[ReportSummary]:
+    for row in rows:
+        outcomes.append(Outcome.of(row))
+        yield row
 
 
 def _check_all(todo: list[Item], jobs: int | None, settings: tuple, finish) -> None:
@@ -288,37 +368,22 @@ def _short(part: str) -> str:
     return f"{keep}~{digest}" + (".json" if part.endswith(".json") else "")
 
 
-def _write_json_files(json_dir: Path, journal: Journal, rows: dict[str, ReportSummary], profile: Profile) -> None:
-    """Each current report's JSON, written once with its final flags, one journal line at a time: the line holds
-    the flag-free part and the report's own flags with their evidence, the row its cohort flags."""
-    last = {}  # file -> its last journal line that counts (a resumed run may have journalled a file twice)
-    for number, line in enumerate(journal.rows()):
-        if _json_line(line, rows):
-            last[line["summary"]["file"]] = number
-    names = profile.names()
-    for number, line in enumerate(journal.rows()):
-        summary = rows.get(line["summary"]["file"])
-        if summary is None or last.get(summary.file) != number:
-            continue
-        if summary.checked:
-            cohort = [f for f in summary.flags if f.code in COHORT_CODES]
-            final = ReportSummary.from_dict(line["summary"]).with_cohort_flags(cohort, profile.verdict, names)
+def _write_json_files(json_dir: Path, journal: Journal, rows: list[Kept], flags: dict[str, list],
+                      profile: Profile) -> None:
+    """Each current report's JSON, written once with its final flags, from its journal line: the line holds the
+    flag-free part and the report's own flags with their evidence; `flags`: file -> its cohort flags."""
+    for kept, (line, final) in zip(rows, final_rows(journal, rows, flags, profile)):
+        if kept.checked:
             report = line["json"] | {"flags": [flag_json(f) for f in final.flags], "verdict": final.verdict_text,
                                      "fix_first": final.fix_first}
         else:
-            report = error_json(summary.file, summary.error)
-        path = json_file(json_dir, summary.file)
+            report = error_json(kept.file, kept.error)
+        path = json_file(json_dir, kept.file)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise output_error(path.parent, exc, journal.path) from exc
         write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"), journal.path)
-
-
-def _json_line(line: dict, rows: dict[str, ReportSummary]) -> bool:
-    """The line gives a current report's JSON file: its flag-free JSON, or its error."""
-    summary = rows.get(line["summary"]["file"])
-    return line["summary"]["kind"] == "current" and summary is not None and ("json" in line or not summary.checked)
 
 
 def _clean_stale_temp() -> None:

@@ -3,7 +3,8 @@
 Where the report is checked (a batch worker) each sentence also gets its *sketch*: a 64-bit key of its text
 and the keys of the LSH bands of a datasketch MinHash of its character 3-grams (NUM_PERM permutations cut as
 MinHashLSH(threshold=LSH_THRESHOLD) cuts them). The cohort keeps a report as a Sketch: numbers only, for the
-sentences long enough to compare; texts are looked up again only for the few sentences it must compare.
+sentences long enough to compare; texts are looked up again only for the few sentences it must compare. A
+batch keeps the band keys, the bulk of a Sketch, on disk (BandStore) and reads them back a band at a time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import numpy as np
 
@@ -43,10 +44,11 @@ class Fingerprint:
     sketch: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sketch:
     """What the cohort keeps of a report: its organization key and, for its sentences of at least a given
-    length, their paragraph, 字数, length, whether a 问题, text key and band keys (uint32), in order."""
+    length, their paragraph, 字数, length, whether a 问题, text key and band keys (uint32), in order. The band
+    keys are None once a BandStore holds them, from its row `at`."""
 
     org: str
     paragraphs: np.ndarray
@@ -54,7 +56,8 @@ class Sketch:
     lengths: np.ndarray
     problem: np.ndarray
     keys: np.ndarray
-    bands: np.ndarray
+    bands: np.ndarray | None
+    at: int = -1
 
     @classmethod
     def of(cls, fingerprint: "Fingerprint | Sketch", shortest: int, texts: dict | None = None) -> "Sketch":
@@ -73,13 +76,43 @@ class Sketch:
                    table[kept, 0].copy(), table[kept, 1:].astype(np.uint32))
 
 
+class BandStore:
+    """The band keys of sketches in files of a folder, one per band, appended as the sketches come: the band
+    keys of a whole cohort are then read one band at a time (column), instead of all held at once."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.files = [(folder / f"band{band}.u32").open("wb") for band in range(band_count())]
+        self.rows = 0
+
+    def __enter__(self) -> "BandStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for handle in self.files:
+            handle.close()
+
+    def put(self, sketch: Sketch) -> Sketch:
+        """The sketch, its band keys moved here."""
+        for band, handle in enumerate(self.files):
+            handle.write(np.ascontiguousarray(sketch.bands[:, band]).tobytes())
+        sketch.at, sketch.bands = self.rows, None
+        self.rows += len(sketch.keys)
+        return sketch
+
+    def column(self, band: int) -> np.ndarray:
+        """The keys of this band of every sketch put here, in order (row `at` of a sketch is its first)."""
+        self.files[band].flush()
+        return np.fromfile(self.files[band].name, dtype=np.uint32)
+
+
 def sketch_text(texts: list[str]) -> str:
     """The sketches of sentence texts, packed for a summary (JSON, pickle)."""
     return base64.b64encode(sketches(texts).astype("<u8").tobytes()).decode("ascii")
 
 
 def sketch_array(packed: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(packed), dtype="<u8").reshape(-1, 1 + len(_bands())).astype(np.uint64)
+    return np.frombuffer(base64.b64decode(packed), dtype="<u8").reshape(-1, 1 + band_count()).astype(np.uint64)
 
 
 def sketches(texts: list[str]) -> np.ndarray:
@@ -120,6 +153,10 @@ def text_key(text: str) -> int:
 
 def shingles(text: str) -> list[bytes]:
     return [text[i:i + SHINGLE].encode() for i in range(max(len(text) - SHINGLE + 1, 1))]
+
+
+def band_count() -> int:
+    return len(_bands())
 
 
 @lru_cache(maxsize=1)

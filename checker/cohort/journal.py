@@ -2,6 +2,7 @@
 
 Line 1 is a header (the profile); then one line per file: its ReportSummary and, with --json, the report's JSON
 without its flags (they are known only when the whole cohort is in). A line cut short by a crash is ignored.
+A line is found again by its offset (what write returns), so that the parent need not hold the rows.
 A lock file (`<out>.lock`, held with an OS lock that dies with its process) keeps a second run on the same
 --out from sharing the journal. Writing it, or any output, on a full disk is an OutputError with one
 Chinese line; the journal is kept for --resume.
@@ -13,7 +14,7 @@ import errno
 import json
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from checker.cohort.fingerprint import sketch_array, sketches
 from checker.errors import InputError, OutputError
@@ -85,16 +86,33 @@ class Journal:
     def rows(self) -> Iterator[dict]:
         """The rows of an earlier run, read one at a time (InputError when the file is another run's or another
         profile's)."""
+        return (row for _, row in self.lines())
+
+    def lines(self) -> Iterator[tuple[int, dict]]:
+        """(offset, row) of each row, as rows() reads them."""
         if not self.path.exists():
             return
-        with self.path.open(encoding="utf-8", errors="replace") as handle:
-            header = _parse(handle.readline())
+        with self.path.open("rb") as handle:
+            first = handle.readline()
+            header = _parse(first)
             if not header or header.get("journal") != HEADER:
                 raise InputError(str(self.path), "不是 shuzhi batch 的中间记录文件，无法继续，请删除后重新运行")
             if header.get("profile") != self.profile:
                 raise InputError(str(self.path), f"上次使用的配置是 {header.get('profile') or 'default'}，"
                                                  f"与本次不同，无法继续；请使用相同的 --profile 或去掉 --resume")
-            yield from (row for row in map(_parse, handle) if row and "summary" in row)
+            offset = len(first)
+            for line in handle:
+                row = _parse(line)
+                if row and "summary" in row:
+                    yield offset, row
+                offset += len(line)
+
+    def read(self, offsets: Iterable[int]) -> Iterator[dict]:
+        """The rows that start at these offsets (as write returned them), in that order."""
+        with self.path.open("rb") as handle:
+            for offset in offsets:
+                handle.seek(offset)
+                yield _parse(handle.readline())
 
     def texts(self, keys: set) -> dict[int, str]:
         """The normalised texts of the fingerprint sentences with these keys (see checker.cohort.fingerprint)."""
@@ -109,20 +127,24 @@ class Journal:
 
     def open(self, append: bool) -> "Journal":
         try:
-            self.handle = self.path.open("a" if append else "w", encoding="utf-8")
-            self.handle.write("\n" if append else json.dumps({"journal": HEADER, "profile": self.profile}) + "\n")
+            self.handle = self.path.open("ab" if append else "wb")
+            header = "\n" if append else json.dumps({"journal": HEADER, "profile": self.profile}) + "\n"
+            self.handle.write(header.encode("utf-8"))
             self.handle.flush()
         except OSError as exc:
             raise output_error(self.path, exc, self.path) from exc
         return self
 
-    def write(self, summary: ReportSummary, report: dict | None) -> None:
+    def write(self, summary: ReportSummary, report: dict | None) -> int:
+        """Append a row; its offset (see read)."""
         line = {"summary": summary.to_dict()} | ({"json": report} if report is not None else {})
         try:
-            self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            offset = self.handle.tell()
+            self.handle.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
             self.handle.flush()
         except OSError as exc:
             raise output_error(self.path, exc, self.path) from exc
+        return offset
 
     def close(self) -> None:
         if self.handle is not None:
@@ -137,19 +159,24 @@ class Journal:
         self.path.unlink(missing_ok=True)
 
 
-def _parse(line: str) -> dict | None:
+def _parse(line: bytes) -> dict | None:
     try:
-        value = json.loads(line)
+        value = json.loads(line.decode("utf-8", errors="replace"))
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
 
 
-def write_atomic(path: Path, data: bytes, journal: Path | None = None) -> None:
-    """Write through a temporary file and rename, so that a failed write never leaves half a file."""
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None], journal: Path | None = None) -> None:
+    """Write `data` (or what it writes into a binary file) through a temporary file and rename, so that a failed
+    write never leaves half a file."""
     temporary = path.with_name(path.name + ".tmp")
     try:
-        temporary.write_bytes(data)
+        with temporary.open("wb") as handle:
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)

@@ -6,9 +6,10 @@ not hide a copy), punctuation and whitespace dropped, Latin lower-cased.
 
 SIMILAR_TO. Every distinct normalised sentence of at least `min_sentence_chars` characters has a datasketch
 MinHash of its character 3-grams, cut into LSH bands where the report was checked (checker.cohort.fingerprint);
-the cohort keeps each report as numbers (a Sketch). Distinct sentences sharing a band key whose exact 3-gram
-Jaccard reaches `sentence_similarity` are the same sentence (a changed name or place still matches): only
-their texts are looked up, from the fingerprints or, in a batch, from the journal. A sentence found in more
+the cohort keeps each report as numbers (a Sketch; in a batch its band keys on disk, read a band at a time).
+Distinct sentences sharing a band key whose exact 3-gram Jaccard reaches `sentence_similarity` are the same
+sentence (a changed name or place still matches): only their texts are looked up, from the fingerprints or,
+in a batch, from the journal. A sentence found in more
 than max(`common_reports`, min(`common_share` x cohort size, MAX_SHARED)) reports is boilerplate and ignored:
 an inverted index (sentence group -> reports holding it) then gives each report the others it shares text with
 in time linear in the cohort, at most MAX_SHARED others per sentence. For each pair of reports sharing sentences: share = characters of this report's compared sentences
@@ -41,7 +42,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from checker.checks.engine import Flag, RuleConfig
-from checker.cohort.fingerprint import Fingerprint, Sketch, shingles
+from checker.cohort.fingerprint import BandStore, Fingerprint, Sketch, band_count, shingles
 
 MIN_ORG_KEY = 5
 MAX_SHARED = 50  # a sentence in more reports than this is boilerplate however large the cohort (linear time)
@@ -50,10 +51,12 @@ Texts = Callable[[set], dict]  # text keys -> {key: normalised text}
 
 class Cohort:
     """Fingerprints of a cohort (and of last year's reports) -> cohort flags. The order of add() does not matter.
-    `texts` looks up the sentences whose fingerprints came without text (Sketch); the others keep their own."""
+    `texts` looks up the sentences whose fingerprints came without text (Sketch); the others keep their own;
+    `bands` holds the band keys of the sketches added without them."""
 
-    def __init__(self, rules: dict[str, RuleConfig], texts: Texts | None = None):
+    def __init__(self, rules: dict[str, RuleConfig], texts: Texts | None = None, bands: BandStore | None = None):
         self.rules = rules
+        self.bands = bands
         self.current: dict[str, Sketch] = {}
         self.previous: dict[str, Sketch] = {}
         self.shortest = shortest_kept(rules)
@@ -100,9 +103,10 @@ class Cohort:
             sketches = list(self.current.values())
             indexed = [s.lengths >= shortest for s in sketches]
             keys = np.concatenate([s.keys[m] for s, m in zip(sketches, indexed)] or [np.zeros(0, np.uint64)])
-            bands = np.concatenate([s.bands[m] for s, m in zip(sketches, indexed)] or [np.zeros((0, 1), np.uint32)])
             distinct, first, ids = np.unique(keys, return_index=True, return_inverse=True)
-            group = self._clusters(distinct, bands[first], similarity)[ids]
+            del keys
+            bands = (self._band(band, sketches, indexed)[first] for band in range(band_count()))
+            group = self._clusters(distinct, bands, similarity)[ids]
             sizes = np.cumsum([0] + [int(m.sum()) for m in indexed])
             per_report = [group[a:b] for a, b in zip(sizes, sizes[1:])]
             owner = np.repeat(np.arange(len(sketches)), np.diff(sizes))
@@ -112,11 +116,27 @@ class Cohort:
             self._groups[similarity] = (indexed, per_report, starts, held_report, np.diff(starts))
         return self._groups[similarity]
 
-    def _clusters(self, distinct: np.ndarray, bands: np.ndarray, similarity: float) -> np.ndarray:
-        """Sentence id -> the smallest id of its group (union-find over band buckets, verified on 3-grams)."""
-        parent = list(range(len(distinct)))
-        buckets = [bucket for column in bands.T for bucket in _buckets(column)]
-        texts = self._text(distinct[np.unique(np.concatenate(buckets))]) if buckets else {}
+    def _band(self, band: int, sketches: list[Sketch], indexed: list[np.ndarray]) -> np.ndarray:
+        """The keys in this band of the indexed sentences of these sketches, in order."""
+        stored = self.bands.column(band) if self.bands is not None else None
+        parts = [(s.bands[:, band] if s.bands is not None else stored[s.at:s.at + len(s.keys)])[m]
+                 for s, m in zip(sketches, indexed)]
+        return np.concatenate(parts or [np.zeros(0, np.uint32)])
+
+    def _clusters(self, distinct: np.ndarray, bands: Iterable[np.ndarray], similarity: float) -> np.ndarray:
+        """Sentence id -> the smallest id of its group (union-find over band buckets, verified on 3-grams);
+        bands: the key of each distinct sentence in each band, a band at a time. Only the sentences that share a
+        bucket (candidates) take part: the union-find runs on their positions among the candidates."""
+        buckets = [bucket for column in bands for bucket in _buckets(column)]
+        group = np.arange(len(distinct), dtype=np.int64)
+        if not buckets:
+            return group
+        candidates = np.unique(np.concatenate(buckets))
+        ends = np.cumsum([len(b) for b in buckets])[:-1]
+        buckets = np.split(np.searchsorted(candidates, np.concatenate(buckets)), ends)  # positions among them
+        distinct = distinct[candidates]
+        texts = self._text(distinct)
+        parent = list(range(len(candidates)))
         shingled: dict[int, set] = {}
 
         def find(i: int) -> int:
@@ -131,13 +151,14 @@ class Cohort:
             return shingled[i]
 
         for bucket in buckets:
-            members = sorted(bucket.tolist())
+            members = bucket.tolist()
             for n, a in enumerate(members):
                 for b in members[n + 1:]:
                     ra, rb = find(a), find(b)
                     if ra != rb and _jaccard(grams(a), grams(b)) >= similarity:
                         parent[max(ra, rb)] = min(ra, rb)
-        return np.array([find(i) for i in range(len(parent))], dtype=np.int64)
+        group[candidates] = candidates[[find(i) for i in range(len(parent))]]
+        return group
 
     # SIMILAR_TO
 
@@ -269,12 +290,13 @@ class _OrganizationIndex:
 
 
 def _buckets(keys: np.ndarray) -> list[np.ndarray]:
-    """The positions sharing each key held more than once."""
+    """The positions sharing each key held more than once, in increasing order (copies: the sort of all the keys
+    is not kept)."""
     order = np.argsort(keys, kind="stable")
     cuts = np.flatnonzero(np.diff(keys[order])) + 1
     starts, ends = np.concatenate([[0], cuts]), np.concatenate([cuts, [len(keys)]])
     shared = ends - starts > 1
-    return [order[a:b] for a, b in zip(starts[shared].tolist(), ends[shared].tolist())]
+    return [order[a:b].copy() for a, b in zip(starts[shared].tolist(), ends[shared].tolist())]
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -334,10 +356,11 @@ def cohort_rules(cohort: dict[str, RuleConfig], previous: bool) -> dict[str, Rul
     return {code: config for code, config in cohort.items() if previous or code != "REPEATED_PROBLEMS"}
 
 
-def cohort_of(summaries: list, profile, previous: list = (), texts: Texts | None = None) -> Cohort:
+def cohort_of(summaries: list, profile, previous: list = (), texts: Texts | None = None,
+              bands: BandStore | None = None) -> Cohort:
     """The Cohort of these summaries (`previous`: last year's; `texts`: looks up sentence texts for fingerprints
-    kept without them, see Cohort)."""
-    cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)), texts)
+    kept without them; `bands`: holds the band keys of sketches kept without them, see Cohort)."""
+    cohort = Cohort(cohort_rules(profile.cohort, previous=bool(previous)), texts, bands)
     for summary in [*summaries, *previous]:
         if summary.checked:
             cohort.add(summary.file, summary.fingerprint, previous=summary.kind == "previous")

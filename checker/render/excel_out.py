@@ -2,28 +2,29 @@
 
 Used by `shuzhi batch` and by the web page for several uploads. Input: one ReportSummary per report (an
 unreadable file is a summary with its error). Every sheet has a bold, frozen header with a filter; flags are
-named in Chinese; 结论 is coloured; each row of 问题清单 links to its report's row in 汇总.
+named in Chinese; 结论 is coloured; each row of 问题清单 links to its report's row in 汇总 (the first
+MAX_LINKS rows: Excel's limit of links per sheet).
 
-The workbook is written with openpyxl's write-only mode, row by row: the rows of 汇总 and 问题清单 are made
-twice from the summaries (once for the column widths, once to write them) and never held as a table, so the
-memory it takes does not grow with the number of reports; the 总体情况 tables are small (pandas).
+The workbook is written with xlsxwriter in constant-memory mode: each row goes to a temporary file as it is
+made, strings inline (no shared-strings table), so write_workbook reads the summaries once, as they come (a
+batch reads them back from its journal), and holds none of them; column widths and filters, which the file
+stores before the rows, are set once all rows are written. 总体情况 is made of running counts and the 字数
+and shares of each checked report (four numbers a report); its tables are small (pandas).
 """
 
 from __future__ import annotations
 
 import io
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import chain
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import BinaryIO
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.hyperlink import Hyperlink
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.utility import xl_col_to_name
 
-from checker.checks.engine import SEVERITY_NAMES, Verdict
+from checker.checks.engine import SEVERITY_NAMES, Flag, Verdict
 from checker.checks.kinds import SHARE_KEYS
 from checker.doc import LABEL_NAMES
 from checker.summary import UNREADABLE, ReportSummary
@@ -43,12 +44,14 @@ STATISTICS = {"count": "数量", "mean": "平均", "std": "标准差", "min": "�
 # Okabe–Ito tints (the verdict is written in the cell too): 通过 blue, 建议修改 yellow, 退回修改 vermillion
 VERDICT_FILLS = {"通过": "#d4e9f7", "建议修改": "#f9f2b3", "退回修改": "#f4c7ae", "非述职报告": "#ebd1e0",
                  UNREADABLE: "#e0e0e0"}
-HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
-HEADER_FONT = Font(bold=True)
-HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
-WRAP_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+HEADER = {"bold": True, "pattern": 1, "bg_color": "#E8E8E8", "valign": "vcenter", "text_wrap": True}
+WRAP = {"text_wrap": True, "valign": "top"}
+PERCENT = {"num_format": "0.0%"}
+LINK_TIP = "转到汇总表中的这份报告"
 MAX_WIDTH, WRAP_WIDTH = 60, 48
-Rows = Callable[[], Iterator[list]]  # makes the rows of a sheet afresh at each call
+DIGIT_PIXELS = 7  # a character of column width in Excel's default font, as xlsxwriter counts it
+MAX_LINKS = 65_530  # links per sheet Excel opens (xlsxwriter drops the cells beyond)
+BOOK_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
 
 
 def workbook_bytes(results: Iterable[ReportSummary], flag_codes: Sequence[str] | Mapping[str, str] = (),
@@ -65,29 +68,55 @@ def workbook_bytes(results: Iterable[ReportSummary], flag_codes: Sequence[str] |
     names. When given (even empty), the sheet 常见问题 lists them.
     """
     results = results if isinstance(results, list) else list(results)
-    names = flag_names(results, flag_codes)
-    book = Workbook(write_only=True)
-    columns = summary_columns(names)
-    _table_sheet(book.create_sheet(SUMMARY), columns, lambda: summary_rows(results, names, basis), "B2")
-    where = {r.file: row for row, r in enumerate(results, start=2)}
-    _table_sheet(book.create_sheet(FLAGS), FLAG_COLUMNS, lambda: flag_rows(results, names), "A2",
-                 {"文件": lambda cell: _link(cell, where)})
-    _cohort_sheet(book.create_sheet(COHORT), results, names, basis)
-    if common_problems is not None:
-        checked = sum(r.checked for r in results)
-        common = common_frame(common_problems, checked)
-        _table_sheet(book.create_sheet(COMMON), COMMON_COLUMNS,
-                     lambda: iter(_values(common)), "A2")
+    own = own_names(f for r in results for f in r.flags)
     buffer = io.BytesIO()
-    book.save(buffer)
+    write_workbook(buffer, results, flag_names(own, flag_codes), basis, common_problems)
     return buffer.getvalue()
 
 
-def flag_names(results: list[ReportSummary], flag_codes: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
-    """Code -> the unique Chinese header of its column: the given name, else the flag's own, else the code."""
-    own = {f.code: f.name for r in results for f in r.flags if f.name}
+def write_workbook(target: str | BinaryIO, results: Iterable[ReportSummary], names: Mapping[str, str],
+                   basis: str = "total", common_problems: Sequence[tuple[str, object]] | None = None) -> None:
+    """The workbook into `target` (a path or a binary file), reading `results` once; `names` (flag code -> the
+    header of its column, see flag_names) must cover every flag of the results. OSError when it cannot be
+    written. The other arguments as for workbook_bytes."""
+    book = xlsxwriter.Workbook(target, BOOK_OPTIONS)
+    styles = _Styles(book)
+    summary = _Table(book.add_worksheet(SUMMARY), summary_columns(names), "B2", styles)
+    flags = _Table(book.add_worksheet(FLAGS), FLAG_COLUMNS, "A2", styles)
+    tally = _Tally(names, basis)
+    for row, r in enumerate(results, start=2):
+        summary.append(summary_row(r, names, basis))
+        for values in flag_rows(r, names):
+            flags.append(values, link=f"internal:'{SUMMARY}'!A{row}")
+        tally.add(r)
+    summary.close()
+    flags.close()
+    _cohort_sheet(book.add_worksheet(COHORT), tally, styles)
+    if common_problems is not None:
+        common = _Table(book.add_worksheet(COMMON), COMMON_COLUMNS, "A2", styles)
+        for values in _values(common_frame(common_problems, tally.checked)):
+            common.append(values)
+        common.close()
+    try:
+        book.close()
+    except FileCreateError as exc:  # xlsxwriter's wrapper of the OSError
+        raise exc.args[0] from None
+
+
+def own_names(flags: Iterable[Flag], names: dict[str, str] | None = None) -> dict[str, str]:
+    """Code -> the flag's own name (the last one given, else "") of these flags, added to `names` if given."""
+    names = {} if names is None else names
+    for f in flags:
+        if f.name or f.code not in names:
+            names[f.code] = f.name
+    return names
+
+
+def flag_names(own: Mapping[str, str], flag_codes: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
+    """Code -> the unique Chinese header of its column: the given name, else the flag's own, else the code.
+    own: the codes found in the results and their own names (own_names)."""
     given = dict(flag_codes) if isinstance(flag_codes, Mapping) else {c: "" for c in flag_codes}
-    codes = list(given) + sorted({f.code for r in results for f in r.flags} - set(given))
+    codes = list(given) + sorted(set(own) - set(given))
     taken = {"文件", "单位/述职人", "标题", "字数", "结论", "问题数", "优先修改", "状态", "原因", *SHARES}
     names = {}
     for code in codes:
@@ -103,22 +132,20 @@ def summary_columns(names: Mapping[str, str]) -> list[str]:
     return ["文件", "单位/述职人", "结论", "问题数", "优先修改", "字数", *SHARES, *names.values(), "标题", "状态", "原因"]
 
 
-def summary_rows(results: list[ReportSummary], names: Mapping[str, str], basis: str = "total") -> Iterator[list]:
-    """The rows of 汇总, in summary_columns(names) order."""
-    for r in results:
-        shares = getattr(r, SHARE_KEYS[basis])
-        counts = Counter(f.code for f in r.flags)
-        yield [r.file, r.author, r.verdict_text, len(r.flags) if r.checked else None, "\n".join(r.fix_first),
-               r.chars if r.checked else None, *(shares.get(key) for key in SHARES.values()),
-               *(counts.get(code) for code in names), r.title, STATUS_OK if r.checked else STATUS_ERROR, r.error]
+def summary_row(r: ReportSummary, names: Mapping[str, str], basis: str = "total") -> list:
+    """A report's row of 汇总, in summary_columns(names) order."""
+    shares = getattr(r, SHARE_KEYS[basis])
+    counts = Counter(f.code for f in r.flags)
+    return [r.file, r.author, r.verdict_text, len(r.flags) if r.checked else None, "\n".join(r.fix_first),
+            r.chars if r.checked else None, *(shares.get(key) for key in SHARES.values()),
+            *(counts.get(code) for code in names), r.title, STATUS_OK if r.checked else STATUS_ERROR, r.error]
 
 
-def flag_rows(results: list[ReportSummary], names: Mapping[str, str]) -> Iterator[list]:
-    """The rows of 问题清单, one per flag, in FLAG_COLUMNS order."""
-    for r in results:
-        for f in r.flags:
-            yield [r.file, names.get(f.code) or f.name or f.code, SEVERITY_NAMES[f.severity], f.message,
-                   f.suggestion, "、".join(str(p + 1) for p in f.paragraphs), f.other, f.share]
+def flag_rows(r: ReportSummary, names: Mapping[str, str]) -> Iterator[list]:
+    """A report's rows of 问题清单, one per flag, in FLAG_COLUMNS order."""
+    for f in r.flags:
+        yield [r.file, names.get(f.code) or f.name or f.code, SEVERITY_NAMES[f.severity], f.message,
+               f.suggestion, "、".join(str(p + 1) for p in f.paragraphs), f.other, f.share]
 
 
 def common_frame(common: Sequence[tuple[str, object]], checked: int) -> pd.DataFrame:
@@ -132,89 +159,140 @@ def common_frame(common: Sequence[tuple[str, object]], checked: int) -> pd.DataF
     return pd.DataFrame(rows, columns=COMMON_COLUMNS)
 
 
-def cohort_tables(results: list[ReportSummary], names: dict[str, str], basis: str = "total"):
-    """(title, table, write_index) for the 总体情况 sheet; the second (各项检查) gets the sheet's filter."""
-    checked = [r for r in results if r.checked]
-    verdicts = Counter(r.verdict_text for r in checked)
-    overview = pd.DataFrame({"项目": ["报告总数", "已检查", "无法读取", *VERDICTS],
-                             "数量": [len(results), len(checked), len(results) - len(checked),
-                                      *(verdicts[v] for v in VERDICTS)]})
-    severity = {f.code: SEVERITY_NAMES[f.severity] for r in results for f in r.flags}
-    holders = Counter(code for r in checked for code in {f.code for f in r.flags})
-    per_flag = pd.DataFrame({
-        "检查项": list(names.values()), "级别": [severity.get(c, "") for c in names],
-        "报告数": [holders[c] for c in names],
-        "占已检查比例": [holders[c] / len(checked) if checked else 0.0 for c in names],
-    })
-    measured = pd.DataFrame([[r.chars, *(getattr(r, SHARE_KEYS[basis]).get(k) for k in SHARES.values())]
-                             for r in checked], columns=["字数", *SHARES], dtype=float)
-    spread = measured.describe().rename(index=STATISTICS)
-    spread.index.name = "统计量"
-    share_bins = pd.DataFrame({column: pd.cut(measured[column], SHARE_BINS, include_lowest=True)
-                              .value_counts(sort=False).to_numpy() for column in SHARES},
-                              index=[f"{a:.0%}–{b:.0%}" for a, b in zip(SHARE_BINS, SHARE_BINS[1:])])
-    share_bins.index.name = "占比区间"
-    lengths = pd.cut(measured["字数"], LENGTH_BINS, right=False).value_counts(sort=False)
-    length_bins = pd.DataFrame({"字数区间": [_length_label(a, b) for a, b in zip(LENGTH_BINS, LENGTH_BINS[1:])],
-                                "报告数": lengths.to_numpy()})
-    return [("概况", overview, False), ("各项检查", per_flag, False), ("字数与篇幅占比", spread, True),
-            ("篇幅占比分布（报告数）", share_bins, True), ("字数分布", length_bins, False)]
+class _Tally:
+    """What 总体情况 needs of the reports, added one at a time."""
+
+    def __init__(self, names: Mapping[str, str], basis: str):
+        self.names, self.basis = names, basis
+        self.reports = self.checked = 0
+        self.verdicts: Counter = Counter()
+        self.severity: dict[str, str] = {}
+        self.holders: Counter = Counter()
+        self.measured: list[tuple] = []  # 字数 and shares of each checked report
+
+    def add(self, r: ReportSummary) -> None:
+        self.reports += 1
+        self.severity.update((f.code, SEVERITY_NAMES[f.severity]) for f in r.flags)
+        if r.checked:
+            self.checked += 1
+            self.verdicts[r.verdict_text] += 1
+            self.holders.update({f.code for f in r.flags})
+            shares = getattr(r, SHARE_KEYS[self.basis])
+            self.measured.append((r.chars, *(shares.get(k) for k in SHARES.values())))
+
+    def tables(self):
+        """(title, table, write_index) for the 总体情况 sheet; the second (各项检查) gets the sheet's filter."""
+        names, checked = self.names, self.checked
+        overview = pd.DataFrame({"项目": ["报告总数", "已检查", "无法读取", *VERDICTS],
+                                 "数量": [self.reports, checked, self.reports - checked,
+                                          *(self.verdicts[v] for v in VERDICTS)]})
+        per_flag = pd.DataFrame({
+            "检查项": list(names.values()), "级别": [self.severity.get(c, "") for c in names],
+            "报告数": [self.holders[c] for c in names],
+            "占已检查比例": [self.holders[c] / checked if checked else 0.0 for c in names],
+        })
+        measured = pd.DataFrame(self.measured, columns=["字数", *SHARES], dtype=float)
+        spread = measured.describe().rename(index=STATISTICS)
+        spread.index.name = "统计量"
+        share_bins = pd.DataFrame({column: pd.cut(measured[column], SHARE_BINS, include_lowest=True)
+                                  .value_counts(sort=False).to_numpy() for column in SHARES},
+                                  index=[f"{a:.0%}–{b:.0%}" for a, b in zip(SHARE_BINS, SHARE_BINS[1:])])
+        share_bins.index.name = "占比区间"
+        lengths = pd.cut(measured["字数"], LENGTH_BINS, right=False).value_counts(sort=False)
+        length_bins = pd.DataFrame({"字数区间": [_length_label(a, b) for a, b in zip(LENGTH_BINS, LENGTH_BINS[1:])],
+                                    "报告数": lengths.to_numpy()})
+        return [("概况", overview, False), ("各项检查", per_flag, False), ("字数与篇幅占比", spread, True),
+                ("篇幅占比分布（报告数）", share_bins, True), ("字数分布", length_bins, False)]
 
 
-def _table_sheet(sheet, columns: list[str], rows: Rows, freeze: str,
-                 styles: Mapping[str, Callable] | None = None) -> None:
-    """A sheet holding one table: bold frozen header, a filter over the table, widths, long text wrapped,
-    shares as percentages; styles: column -> a function that styles its cells further."""
-    wrapped = {i for i, name in enumerate(columns) if name in WRAPPED}
-    widths, count = _measure(chain([columns], rows()))
-    _set_widths(sheet, widths, wrapped)
-    sheet.freeze_panes = freeze
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{count}"
-    sheet.append([_header(sheet, name) for name in columns])
-    styled = [(i, _cell_style(name, i in wrapped, (styles or {}).get(name))) for i, name in enumerate(columns)]
-    styled = [(i, style) for i, style in styled if style]
-    for values in rows():
-        for i, style in styled:
-            if values[i] is not None:
-                values[i] = style(WriteOnlyCell(sheet, value=values[i]))
-        sheet.append(values)
+class _Styles:
+    """The workbook's cell formats, each made once."""
+
+    def __init__(self, book):
+        self.book, self.made = book, {}
+
+    def __call__(self, **properties):
+        key = tuple(sorted(properties.items()))
+        if key not in self.made:
+            self.made[key] = self.book.add_format(properties)
+        return self.made[key]
+
+    def column(self, name: str, wrapped: bool) -> dict:
+        """The format of a column's cells by value (key None: any value), empty for plain cells."""
+        properties = (PERCENT if name in PERCENT_COLUMNS else {}) | (WRAP if wrapped else {})
+        if name == "结论":
+            return {verdict: self(**properties, pattern=1, bg_color=fill, bold=verdict != "通过")
+                    for verdict, fill in VERDICT_FILLS.items()}
+        return {None: self(**properties)} if properties else {}
 
 
-def _cell_style(name: str, wrapped: bool, extra: Callable | None) -> Callable | None:
-    """What styles a cell of column `name` (it returns the cell), or None for plain values."""
-    steps = [step for step, wanted in ((extra, extra is not None), (_as_percent, name in PERCENT_COLUMNS),
-                                       (_wrap, wrapped), (_verdict_colour, name == "结论")) if wanted]
-    if not steps:
-        return None
+class _Table:
+    """A sheet holding one table, written row by row: bold frozen header, a filter over the table, widths that
+    fit (set once all rows are in), long text wrapped, shares as percentages."""
 
-    def style(cell):
-        for step in steps:
-            step(cell)
-        return cell
-    return style
+    def __init__(self, sheet, columns: list[str], freeze: str, styles: _Styles):
+        self.sheet, self.columns = sheet, columns
+        wrapped = {i for i, name in enumerate(columns) if name in WRAPPED}
+        self.formats = [styles.column(name, i in wrapped) for i, name in enumerate(columns)]
+        self.widths = _Widths(wrapped)
+        self.links = 0
+        sheet.freeze_panes(freeze)
+        self.count = 0
+        self.append(columns, header=styles(**HEADER))
+
+    def append(self, values: list, header=None, link: str | None = None) -> None:
+        """A row; `header`: the format of every cell; `link`: where its first cell links to."""
+        for i, value in enumerate(values):
+            if value is None:
+                continue
+            formats = self.formats[i]
+            style = header or formats.get(value, formats.get(None))
+            if i == 0 and link and self.links < MAX_LINKS:
+                self.links += 1
+                self.sheet.write_url(self.count, i, link, string=value, tip=LINK_TIP)
+            else:
+                _write(self.sheet, self.count, i, value, style)
+        self.widths.add(values)
+        self.count += 1
+
+    def close(self) -> None:
+        self.widths.set(self.sheet)
+        self.sheet.autofilter(f"A1:{xl_col_to_name(max(len(self.columns), 1) - 1)}{self.count}")
 
 
-def _cohort_sheet(sheet, results: list[ReportSummary], names: dict[str, str], basis: str) -> None:
+def _cohort_sheet(sheet, tally: _Tally, styles: _Styles) -> None:
     """Stacked tables under a frozen title row; each table's header bold, the per-flag table filtered."""
-    checked = sum(r.checked for r in results)
-    lines: list[list] = [[_font(sheet, f"总体情况：共 {len(results)} 份报告，已检查 {checked} 份", 13)], []]
-    for number, (caption, table, index) in enumerate(cohort_tables(results, names, basis)):
+    title = f"总体情况：共 {tally.reports} 份报告，已检查 {tally.checked} 份"
+    lines: list[list] = [[(title, styles(bold=True, font_size=13))], []]
+    for number, (caption, table, index) in enumerate(tally.tables()):
         header = ([table.index.name] if index else []) + list(table.columns)
         if number == 1:
             first = len(lines) + 2
-            sheet.auto_filter.ref = f"A{first}:{get_column_letter(len(header))}{first + len(table)}"
-        lines += [[_font(sheet, caption, 12)], [_header(sheet, name) for name in header]]
+            sheet.autofilter(f"A{first}:{xl_col_to_name(len(header) - 1)}{first + len(table)}")
+        lines += [[(caption, styles(bold=True, font_size=12))], [(name, styles(**HEADER)) for name in header]]
         for label, row in zip(table.index, _values(table)):
             cells = ([label] if index else []) + row
-            if label != STATISTICS["count"]:
-                cells = [_as_percent(WriteOnlyCell(sheet, value=v)) if h in PERCENT_COLUMNS and v is not None else v
-                         for h, v in zip(header, cells)]
-            lines.append(cells)
+            percent = label != STATISTICS["count"]
+            lines.append([(v, styles(**PERCENT)) if percent and h in PERCENT_COLUMNS and v is not None else (v, None)
+                          for h, v in zip(header, cells)])
         lines += [[], []]
-    _set_widths(sheet, _measure(lines)[0], set())
-    sheet.freeze_panes = "A2"
-    for line in lines:
-        sheet.append(line)
+    widths = _Widths(set())
+    sheet.freeze_panes("A2")
+    for number, line in enumerate(lines):
+        for i, (value, style) in enumerate(line):
+            if value is not None:
+                _write(sheet, number, i, value, style)
+        widths.add([value for value, _ in line])
+    widths.set(sheet)
+
+
+def _write(sheet, row: int, column: int, value, style) -> None:
+    if value == "":
+        sheet.write_blank(row, column, None, style)  # an empty cell, as openpyxl wrote it
+    elif isinstance(value, str):
+        sheet.write_string(row, column, value, style)
+    else:
+        sheet.write_number(row, column, value, style)
 
 
 def _values(table: pd.DataFrame) -> list[list]:
@@ -222,26 +300,24 @@ def _values(table: pd.DataFrame) -> list[list]:
     return table.astype(object).where(table.notna(), None).values.tolist()
 
 
-def _measure(rows: Iterable[list]) -> tuple[list[int], int]:
-    """The widest display width of each column over the rows (cells or values), and the number of rows."""
-    widths: list[int] = []
-    count = 0
-    for count, values in enumerate(rows, start=1):
+class _Widths:
+    """The widest display width of each column over the rows added, set as the columns' widths."""
+
+    def __init__(self, wrapped: set[int]):
+        self.wrapped, self.widest = wrapped, []
+
+    def add(self, values: list) -> None:
+        widest = self.widest
         for i, value in enumerate(values):
-            value = getattr(value, "value", value)
-            if value is None:
-                continue
-            if i >= len(widths):
-                widths += [0] * (i + 1 - len(widths))
-            widths[i] = max(widths[i], _display_width(value))
-    return widths, count
+            if value is not None:
+                if i >= len(widest):
+                    widest += [0] * (i + 1 - len(widest))
+                widest[i] = max(widest[i], _display_width(value))
 
-
-def _set_widths(sheet, widths: list[int], wrapped: set[int]) -> None:
-    """Column widths, set before the first row is written (write-only sheets write them first)."""
-    for i, width in enumerate(widths):
-        cap = WRAP_WIDTH if i in wrapped else MAX_WIDTH
-        sheet.column_dimensions[get_column_letter(i + 1)].width = min(max(width + 2, 8), cap)
+    def set(self, sheet) -> None:
+        for i, width in enumerate(self.widest):
+            cap = WRAP_WIDTH if i in self.wrapped else MAX_WIDTH
+            sheet.set_column_pixels(i, i, min(max(width + 2, 8), cap) * DIGIT_PIXELS)
 
 
 def _display_width(value) -> int:
@@ -252,38 +328,3 @@ def _display_width(value) -> int:
 
 def _length_label(low: float, high: float) -> str:
     return f"{int(low)} 字以上" if high == float("inf") else f"{int(low)}–{int(high) - 1} 字"
-
-
-def _header(sheet, name):
-    cell = WriteOnlyCell(sheet, value=name)
-    cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_ALIGNMENT
-    return cell
-
-
-def _font(sheet, value: str, size: int):
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = Font(bold=True, size=size)
-    return cell
-
-
-def _as_percent(cell):
-    cell.number_format = "0.0%"
-    return cell
-
-
-def _wrap(cell) -> None:
-    cell.alignment = WRAP_ALIGNMENT
-
-
-def _verdict_colour(cell) -> None:
-    fill = VERDICT_FILLS.get(cell.value)
-    if fill:
-        cell.fill = PatternFill("solid", fgColor=fill.lstrip("#").upper())
-        cell.font = Font(bold=cell.value != "通过")
-
-
-def _link(cell, rows: Mapping[str, int]) -> None:
-    """The 文件 cell of a 问题清单 row links to that report's row in 汇总."""
-    if cell.value in rows:
-        cell.hyperlink = Hyperlink(ref="", location=f"'{SUMMARY}'!A{rows[cell.value]}", tooltip="转到汇总表中的这份报告")
-        cell.style = "Hyperlink"
