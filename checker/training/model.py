@@ -53,7 +53,7 @@ class SentenceModel(ClassifierMixin, BaseEstimator):
         "random_state": ["random_state"],
     }
 
-    def __init__(self, C: float = 40.0, smoothing: float = 0.4, boundary: float = 0.2, heading_weight: float = 0.2,
+    def __init__(self, C: float = 40.0, smoothing: float = 0.6, boundary: float = 0.2, heading_weight: float = 0.2,
                  outer_weight: float = 0.35, context_weight: float = 0.4, opener_weight: float = 0.5,
                  random_state: int = SEED):
         self.C = C
