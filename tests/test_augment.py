@@ -3,7 +3,7 @@
 import random
 from collections import Counter
 
-from checker.training.augment import ENUMERATOR, augmented, shortfalls_in_achievements
+from checker.training.augment import ENUMERATOR, augmented, past_work_in_plans, shortfalls_in_achievements
 from checker.training.corpus import load_raw
 
 REPORT = next(r for r in load_raw() if r.id == "c001")
@@ -19,6 +19,15 @@ def test_moved_shortfalls_keep_their_label_and_land_among_achievements():
     assert spans(after) == spans(before)
     mixed = [p for p in after if {label for label, _ in p} == {"achievement", "problem"}
              and p[-1][0] == "problem" and all(label == "achievement" for label, _ in p[:-1])]
+    assert mixed and len(after) <= len(before)
+
+
+def test_moved_past_work_keeps_its_label_and_opens_a_plans_paragraph():
+    before = [list(p) for p in REPORT.paragraphs]
+    after = past_work_in_plans(before, random.Random(3))
+    assert spans(after) == spans(before)
+    mixed = [p for p in after if {label for label, _ in p} == {"achievement", "plan"}
+             and p[0][0] == "achievement" and all(label == "plan" for label, _ in p[1:])]
     assert mixed and len(after) <= len(before)
 
 

@@ -3,8 +3,8 @@
 Every transform keeps each character's label: half-width punctuation, stray spaces, lines broken mid-sentence,
 headings stripped of their numbering, renumbered, glued to their text or dropped, the title and opening removed,
 an excerpt, placeholders for names and figures, one-paragraph 一是……二是…… lists, page-number lines, plans
-without their future words, and problem sentences moved into the achievement part, told right after the work
-they qualify as real reports often do.
+without their future words, problem sentences moved into the achievement part, told right after the work
+they qualify, and past work told at the start of the plans, as real reports often do.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ RESTYLES = [lambda n: f"〔{n}〕", lambda n: f"{'一二三四五六七八九十
 
 
 def augmented(report: RawReport, rng: random.Random, copy: int) -> RawReport:
-    """A noisy copy of the report (id `<id>~<copy>`; meta `source` names the original). Moving shortfalls draws
-    from a generator of its own, seeded by the copy's id, so that it leaves the other transforms' draws alone."""
+    """A noisy copy of the report (id `<id>~<copy>`; meta `source` names the original). Moving shortfalls and past
+    work draws from a generator of its own, seeded by the copy's id, so that it leaves the other transforms' draws
+    alone."""
     paragraphs = [list(p) for p in report.paragraphs]
     for chance, transform in TRANSFORMS:
         if rng.random() < chance:
@@ -33,6 +34,8 @@ def augmented(report: RawReport, rng: random.Random, copy: int) -> RawReport:
     own = random.Random(meta["id"])
     if own.random() < SHORTFALL_CHANCE:
         paragraphs = shortfalls_in_achievements(paragraphs, own)
+    if own.random() < PAST_WORK_CHANCE:
+        paragraphs = past_work_in_plans(paragraphs, own)
     return RawReport(meta, [p for p in paragraphs if any(text.strip() for _, text in p)])
 
 
@@ -172,24 +175,36 @@ def page_numbers(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragr
 
 ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，,、])")
 SHORTFALL_CHANCE = 0.3
+PAST_WORK_CHANCE = 0.3
 
 
-def shortfalls_in_achievements(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
-    """One to three problem spans (12–120 characters, their 一是 / （一） dropped) moved to the end of
-    achievement paragraphs, each to a different one."""
+def _moved_spans(paragraphs: list[Paragraph], rng: random.Random, label: str, into: str, front: bool) -> list[Paragraph]:
+    """One to three `label` spans (12–120 characters, their 一是 / （一） dropped) moved into paragraphs that hold
+    only `into`, each to a different one: to its start (front) or its end."""
     body = [i for i, p in enumerate(paragraphs) if not _is_heading(p)]
-    sources = [(i, k) for i in body for k, (label, text) in enumerate(paragraphs[i])
-               if label == "problem" and 12 <= len(text.strip()) <= 120]
-    targets = [i for i in body if {label for label, _ in paragraphs[i]} == {"achievement"}]
+    sources = [(i, k) for i in body for k, (kind, text) in enumerate(paragraphs[i])
+               if kind == label and 12 <= len(text.strip()) <= 120]
+    targets = [i for i in body if {kind for kind, _ in paragraphs[i]} == {into}]
     count = min(rng.randint(1, 3), len(sources), len(targets))
     if not count:
         return paragraphs
     moved = rng.sample(sources, count)
     out = [list(p) for p in paragraphs]
     for (i, k), target in zip(moved, rng.sample(targets, count)):
-        out[target].append(("problem", ENUMERATOR.sub("", paragraphs[i][k][1].strip())))
+        span = (label, ENUMERATOR.sub("", paragraphs[i][k][1].strip()))
+        out[target] = [span] + out[target] if front else out[target] + [span]
     taken = set(moved)
     return [[span for k, span in enumerate(p) if (i, k) not in taken] for i, p in enumerate(out)]
+
+
+def shortfalls_in_achievements(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    """Problems told right after the work they qualify, inside the achievement part."""
+    return _moved_spans(paragraphs, rng, "problem", "achievement", front=False)
+
+
+def past_work_in_plans(paragraphs: list[Paragraph], rng: random.Random) -> list[Paragraph]:
+    """Work already done told at the start of a plans paragraph (今年已……，明年……): 成绩 under a plans heading."""
+    return _moved_spans(paragraphs, rng, "achievement", "plan", front=True)
 
 
 TRANSFORMS = [  # (chance, transform), applied in this order
