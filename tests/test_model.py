@@ -182,3 +182,13 @@ def test_training_needs_a_held_out_split(tmp_path, capsys):
     shutil.copy(corpus_dir() / "raw" / "v001.txt", tmp_path / "raw" / "v001.txt")
     assert main(["train", "--corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     assert "语料太少" in capsys.readouterr().err
+
+
+def test_a_gain_within_one_standard_error_keeps_the_shipped_setting():
+    from checker.training.selection import within_one_standard_error
+
+    params = [{"context_weight": 0.4}, {"context_weight": 0.6}, {"context_weight": 0.8}]
+    close = {"params": params, "mean_test_macro_f1": [0.9773, 0.9787, 0.9768], "std_test_macro_f1": [0.004] * 3}
+    assert within_one_standard_error(close) == 0  # 0.4 is the default; 0.0014 < 0.004 / sqrt(5)
+    clear = close | {"mean_test_macro_f1": [0.9700, 0.9787, 0.9768]}
+    assert within_one_standard_error(clear) == 1

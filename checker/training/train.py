@@ -28,7 +28,7 @@ from checker.training.selection import FOLDS, grid_search
 
 METRICS_FILE = "metrics.json"
 AUGMENTED_COPIES = 2  # noisy copies of each training report (checker.training.augment)
-GRID = {"C": [40.0], "smoothing": [0.4, 0.6], "boundary": [0.2], "heading_weight": [0.2]}  # what `shuzhi train --search` chooses among (a wider search is in the README)
+GRID = {"C": [40.0], "smoothing": [0.6], "boundary": [0.2], "heading_weight": [0.2], "context_weight": [0.4, 0.6, 0.8]}  # what `shuzhi train --search` chooses among (a wider search is in the README)
 
 @dataclass
 class GoldReport:
@@ -150,9 +150,11 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
     if search:
         found = grid_search(X, y, groups, GRID, jobs)
         selection = {"grid": GRID, "best": found.best_params_, "folds": FOLDS,
-                     "results": [{"params": p, "macro_f1": round(float(f), 4), "share_mae": round(-float(s), 4)}
-                                 for p, f, s in zip(found.cv_results_["params"], found.cv_results_["mean_test_macro_f1"],
-                                                    found.cv_results_["mean_test_share_error"])]}
+                     "results": [{"params": p, "macro_f1": round(float(f), 4), "macro_f1_std": round(float(d), 4),
+                                  "share_mae": round(-float(s), 4)}
+                                 for p, f, d, s in zip(found.cv_results_["params"], found.cv_results_["mean_test_macro_f1"],
+                                                       found.cv_results_["std_test_macro_f1"],
+                                                       found.cv_results_["mean_test_share_error"])]}
         model = found.best_estimator_
     else:
         model = SentenceModel(**(selection or {}).get("best", {})).fit(X, y)
