@@ -35,7 +35,7 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
-TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在"})
+TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
@@ -173,12 +173,16 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     with the next word when the surname stands alone."""
     forms, tags, n = words.forms, words.tags, len(words)
     form, tag = forms[i], tags[i]
-    if not _surname(hits, form) or tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
+    previous = forms[i - 1] if i > 0 else ""
+    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
+    if not _surname(hits, form):
+        return ""
+    if tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
+        if len(form) == 1 and after_role and i + 1 < n and tags[i + 1] in PERSON_TAGS and len(forms[i + 1]) == 2:
+            return form + forms[i + 1]  # 党员 何(r) 秀英(nr), 党员 谢(v) 宝山(nr): jieba mistagged the surname
         return ""
     if len(form) == 4 and form.endswith("家") and tag in ("nr", "nrfg", "nrt"):
         return form[:3]  # 刘桂香家: the name and 家 in one word
-    previous = forms[i - 1] if i > 0 else ""
-    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
     if len(form) == 1 and i + 1 < n:
         name = forms[i + 1]
         if 1 <= len(name) <= 2 and (tags[i + 1] in NAME_PIECE_TAGS or len(name) == 2 and tags[i + 1] == "d"
@@ -206,6 +210,8 @@ def _name_word(words, hits, k: int) -> bool:
         return False
     if tag == "m" and not (len(form) <= 2 and form[-1] in "一二三四五六七八九十"):
         return False
+    if len(form) > 2 and (form[:2] in hits.set("stock_adverbs") or form[:3] in hits.set("stock_adverbs")):
+        return False  # 全面推行 村党组织书记: a formula's verb, not a name
     return not hits.covering("place_name_not", k) and not hits.covering("ns_not", k)
 
 
@@ -219,6 +225,11 @@ def _places(words, hits) -> list[tuple[int, str]]:
                                                               or _proper_unit(words, hits, i)
                                                               or _travelled_to(words, hits, i))))
     taken = -1
+    for i in range(n):  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
+        end = _organisation_end(words, hits, i)
+        if end:
+            out.append((i, words.span_text(i, end)))
+            taken = end - 1
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
             continue
@@ -258,6 +269,22 @@ def _places(words, hits) -> list[tuple[int, str]]:
     return out
 
 
+def _organisation_end(words, hits, i: int) -> int:
+    """The end of a named organisation opening at word i: a proper noun (not a category) and up to two words
+    before a word ending in an `organisation_words` phrase (红星 机械厂, 金穗 种植 专业 合作社); 0 if none."""
+    form = words.forms[i]
+    if len(form) < 2 or words.tags[i] not in PROPER_TAGS or words.quote[i] or words.title[i] \
+            or hits.covering("person_not", i) or hits.covering("ns_not", i) or _category(hits, form):
+        return 0
+    ends = hits.lexicon("organisation_words")
+    for j in range(i + 1, min(i + 4, len(words))):
+        if words.is_punct(j) or words.tags[j][:1] not in ("n", "v", "l"):
+            return 0
+        if words.forms[j].endswith(ends):
+            return j + 1
+    return 0
+
+
 def _proper_unit(words, hits, i: int) -> bool:
     """One proper-noun word (nt, nz) of a name and a unit word of two or more characters (新华书店, 中国银行); not a
     category (民办学校, 中心医院)."""
@@ -272,7 +299,8 @@ def _proper_unit(words, hits, i: int) -> bool:
 def _travelled_to(words, hits, i: int) -> bool:
     """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
     form = words.forms[i]
-    return len(form) == 2 and words.tags[i] == "ns" and i > 0 and words.forms[i - 1] in TRAVEL \
+    verb = i - 2 if i > 1 and words.forms[i - 1] == "了" else i - 1  # 去了 广州
+    return len(form) == 2 and words.tags[i] == "ns" and verb >= 0 and words.forms[verb] in TRAVEL \
         and form[-1] not in COMMON_PLACE_ENDS and _name_word(words, hits, i) and not _category(hits, form)
 
 
@@ -291,6 +319,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         inner = words.span_text(first, close)
         if _numbered_slogan(inner) or "我" in inner:
             continue
+        if hits.covering("person_roles", first) and any(words.tags[k] == "v" for k in range(first + 1, close)):
+            continue  # “书记讲党课”, “党员亮身份”: who does what, a slogan
         following = close + 1
         if following < n and (hits.covering("system_heads", following)):
             continue
