@@ -402,6 +402,7 @@ def _markers(words, hits) -> list[int]:
     outcomes = [a for a, _ in hits.every("resolution_outcomes")]
     return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
+                  and not _attributive(words, hits, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
 
 
@@ -409,6 +410,14 @@ def _less_than(words, k: int) -> bool:
     """不足300人, 不到一半: "less than" before a number, no shortcoming."""
     following = words.tags[k + 1] if k + 1 < len(words) else ""
     return words.forms[k] in LESS_THAN and following in ("m", "mq")
+
+
+def _attributive(words, hits, k: int) -> bool:
+    """外出务工 党员 18名: a condition naming a kind of people being counted, no shortcoming stated."""
+    end = hits.starting("shortcoming_markers", k)
+    end = end if end > k else k + 1
+    return end + 1 < len(words) and words.forms[end].endswith(hits.lexicon("others_suffixes")) \
+        and words.tags[end][:1] == "n" and words.tags[end + 1] in ("m", "mq")
 
 
 def _past_now(words, hits) -> set[int]:
@@ -505,6 +514,8 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
+        if kind == "unit" and a > 0 and words.tags[a - 1] == "v" and words.clause[a - 1] == clause:
+            continue  # 转入 社区: the object of a verb, not the clause's actor
         if kind == "others" and b in starting and starting[b][2] == "self":
             continue  # 支部书记 本人: the secretary named by role
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
@@ -515,10 +526,14 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
 def _member_after(words, b: int, starting: dict) -> int | None:
     """The start of an others candidate right after a unit actor ending before word b, past 的 / 中, a number and
     a modifier (社区 在职 党员, 村 两委 班子 中 个别 成员, 村里 的 几个 老党员), if any."""
-    for k in range(b, min(b + 3, len(words))):
+    linked = False
+    for k in range(b, min(b + 4, len(words))):
         if k in starting and starting[k][2] == "others":
             return k
-        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")):
+        if words.forms[k] == "的":
+            linked = True  # 村里 的 种植 大户: after 的, a modifier of any kind
+        elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")
+                  or linked and words.tags[k][:1] in ("v", "n") and not words.is_punct(k)):
             return None
     return None
 
@@ -566,11 +581,14 @@ def blame(words, hits, person: Person) -> Owner:
         excuse_spans = [(a, b) for a, b in excuse_spans if not resolved[a]] + circumstances
     excused = {k for a, b in excuse_spans for k in range(a, b)}
     markers = {k for k in stated if k not in excused}  # 我也没有办法: an excuse, not a failing
+    if not markers:  # 由于措施得力…, 受台风影响，我们…: a cause told of no shortcoming (a pretext is one)
+        excuse_spans = [(a, b) for a, b in excuse_spans if not hits.covering("causal_excuses", a)
+                        or any(hits.covering("pretexts", k) for k in range(a, b))]
     few = hits.has("faulted_few") and not hits.has("praise_words")
     views = hits.has("others_view_markers") or few
     others: list[str] = []
     own: list[str] = []
-    if markers or views:
+    if markers or views or excuse_spans:
         actors = _actors(words, hits, person)
         others += [phrase for k, (kind, phrase) in actors.items()
                    if few and kind == "others" and hits.starting("faulted_few", k) > k]  # 个别党员…: singled out
@@ -588,6 +606,10 @@ def blame(words, hits, person: Person) -> Owner:
                     others.append(phrase)
             elif views and kind == "others" and hits.covering("others_view_markers", k):
                 others.append(phrase)  # 有的党员认为…: a view held against them
+        own += [words.span_text(a, b) for a, b in excuse_spans if _owner_at(actors, a) == "self"
+                and any(hits.covering("pretexts", k) for k in range(a, b))]  # 我常以事务忙为由…: my pretext
+        if own:
+            excuse_spans = []
         if (others or excuse_spans) and _answered(words, hits, actors, markers, excuse_spans):
             others, excuse_spans = [], []  # 有的党员行动不便，我们就上门…: the hardship was met
     agent = [words.forms[i] for i, role in person.anchors if role == "agent"]
@@ -599,14 +621,26 @@ def blame(words, hits, person: Person) -> Owner:
     return owner
 
 
+def _owner_at(actors: dict, k: int) -> str:
+    """The kind of the actor owning word k (the last actor at or before it), "" if none."""
+    before = [a for a in actors if a <= k]
+    return actors[max(before)][0] if before else ""
+
+
 def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[int, int]]) -> bool:
     """Every shortcoming and excuse told before a later clause that meets it: the unit or the secretary acting
     (有的党员行动不便，我们就上门为他们过组织生活) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
     told = [words.clause[k] for k in markers] + [words.clause[a] for a, _ in excuses]
     last = max(told, default=-1)
-    return any(kind in ("unit", "self") and words.clause[k] > last and _acting(words, hits, k)
+    return any(words.clause[k] > last and _acting(words, hits, k) and (
+        kind in ("unit", "self") or kind == "others" and _then(words, k))
                for k, (kind, _) in actors.items()) or any(
         words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
+
+
+def _then(words, k: int) -> bool:
+    """就 / 便 right after the actor at word k (…，党员志愿者就上门讲解): others stepping in to meet it."""
+    return any(words.forms[j] in ("就", "便", "都") for j in range(k + 1, min(k + 3, len(words))))
 
 
 def _acting(words, hits, k: int) -> bool:
@@ -614,7 +648,7 @@ def _acting(words, hits, k: int) -> bool:
     if not _only_adverbials_before(words, k):
         return False
     j = k + 1
-    while j < len(words) and words.tags[j] in ("d", "ad") and words.clause[j] == words.clause[k]:
+    while j < len(words) and words.tags[j] in ("d", "ad", "t", "r") and words.clause[j] == words.clause[k]:
         j += 1
     return j < len(words) and (words.tags[j].startswith("v") and words.tags[j] != "vn"
                                or hits.covering("personal_acts", j))
