@@ -390,6 +390,8 @@ def _markers(words, hits) -> list[int]:
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
         elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
             out.add(k)  # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
+        elif len(form) == 4 and form[2:] in known and tag[:1] in ("l", "i", "n"):
+            out.add(k)  # 管理混乱, 思想保守: a noun and its judgement in one word
         elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
@@ -456,9 +458,15 @@ def _resolution_seen(words, hits) -> list[bool]:
         if seen and words.forms[k] in FRAME_ENDS:
             seen = False  # 我在处理信访问题时有急躁情绪: a time frame, what follows is stated
         out.append(seen)
-        if hits.covering("resolution_words", k) and not _modifier(words, k):
+        if hits.covering("resolution_words", k) and not _modifier(words, k) and not _after_dui(words, k):
             seen = True
     return out
+
+
+def _after_dui(words, k: int) -> bool:
+    """Word k is inside 对…: what someone is judged on (村民对人居环境整治不配合), not what was addressed."""
+    start = _clause_start(words, k)
+    return any(words.forms[j] in ("对", "对于") for j in range(max(start, k - 4), k))
 
 
 def _modifier(words, k: int) -> bool:
@@ -514,8 +522,10 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
-        if kind == "unit" and a > 0 and words.tags[a - 1] == "v" and words.clause[a - 1] == clause:
-            continue  # 转入 社区: the object of a verb, not the clause's actor
+        head = b + 1 if words.forms[b:b + 1] == ["的"] else b
+        if kind == "unit" and (a > 0 and words.tags[a - 1] == "v" and words.clause[a - 1] == clause
+                               or head < len(words) and words.tags[head] in ("n", "vn") and head not in starting):
+            continue  # 转入 社区: the object of a verb; 支部 活动: a modifier; not the clause's actor
         if kind == "others" and b in starting and starting[b][2] == "self":
             continue  # 支部书记 本人: the secretary named by role
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
@@ -532,6 +542,8 @@ def _member_after(words, b: int, starting: dict) -> int | None:
             return k
         if words.forms[k] == "的":
             linked = True  # 村里 的 种植 大户: after 的, a modifier of any kind
+        elif words.quote[k] or words.forms[k] in "“”\"":
+            continue  # 社区 “两委” 干部
         elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")
                   or linked and words.tags[k][:1] in ("v", "n") and not words.is_punct(k)):
             return None
@@ -632,9 +644,9 @@ def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[
     (有的党员行动不便，我们就上门为他们过组织生活) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
     told = [words.clause[k] for k in markers] + [words.clause[a] for a, _ in excuses]
     last = max(told, default=-1)
-    return any(words.clause[k] > last and _acting(words, hits, k) and (
+    return any(words.clause[k] > last and _acting(words, hits, k, phrase) and (
         kind in ("unit", "self") or kind == "others" and _then(words, k))
-               for k, (kind, _) in actors.items()) or any(
+               for k, (kind, phrase) in actors.items()) or any(
         words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
 
 
@@ -643,15 +655,23 @@ def _then(words, k: int) -> bool:
     return any(words.forms[j] in ("就", "便", "都") for j in range(k + 1, min(k + 3, len(words))))
 
 
-def _acting(words, hits, k: int) -> bool:
-    """The actor at word k opens its clause and a verb follows it (支部 安排…, 我们 就 上门…; not 支部 活动…)."""
+def _acting(words, hits, k: int, phrase: str = "") -> bool:
+    """The actor `phrase` at word k opens its clause and a verb follows it, past adverbs, time words, a
+    prepositional phrase and the manner after 就 (支部 安排…, 我们 就 上门…, 支部 每年 都 组织…, 支部 为 他们 申请…,
+    志愿者 就 手把手 教…; not 支部 活动…)."""
     if not _only_adverbials_before(words, k):
         return False
-    j = k + 1
-    while j < len(words) and words.tags[j] in ("d", "ad", "t", "r") and words.clause[j] == words.clause[k]:
+    j = words.at.get(words.starts[k] + len(phrase), k + 1) if phrase else k + 1
+    n, clause, governed = len(words), words.clause[k], 0
+    while j < n and words.clause[j] == clause and not words.is_punct(j) and (
+            words.tags[j] in ("d", "ad", "t", "r") or words.tags[j] == "p" and not governed
+            or governed and j - governed < 3 and words.tags[j][:1] in ("n", "r")
+            or words.forms[j - 1] in ("就", "便") and words.tags[j][:1] in ("n", "i", "l")) \
+            and not hits.covering("personal_acts", j):
+        governed = j if words.tags[j] == "p" else governed
         j += 1
-    return j < len(words) and (words.tags[j].startswith("v") and words.tags[j] != "vn"
-                               or hits.covering("personal_acts", j))
+    return j < n and (words.tags[j].startswith("v") and words.tags[j] != "vn"
+                      or hits.covering("personal_acts", j))
 
 
 def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
@@ -672,4 +692,6 @@ def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
 
 
 def _planned(words, hits, k: int) -> bool:
-    return any(hits.covering("plan_markers", j) for j in range(_clause_start(words, k), k))
+    """A plan word before word k in its clause (我将…); not a noun (工作计划)."""
+    return any(hits.covering("plan_markers", j) and words.tags[j] not in ("n", "vn")
+               for j in range(_clause_start(words, k), k))
