@@ -91,6 +91,8 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
     for a, b in hits.every("specific_demonstratives"):
         if b < len(words) and not words.is_punct(b):
             out.append((a, words.span_text(a, min(b + 2, len(words)))))
+        elif a > 0 and not words.is_punct(a - 1):
+            out.append((a - 1, words.span_text(a - 1, b)))  # 收官那年: the time of one event
     return out
 
 
@@ -136,7 +138,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif form in ("老", "小") and len(following) in (1, 2) and following[:1] in surnames \
                 and not words.is_punct(i + 1) and form + following[:1] not in NOT_NICKNAMES:
             out.append((i, form + following[:1]))  # 老 刘在任时, 小 王谈: jieba glued the next word to the name
-        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg") \
+        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李
         elif _placeholder(form) and (following in titles or previous.endswith(roles) and roles
@@ -317,8 +319,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         if kind != "quote" or not 2 <= chars <= 12 or close - first < 1:
             continue
         inner = words.span_text(first, close)
-        if _numbered_slogan(inner) or "我" in inner:
-            continue
+        if _numbered_slogan(inner) or "我" in inner or "+" in inner or "＋" in inner:
+            continue  # “党建+合作社”: a formula
         if hits.covering("person_roles", first) and any(words.tags[k] == "v" for k in range(first + 1, close)):
             continue  # “书记讲党课”, “党员亮身份”: who does what, a slogan
         following = close + 1
@@ -336,7 +338,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
             close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
         verb = first - 3 if first > 2 and forms[first - 2] == "了" else first - 2
         created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
-            and (following >= n or words.is_punct(following))  # 推出了“红色周末”，
+            and (following >= n or words.is_punct(following)) or first > 1 and hits.covering(
+                "naming_words", first - 2)  # 推出了“红色周末”，; 题为“做合格党员”的党课
         if head_after or head_inside or proper or created:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:
