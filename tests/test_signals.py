@@ -302,6 +302,83 @@ def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
 
+# Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-12)
+
+@pytest.mark.parametrize("text, found", [
+    ("党员何秀英家的菜园成了示范园。", True),
+    ("红星机械厂的党员职工组成了突击队。", True),
+    ("我们与金穗种植专业合作社签了收购协议。", True),
+    ("村里的年轻人大多去了广州打工。", True),
+    ("全面推行村党组织书记、村委会主任“一肩挑”。", False),
+    ("通过“书记讲党课”，党员的理论水平有了提高。", False),
+    ("我通报了原出纳违规报销的问题。", True),
+    ("去年腊月，我们给困难户送去了年货。", True),
+    ("在县里组织的“擂台比武”中，我作了交流发言。", True),
+    ("有一名党员因酒后驾车受到了处分。", True),
+    ("一户村民因宅基地纠纷与邻居吵了起来。", True),
+    ("我在村口的老槐树下召开了党员会。", True),
+    ("在题为“做合格党员”的党课上，我讲了身边的故事。", True),
+    ("在脱贫攻坚收官那年，全村贫困户全部脱贫。", True),
+    ("党员老周把自家的地让给村里修了路。", True),
+    ("在今年的“三夏”大忙中，党员帮助缺劳力家庭抢收。", True),
+    ("积极探索“党建+合作社”发展模式。", False),
+    ("在市县两级组织部门的指导下，我们完成了换届。", False),
+    ("一名党员就是一面旗帜。", False),
+    ("党员干部马明亮带头拆了自家的猪圈。", True),
+    ("我们在县城开了一家“乡味坊”特产店。", True),
+    ("确保每一户困难群众都有党员联系。", False),
+])
+def test_cases_singled_out_named_or_described(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["examples"]) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("答好新时代基层党建的“赶考”答卷。", True),
+    ("取得了一些新的进展。", True),
+    ("把群众的满意度作为检验工作成效的标准。", True),
+    ("对照新要求，我们的工作还有不适应的地方。", True),
+    ("理论学习还停留在读文件的层面。", True),
+    ("党员教育从“要我学”向“我要学”转变。", True),
+    ("他主动提出把自家的鱼塘借给村里。", False),
+    ("引导党员在急难险重任务中当先锋、作表率。", True),
+    ("党建工作水平迈上了一个新的台阶。", True),
+    ("对意识形态工作重视程度不够。", True),
+    ("打通了三个组的灌溉线路。", False),
+    ("真正做到学有所思、学有所悟。", True),
+    ("党员群众心往一处想、劲往一处使。", True),
+])
+def test_metaphor_and_padded_stock_formulas(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("我去年两次未经支委会研究，就批准了活动经费的开支。", 'self'),
+    ("我在疫情防控中对值守安排不周。", 'self'),
+    ("村务监督委员会形同虚设，监督作用发挥不出来。", 'others'),
+    ("镇纪委对村级小微权力的监督还存在盲区。", 'others'),
+    ("村里的种植大户对带动群众缺乏积极性。", 'others'),
+    ("我常常以事务忙为由，请别人代我参加组织生活。", 'self'),
+    ("由于措施得力，今年全村没有发生一起安全事故。", 'none'),
+    ("受台风影响，我们组织党员连夜转移了群众。", 'none'),
+    ("有的群众看不懂政策，党员志愿者就上门讲解。", 'none'),
+    ("个别党员生活困难，支部每年都组织走访慰问。", 'none'),
+    ("个别老党员不顾年老体弱，坚持每天到卡点值守。", 'none'),
+    ("我村现有党员52名，其中外出务工党员18名。", 'none'),
+    ("后备干部队伍薄弱，年轻的村干部只有1人。", 'others'),
+    ("社区“两委”干部身兼数职，抓党建的时间被大量挤占。", 'others'),
+    ("医院党员医生大多忙于业务，支部活动经常缺席。", 'others'),
+    ("部分村民对人居环境整治不配合，房前屋后乱堆乱放。", 'others'),
+    ("我对支部的工作计划制定得比较粗。", 'self'),
+    ("前几任班子对集体资产管理混乱，留下了糊涂账。", 'others'),
+    ("个别党员家庭困难，支部为他们申请了临时救助。", 'none'),
+    ("一些支部的“三会一课”记录不全。", 'others'),
+    ("个别村民小组长带头阻挠征地，造成了很坏的影响。", 'others'),
+    ("我批评人时态度生硬，有的同志接受不了。", 'self'),
+])
+def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
+    assert text_signals(text, lexicons)["blame"] == kind
+
+
 # Precision and recall on the labelled test sets (benchmarks/signals.py)
 
 FLOOR = 0.90
