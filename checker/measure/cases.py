@@ -116,6 +116,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
         previous = forms[i - 1] if i > 0 else ""
         if len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
             out.append((i, form + following))  # 李 某某: a named person, anonymised
+        elif len(form) == 1 and _surname(hits, form) and len(following) > 2 and following.endswith("家") \
+                and following[:-1] in titles:
+            out.append((i, form + following[:-1]))  # 张 奶奶家: the title glued to 家
         elif len(form) in (2, 3) and form[1:] in ("某", "某某") and _surname(hits, form):
             out.append((i, form))
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
@@ -180,8 +183,9 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     if not _surname(hits, form):
         return ""
     if tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
-        if len(form) == 1 and after_role and i + 1 < n and tags[i + 1] in PERSON_TAGS and len(forms[i + 1]) == 2:
-            return form + forms[i + 1]  # 党员 何(r) 秀英(nr), 党员 谢(v) 宝山(nr): jieba mistagged the surname
+        if len(form) == 1 and after_role and i + 1 < n and len(forms[i + 1]) == 2 and (
+                tags[i + 1] in PERSON_TAGS or tag == "r" and tags[i + 1] == "n"):
+            return form + forms[i + 1]  # 党员 何(r) 秀英(nr), 党员 谢(v) 宝山(nr), 党员 何(r) 建平(n): mistagged
         return ""
     if len(form) == 4 and form.endswith("家") and tag in ("nr", "nrfg", "nrt"):
         return form[:3]  # 刘桂香家: the name and 家 in one word
