@@ -390,8 +390,9 @@ def _markers(words, hits) -> list[int]:
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
         elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
             out.add(k)  # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
-        elif len(form) == 4 and form[2:] in known and tag[:1] in ("l", "i", "n"):
-            out.add(k)  # 管理混乱, 思想保守: a noun and its judgement in one word
+        elif len(form) == 4 and form[2:] in known and tag[:1] in ("l", "i", "n") \
+                or len(form) == 3 and form[-1] in singles and tag[:1] in ("n", "a", "l"):
+            out.add(k)  # 管理混乱, 思想保守, 记性差: a noun and its judgement in one word
         elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
@@ -667,11 +668,11 @@ def _acting(words, hits, k: int, phrase: str = "") -> bool:
             words.tags[j] in ("d", "ad", "t", "r") or words.tags[j] == "p" and not governed
             or governed and j - governed < 3 and words.tags[j][:1] in ("n", "r")
             or words.forms[j - 1] in ("就", "便") and words.tags[j][:1] in ("n", "i", "l")) \
-            and not hits.covering("personal_acts", j):
+            and not hits.covering("personal_acts", j) and words.forms[j + 1:j + 2] != ["了"]:
         governed = j if words.tags[j] == "p" else governed
         j += 1
     return j < n and (words.tags[j].startswith("v") and words.tags[j] != "vn"
-                      or hits.covering("personal_acts", j))
+                      or hits.covering("personal_acts", j) or words.forms[j + 1:j + 2] == ["了"])
 
 
 def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
