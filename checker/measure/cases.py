@@ -184,7 +184,7 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
         return ""
     if tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
         if len(form) == 1 and after_role and i + 1 < n and len(forms[i + 1]) == 2 and (
-                tags[i + 1] in PERSON_TAGS or tag == "r" and tags[i + 1] == "n"):
+                tags[i + 1] in PERSON_TAGS or tags[i + 1] == "nz" or tag == "r" and tags[i + 1] == "n"):
             return form + forms[i + 1]  # 党员 何(r) 秀英(nr), 党员 谢(v) 宝山(nr), 党员 何(r) 建平(n): mistagged
         return ""
     if len(form) == 4 and form.endswith("家") and tag in ("nr", "nrfg", "nrt"):
@@ -225,9 +225,11 @@ def _places(words, hits) -> list[tuple[int, str]]:
     out = []
     forms, tags, n = words.forms, words.tags, len(words)
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
+    village_chars = hits.set("village_chars")
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
                                        if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
+                                                              or form[-1] == "家"
                                                               or _proper_unit(words, hits, i)
                                                               or _travelled_to(words, hits, i))))
     taken = -1
@@ -255,6 +257,9 @@ def _places(words, hits) -> list[tuple[int, str]]:
             elif len(form) == 2 and form[-1] in suffix_chars and tag in PROPER_TAGS and i > 0 \
                     and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2:
                 out.append((i - 1, forms[i - 1] + form))  # 安吉 余村: a place in a place
+            elif form[-1] == "家" and 2 <= len(form) <= 3 and _surname(hits, form) and i + 1 < n \
+                    and forms[i + 1] in village_chars and not words.quote[i + 1]:
+                out.append((i, form + forms[i + 1]))  # 杨家 岗, 沈家 浜: a village named after a family
             elif len(form) == 2 and tag == "ns" and i > 0 and not _category(hits, form) and (
                     (forms[i - 1] in DIRECTIONS and tags[i - 1] in ("f", "ns", "n"))
                     or (len(forms[i - 1]) == 1 and tags[i - 1] in ("a", "ns", "nr", "ng", "n")
