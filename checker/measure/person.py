@@ -643,12 +643,14 @@ def _owner_at(actors: dict, k: int) -> str:
 
 def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[int, int]]) -> bool:
     """Every shortcoming and excuse told before a later clause that meets it: the unit or the secretary acting
-    (有的党员行动不便，我们就上门为他们过组织生活) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
+    (有的党员行动不便，我们就上门为他们过组织生活), others stepping in (…，党员志愿者就上门讲解), care given
+    (`care_verbs`: 个别党员生病住院，支部委员轮流前去看望) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
     told = [words.clause[k] for k in markers] + [words.clause[a] for a, _ in excuses]
     last = max(told, default=-1)
     return any(words.clause[k] > last and _acting(words, hits, k, phrase) and (
         kind in ("unit", "self") or kind == "others" and _then(words, k))
                for k, (kind, phrase) in actors.items()) or any(
+        words.clause[a] > last for a, _ in hits.every("care_verbs")) or any(
         words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
 
 
