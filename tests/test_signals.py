@@ -302,10 +302,23 @@ def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
 
-# Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-12)
+# Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-17)
 
 @pytest.mark.parametrize("text, found", [
     ("党员何秀英家的菜园成了示范园。", True),
+    ("二支部的党员们把活动室粉刷了一遍。", True),
+    ("邻居张奶奶家的孙子考上了大学。", True),
+    ("汛期前，我们对杨家岗的山塘进行了加固。", True),
+    ("15日晚上，我召集支委研究了值守安排。", True),
+    ("每个自然村都有一名党员联络员。", False),
+    ("我们村的山塘水库大多年久失修。", False),
+    ("白沙洲上的渔民都签了禁渔承诺书。", True),
+    ("与共建单位江南大学的学生党支部开展了联学。", True),
+    ("初三年级组的党员教师利用周末为学困生补课。", True),
+    ("骨科党支部与县残联合作，为残疾人安装了假肢。", True),
+    ("公司二分厂的党员突击队完成了设备检修。", True),
+    ("支部组织党员到遵义会议会址开展了现场教学。", True),
+    ("村民晏小红的女儿被确诊为白血病。", True),
     ("红星机械厂的党员职工组成了突击队。", True),
     ("我们与金穗种植专业合作社签了收购协议。", True),
     ("村里的年轻人大多去了广州打工。", True),
@@ -334,6 +347,10 @@ def test_cases_singled_out_named_or_described(lexicons, text, found):
 
 @pytest.mark.parametrize("text, found", [
     ("答好新时代基层党建的“赶考”答卷。", True),
+    ("坚持党要管党、从严治党的原则。", True),
+    ("推动党建工作由“软任务”变为“硬指标”。", True),
+    ("坚持把党的政治建设摆在医院工作的首位。", True),
+    ("改进工作作风。", True),
     ("取得了一些新的进展。", True),
     ("把群众的满意度作为检验工作成效的标准。", True),
     ("对照新要求，我们的工作还有不适应的地方。", True),
@@ -353,6 +370,18 @@ def test_metaphor_and_padded_stock_formulas(lexicons, text, found):
 
 @pytest.mark.parametrize("text, kind", [
     ("我去年两次未经支委会研究，就批准了活动经费的开支。", 'self'),
+    ("村民代表会议常常有一半的代表不到会。", 'others'),
+    ("班子中有的同志思想保守，对发展新产业顾虑重重。", 'others'),
+    ("镇党委对村支部书记的考核偏重于经济指标。", 'others'),
+    ("年纪大的党员记性差，学过的内容很快就忘了。", 'others'),
+    ("我忽视了对年轻党员的思想引导。", 'self'),
+    ("我一度认为党建是软任务。", 'self'),
+    ("少数党员年纪大、不会用智能手机，支部为他们印发了纸质学习资料。", 'none'),
+    ("极个别党员无视党纪国法，煽动群众闹事。", 'others'),
+    ("个别党员生病住院，支部委员轮流前去看望。", 'none'),
+    ("企业生产任务重，但党员们的学习热情一点没有减。", 'none'),
+    ("我到任以来，只给全校党员讲过一次党课。", 'self'),
+    ("村集体没有收入来源，为民办事只能靠上级补助。", 'others'),
     ("我在疫情防控中对值守安排不周。", 'self'),
     ("村务监督委员会形同虚设，监督作用发挥不出来。", 'others'),
     ("镇纪委对村级小微权力的监督还存在盲区。", 'others'),
