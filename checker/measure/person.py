@@ -656,7 +656,7 @@ def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[
 
 def _then(words, k: int) -> bool:
     """就 / 便 right after the actor at word k (…，党员志愿者就上门讲解): others stepping in to meet it."""
-    return any(words.forms[j] in ("就", "便", "都") for j in range(k + 1, min(k + 3, len(words))))
+    return any(words.forms[j] in ("就", "便") for j in range(k + 1, min(k + 3, len(words))))
 
 
 def _acting(words, hits, k: int, phrase: str = "") -> bool:
