@@ -82,8 +82,8 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
                         words.forms[at[start - 1]]) > 1):
                     continue  # 为七组: jieba glued the preposition to the name
                 start -= 1
-            if text[max(0, start - 3):start].rstrip(OPENING_QUOTES).endswith(RECURRING):
-                continue  # 每年春节, 每月20日, 每年“七一”: a routine, not a case
+            if text[max(0, start - 4):start].rstrip(OPENING_QUOTES).removesuffix("的").endswith(RECURRING):
+                continue  # 每年春节, 每月20日, 每年的“七一”: a routine, not a case
             out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
         if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
