@@ -399,6 +399,9 @@ def _markers(words, hits) -> list[int]:
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
                 form[-1] in singles or form[-2:] in known):
             out.add(k)  # 问得少, 抓得松: a verb judged by its complement
+    denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
+              and words.clause[k + 1] == words.clause[k]}
+    out -= denied | {k + 1 for k in denied}  # 一点也不落后, 没有违规: a shortcoming denied
     if not out:
         return []
     resolved = _resolution_seen(words, hits)
