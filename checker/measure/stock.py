@@ -21,7 +21,7 @@ overlap: the longest wins where two would.
 
 from __future__ import annotations
 
-NARRATED = frozenset({"他", "她"})
+NARRATED = frozenset({"他", "她", "他家", "她家"})
 
 
 def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
