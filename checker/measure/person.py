@@ -55,6 +55,7 @@ NOT_QUANTITY = frozenset({"一起", "一度", "一直", "一些", "一定", "一
                           "一方面", "一体", "一致", "一心", "一律", "一贯", "一种", "一如既往", "一以贯之"})
 SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当面", "按期", "全部", "完全", "很好", "好"})
 LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
+UNREACHED = frozenset({"起来", "上来", "下去", "到", "了", "动", "成", "完"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
 MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻", "有",
                           "中有", "里有"})
@@ -389,6 +390,8 @@ def _markers(words, hits) -> list[int]:
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
+        elif len(form) == 2 and form[1] == "不" and words.forms[k + 1:k + 2] and words.forms[k + 1] in UNREACHED:
+            out.add(k)  # 建不 起来: jieba cut the verb with 不 from its result
         elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
             out.add(k)  # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
         elif len(form) == 4 and form[2:] in known and tag[:1] in ("l", "i", "n") \
