@@ -302,10 +302,19 @@ def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
 
-# Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-17)
+# Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-21)
 
 @pytest.mark.parametrize("text, found", [
     ("党员何秀英家的菜园成了示范园。", True),
+    ("在“3·15”消费者权益日，党员志愿者开展了维权咨询。", True),
+    ("为了保障G318国道抢通，党员们坚守了七天七夜。", True),
+    ("每年的“七一”，支部都要组织重温入党誓词。", False),
+    ("党员致富带头人郑大海带动群众种植了香菇。", True),
+    ("镇中心小学党支部组织党员教师开展了送教下乡。", True),
+    ("支部要求每个党小组至少有一名党员负责联系流动党员。", False),
+    ("一户一策，精准帮扶。", False),
+    ("村口的垃圾桶要及时清运。", False),
+    ("在村部旁边的那块空地上，我们建起了小游园。", True),
     ("二支部的党员们把活动室粉刷了一遍。", True),
     ("邻居张奶奶家的孙子考上了大学。", True),
     ("汛期前，我们对杨家岗的山塘进行了加固。", True),
@@ -347,6 +356,12 @@ def test_cases_singled_out_named_or_described(lexicons, text, found):
 
 @pytest.mark.parametrize("text, found", [
     ("答好新时代基层党建的“赶考”答卷。", True),
+    ("为党旗增辉，为党徽添彩。", True),
+    ("思想观念跟不上形势发展的需要。", True),
+    ("党的建设是各项事业发展的根本保证。", True),
+    ("他家的收入来源还比较单一，主要靠种玉米。", False),
+    ("党建工作的创新还不够。", True),
+    ("工作能力与新时代党建工作的要求还不相适应。", True),
     ("坚持党要管党、从严治党的原则。", True),
     ("推动党建工作由“软任务”变为“硬指标”。", True),
     ("坚持把党的政治建设摆在医院工作的首位。", True),
@@ -370,6 +385,13 @@ def test_metaphor_and_padded_stock_formulas(lexicons, text, found):
 
 @pytest.mark.parametrize("text, kind", [
     ("我去年两次未经支委会研究，就批准了活动经费的开支。", 'self'),
+    ("部分党员年纪虽大，但思想一点也不落后。", 'none'),
+    ("这次暴雨没有造成人员伤亡。", 'none'),
+    ("项目审批慢，村里的产业路工程拖了大半年。", 'others'),
+    ("我整改落实不够彻底。", 'self'),
+    ("这件事我处理得不好，伤了群众的心。", 'self'),
+    ("作为党支部书记，对此我难辞其咎。", 'self'),
+    ("村集体没钱，群众盼的文化广场一直建不起来。", 'others'),
     ("村民代表会议常常有一半的代表不到会。", 'others'),
     ("班子中有的同志思想保守，对发展新产业顾虑重重。", 'others'),
     ("镇党委对村支部书记的考核偏重于经济指标。", 'others'),
