@@ -5,24 +5,30 @@ people      a person-tagged word (nr) of three characters starting with a common
             with its title: 蒋志华同志); of two, next to a title or a role (刘教授, 党员王磊: `person_titles`,
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
             老 / 小 + a surname (老刘, 小王); two-character names in a list (程立、吴芳); a placeholder after a role
-            (党员×××, not 党员XX人次); not the names in `person_not` (习近平: no case of the report)
+            (党员×××, not 党员XX人次); a surname jieba mistagged after a role (党员 何(r) 秀英); 张 奶奶家; not the
+            names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
             proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路), one
             proper-noun word ending in a unit word (新华书店, 中国银行), a place in a place (安吉 余村), a place
             name after a verb of going (到 延安, 赴 浙江); the name not a category (`place_name_not`:
             示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
-            nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a county or city institution starting
-            on a word boundary (`institution_patterns`: 县水务局, 市二院, 县委党校); a numbered unit (第三
-            党支部: `numbered_units`); a placeholder name (XX社区, ××银行)
-dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 《…》, 例如…,
-            3号楼, 3栋202室, 二组, X月X日, 有一次, 当天晚上, 35岁的, 一名患…), not recurring (每年春节, 每月20日);
-            a demonstrative pointing at one thing (那座砖窑, 那个冬天: `specific_demonstratives`)
+            nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a proper name, up to two trade words
+            and an `organisation_words` word (红星 机械厂, 金穗 种植 专业 合作社); surname + 家 before a village
+            character (`village_chars`: 杨家 岗); a county or city institution starting on a word boundary
+            (`institution_patterns`: 县水务局, 市二院, 县委党校, 镇卫生院); a numbered unit (第三 党支部:
+            `numbered_units`); a placeholder name (XX社区, ××银行)
+dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 3·15, 《…》, 例如…,
+            3号楼, 3栋202室, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的, 一名患…; one person singled out:
+            去年有一名党员…, 一户村民…; a described place of an event: 村口的…了), not recurring (每年春节,
+            每月20日, 每个党小组有一名…); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年:
+            `specific_demonstratives`)
 activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
             word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun, or standing alone
             after a verb of setting up (`creating_verbs`: 推出了“红色周末”，); not a numbered slogan (“三会一课”,
-            “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我, not a system or an attitude
-            (`system_heads`: “书记讲党课”制度, “等靠要”思想)
+            “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我 or +, not who does what (“书记讲
+            党课”), not a system or an attitude (`system_heads`: “等靠要”思想); after 题为 (`naming_words`) any
+            quoted title
 """
 
 from __future__ import annotations

@@ -31,10 +31,12 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others", and so does a
                few singled out as the subject (`faulted_few`: 个别党员把党费当成“会费”) unless praised
                (`praise_words`); superiors (镇党委, 县委) are others, the people of the own unit too (社区 在职
-               党员); what others report or judge of the secretary is "self" (有党员批评我开会多, 对我的工作不
-               满意). A hardship met in a later clause (…，我们就上门…) or turned by a contrast (…，但大家热情
-               很高), and a shortage overcome (…明显改观: `resolution_outcomes`), blame nobody; else "none" (a
-               sentence with no subject, 二是学习不够深入, blames nobody in particular).
+               党员, 村里 的 种植 大户); what others report or judge of the secretary is "self" (有党员批评我开会多,
+               对我的工作不满意), and so is the secretary's own pretext (`pretexts`: 我常以事务忙为由…). A cause
+               told of no shortcoming (`causal_excuses`: 由于措施得力…) is no excuse. A hardship met in a later
+               clause (…，我们就上门…, 党员志愿者就…, care: `care_verbs`) or turned by a contrast (…，但大家热情
+               很高), a shortage overcome (…明显改观: `resolution_outcomes`) or denied (一点也不落后) blame nobody;
+               else "none" (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
 """
 
 from __future__ import annotations
