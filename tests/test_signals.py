@@ -434,10 +434,9 @@ def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.78},
-    "stock_phrase": {"recall": 0.83},
-    "blame:others": {"recall": 0.73},
-    "blame:self": {"recall": 0.88},
+    "examples": {"recall": 0.80},
+    "stock_phrase": {"recall": 0.85},
+    "blame:others": {"recall": 0.76},
 }
 
 
