@@ -21,6 +21,8 @@ with that sentence: paragraph, sentence and section attributes therefore never s
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Span
 
 LABELS = ("achievement", "problem", "plan", "other")
@@ -52,8 +54,29 @@ def sections(doc: Doc):
     return doc.spans["sections"]
 
 
+_SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> its sentence Spans
+_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> doc.text (made from every token)
+
+
 def sentences(doc: Doc) -> list[Span]:
-    return list(doc.sents)
+    """The sentences, made once per Doc (each doc.sents makes a Token of every token); not to be changed."""
+    found = _SENTENCES.get(doc)
+    if found is None:
+        found = _SENTENCES[doc] = list(doc.sents)
+    return found
+
+
+def keep_sentences(doc: Doc, spans: list[Span]) -> None:
+    """Tell `sentences` the Doc's sentences (make_doc knows them)."""
+    _SENTENCES[doc] = spans
+
+
+def text_of(span: Span) -> str:
+    """span.text, cut from the Doc's text made once (span.text makes a Token of every token)."""
+    text = _TEXTS.get(span.doc)
+    if text is None:
+        text = _TEXTS[span.doc] = span.doc.text
+    return text[span.start_char:span.end_char]
 
 
 def paragraph_text(doc: Doc, index: int) -> str:
@@ -99,4 +122,4 @@ def paragraph_label(doc: Doc, index: int) -> tuple[str, float]:
 
 def labelled(doc: Doc, parts=BODY) -> list[Span]:
     """The sentences whose label is one of `parts`, in order."""
-    return [s for s in doc.sents if s._.label in parts]
+    return [s for s in sentences(doc) if s._.label in parts]

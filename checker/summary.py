@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from checker.checks.engine import SEVERITY_ORDER, Evidence, Flag, Severity, Verdict, VerdictConfig, verdict
 from checker.cohort.config import COHORT_CODES
 from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
-from checker.doc import paragraphs
+from checker.doc import paragraphs, sentences, text_of
 
 UNREADABLE = "无法检查"
 
@@ -37,13 +37,13 @@ class ReportSummary:
     def of(cls, doc: Doc, file: str | None = None, kind: str = "current") -> "ReportSummary":
         source, figures = doc._.source, doc._.figures
         spans = paragraphs(doc)
-        sentences = [[s._.paragraph, s._.chars, s._.label, normalize(s.text)] for s in doc.sents
+        kept = [[s._.paragraph, s._.chars, s._.label, normalize(text_of(s))] for s in sentences(doc)
                      if spans[s._.paragraph]._.role == "body" and s._.label != "other"]
         name = file or source.path
         return cls(file=name, title=source.title, author=source.author, chars=figures.chars,
                    shares=_rounded(figures.shares), body_shares=_rounded(figures.body_shares), flags=list(doc._.flags),
                    verdict=doc._.verdict, fix_first=list(doc._.fix_first), profile=doc._.profile, kind=kind,
-                   fingerprint=Fingerprint(organization_key(source.author, source.title, name), sentences))
+                   fingerprint=Fingerprint(organization_key(source.author, source.title, name), kept))
 
     @classmethod
     def unreadable(cls, file: str, reason: str, kind: str = "current") -> "ReportSummary":

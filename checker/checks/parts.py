@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from checker.doc import BODY, paragraphs
+from checker.doc import BODY, paragraphs, sentences, text_of
 from checker.measure.words import Words
 
 DEFAULT_EVIDENCE_PARTS = ("achievement", "problem")
@@ -36,8 +36,8 @@ class Report:
         self.doc = doc
         self.figures = doc._.figures
         spans = paragraphs(doc)
-        self.sentences = [Item(s, s._.label, s._.signals, s._.paragraph, s._.chars, s.text,
-                               spans[s._.paragraph]._.role == "heading") for s in doc.sents]
+        self.sentences = [Item(s, s._.label, s._.signals, s._.paragraph, s._.chars, text_of(s),
+                               spans[s._.paragraph]._.role == "heading") for s in sentences(doc)]
 
     def items(self, parts=BODY) -> list[Item]:
         return [i for i in self.sentences if i.label in parts]

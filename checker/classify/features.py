@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from checker.doc import paragraphs, sections
+from checker.doc import paragraphs, sections, sentences, text_of
 from checker.segment.normalize import normalized
 
 COLUMNS = ["text", "tokens", "heading", "outer", "opener", "prev", "next", "role", "report"]
@@ -37,10 +37,10 @@ def sentence_records(doc: Doc, report: str = "") -> list[dict]:
     spans = paragraphs(doc)
     chains = _headings(doc)
     rows, opener = [], ""
-    for s in doc.sents:
+    for s in sentences(doc):
         paragraph = spans[s._.paragraph]
         role = paragraph._.role
-        text = normalized(s.text)
+        text = normalized(text_of(s))
         heading, outer = chains[paragraph._.section]
         if role == "heading":
             heading, opener = text, text

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from checker.doc import BODY, LABELS, paragraph_text, paragraphs
+from checker.doc import BODY, LABELS, paragraph_text, paragraphs, sentences
 from checker.textcount import count_chars, count_with_punct
 
 
@@ -22,7 +22,7 @@ class Figures:
 
 def label_chars(doc: Doc) -> dict[str, int]:
     totals = dict.fromkeys(LABELS, 0)
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         totals[sentence._.label] += sentence._.chars
     return totals
 
@@ -33,7 +33,7 @@ def shares_of(totals: dict[str, int], labels=LABELS) -> dict[str, float]:
 
 
 def signal_values(doc: Doc) -> dict[str, float]:
-    body = [s for s in doc.sents if s._.label in BODY]
+    body = [s for s in sentences(doc) if s._.label in BODY]
     signals = [s._.signals for s in body]
     body_chars = sum(s._.chars for s in body)
     empty = sum(len(sig["empty_words"]) for sig in signals)

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE, NORM, TAG
+
+from checker.doc import sentences
+
 OPEN = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 STRAIGHT = {'"', "'"}
 CLAUSE_END = frozenset("，；：。！？,;:!?…")
@@ -34,22 +38,24 @@ class Words:
 
     @classmethod
     def of(cls, sentence) -> "Words":
-        """The sentence Span's words, made once per Doc and sentence (the signals and the rules both read them)."""
-        made = sentence.doc.user_data.setdefault("words", {})
-        key = (sentence.start, sentence.end)
-        if key not in made:
-            made[key] = cls._of(sentence)
-        return made[key]
+        """The sentence Span's words, made once per Doc for all its sentences (the signals and the rules both read
+        them)."""
+        made = sentence.doc.user_data.get("words")
+        if made is None:
+            made = sentence.doc.user_data["words"] = cls._all(sentence.doc)
+        return made[(sentence.start, sentence.end)]
 
     @classmethod
-    def _of(cls, sentence) -> "Words":
-        forms, tags = [], []
-        for token in sentence:
-            if token.is_space:
-                continue
-            forms.append(token.norm_)
-            tags.append(token.tag_)
-        return cls.from_forms(forms, tags)
+    def _all(cls, doc) -> dict[tuple[int, int], "Words"]:
+        strings = doc.vocab.strings
+        columns = doc.to_array([NORM, TAG, IS_SPACE]).tolist()
+        norms = [strings[norm] for norm, _, _ in columns]
+        tags = [strings[tag] for _, tag, _ in columns]
+        made = {}
+        for sentence in sentences(doc):
+            kept = [i for i in range(sentence.start, sentence.end) if not columns[i][2]]
+            made[(sentence.start, sentence.end)] = cls.from_forms([norms[i] for i in kept], [tags[i] for i in kept])
+        return made
 
     @classmethod
     def from_forms(cls, forms: list[str], tags: list[str]) -> "Words":
