@@ -162,13 +162,14 @@ def _pairing_marks(report, pairings, items) -> list[Mark]:
     paragraph_texts: dict[int, str] = {}
     for item in items:
         paragraph_texts[item.paragraph] = paragraph_texts.get(item.paragraph, "") + report.words(item).text
+    paragraph_texts = {k: text.translate(PLAIN) for k, text in paragraph_texts.items()}
+    forms = [(pairing, [normalized(g).translate(PLAIN) for g in pairing.given],
+              normalized(pairing.present or pairing.expected).translate(PLAIN)) for pairing in pairings]
     for item in items:
         words = report.words(item)
         plain = words.text.translate(PLAIN)
-        for pairing in pairings:
-            given = [normalized(g).translate(PLAIN) for g in pairing.given]
-            present = normalized(pairing.present or pairing.expected).translate(PLAIN)
-            if all(g in plain for g in given) and present not in paragraph_texts[item.paragraph].translate(PLAIN):
+        for pairing, given, present in forms:
+            if all(g in plain for g in given) and present not in paragraph_texts[item.paragraph]:
                 last = re.search(LOOSE.join(map(re.escape, given[-1])) + CLOSING, words.text)
                 if last:
                     marks.append(_mark(item, last.start(), last.end(),
