@@ -54,21 +54,22 @@ def sections(doc: Doc):
     return doc.spans["sections"]
 
 
-_SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> its sentence Spans
+_SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (start, end) of its sentences
 _TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> doc.text (made from every token)
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The sentences, made once per Doc (each doc.sents makes a Token of every token); not to be changed."""
-    found = _SENTENCES.get(doc)
-    if found is None:
-        found = _SENTENCES[doc] = list(doc.sents)
-    return found
+    """The sentences, their bounds read once per Doc (each doc.sents makes a Token of every token)."""
+    bounds = _SENTENCES.get(doc)
+    if bounds is None:
+        bounds = _SENTENCES[doc] = [(s.start, s.end) for s in doc.sents]
+    return [Span(doc, start, end) for start, end in bounds]
 
 
-def keep_sentences(doc: Doc, spans: list[Span]) -> None:
-    """Tell `sentences` the Doc's sentences (make_doc knows them)."""
-    _SENTENCES[doc] = spans
+def keep_sentences(doc: Doc, bounds: list[tuple[int, int]]) -> None:
+    """Tell `sentences` the Doc's sentences (make_doc knows them). Bounds, not Spans: a Span holds its Doc,
+    which would then never leave the weak dictionary."""
+    _SENTENCES[doc] = bounds
 
 
 def text_of(span: Span) -> str:

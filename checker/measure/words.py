@@ -13,6 +13,7 @@ between ，；：。！？… outside quotes: `clause[i]` numbers them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.attrs import IS_SPACE, NORM, TAG
 
@@ -21,6 +22,7 @@ from checker.doc import sentences
 OPEN = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 STRAIGHT = {'"', "'"}
 CLAUSE_END = frozenset("，；：。！？,;:!?…")
+MARKS = frozenset(OPEN) | STRAIGHT  # what may open a quote or title
 PUNCT = frozenset("，；：。！？、,;:!?…—·“”‘’\"'「」『』《》（）()〔〕【】[]-—～~/")
 
 
@@ -59,16 +61,12 @@ class Words:
 
     @classmethod
     def from_forms(cls, forms: list[str], tags: list[str]) -> "Words":
-        starts, position = [], 0
-        for form in forms:
-            starts.append(position)
-            position += len(form)
-        starts.append(position)
+        starts = [0, *accumulate(map(len, forms))]
         n = len(forms)
-        quote, title, clause = [0] * n, [False] * n, [0] * n
+        quote, title = [0] * n, [False] * n
         quotes: list[tuple[int, int, str, int]] = []
         stack: list[tuple[str, int]] = []  # (closing mark, opening word)
-        for i, form in enumerate(forms):
+        for i, form in (enumerate(forms) if not MARKS.isdisjoint(forms) else ()):
             if stack and form == stack[-1][0]:
                 _, opened = stack.pop()
                 kind, chars = ("title" if form == "》" else "quote"), starts[i] - starts[opened + 1]
@@ -80,12 +78,11 @@ class Words:
                         quote[j] = chars
             elif form in OPEN or form in STRAIGHT:
                 stack.append((OPEN.get(form, form), i))
-        number = 0  # an unclosed quote holds nothing: its words are read as plain text
-        for i, form in enumerate(forms):
-            clause[i] = number
-            if form in CLAUSE_END and not quote[i] and not title[i]:
-                number += 1
-        return cls(forms, tags, "".join(forms), starts, {s: i for i, s in enumerate(starts)}, quote, title, quotes,
+        # an unclosed quote holds nothing: its words are read as plain text
+        ends = [form in CLAUSE_END and not quote[i] and not title[i] for i, form in enumerate(forms)] if quotes \
+            else [form in CLAUSE_END for form in forms]
+        clause = [0, *accumulate(ends)][:n]
+        return cls(forms, tags, "".join(forms), starts, dict(zip(starts, range(n + 1))), quote, title, quotes,
                    clause)
 
     def __len__(self) -> int:

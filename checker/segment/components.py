@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.attrs import IS_SPACE, NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,19 +47,18 @@ def tagger(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     norms = [strings[h] for h in doc.to_array(NORM).tolist()]
     spaces = doc.to_array(IS_SPACE).tolist()
-    tags = doc.to_array(TAG)
+    tags, hashes = doc.to_array(TAG), {}
     for sentence in sentences(doc):
         words = [i for i in range(sentence.start, sentence.end) if not spaces[i]]
-        text = "".join(norms[i] for i in words)
-        owner: list[int] = [0] * len(text)
-        position = 0
-        for word, flag in tag(text):
-            owner[position:position + len(word)] = [strings.add(flag)] * len(word)
-            position += len(word)
+        starts, flags, end = [], [], 0  # each tagged word's first character and tag
+        for word, flag in tag("".join(norms[i] for i in words)):
+            starts.append(end)
+            flags.append(hashes.get(flag) or hashes.setdefault(flag, strings.add(flag)))
+            end += len(word)
         position = 0
         for i in words:
-            if position < len(owner):
-                tags[i] = owner[position]
+            if position < end:
+                tags[i] = flags[bisect_right(starts, position) - 1]
             position += len(norms[i])
     doc.from_array([TAG], tags.reshape(-1, 1))
     return doc

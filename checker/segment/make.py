@@ -68,12 +68,10 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
         span._.level = block.heading_level if role == "heading" else 0
         spans.append(span)
     doc.spans["paragraphs"] = spans
-    sents = []
     for number, (start, end, paragraph, chars, joined) in enumerate(sentence_info):
         sentence = Span(doc, start, end)
         sentence._.paragraph, sentence._.number, sentence._.chars, sentence._.words = paragraph, number, chars, joined
-        sents.append(sentence)
-    keep_sentences(doc, sents)
+    keep_sentences(doc, [(start, end) for start, end, *_ in sentence_info])
     return doc
 
 
