@@ -72,6 +72,15 @@ def keep_sentences(doc: Doc, bounds: list[tuple[int, int]]) -> None:
     _SENTENCES[doc] = bounds
 
 
+def span_values(spans, *names: str) -> list[tuple]:
+    """The values of some span attributes (none has a default but None) of each span, read from the Doc's
+    user_data as span._ keys them; span._.x makes an Underscore object at every read."""
+    if not spans:
+        return []
+    data = spans[0].doc.user_data
+    return [tuple(data.get(("._.", name, s.start_char, s.end_char)) for name in names) for s in spans]
+
+
 def text_of(span: Span) -> str:
     """span.text, cut from the Doc's text made once (span.text makes a Token of every token)."""
     text = _TEXTS.get(span.doc)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from checker.checks.engine import SEVERITY_ORDER, Evidence, Flag, Severity, Verdict, VerdictConfig, verdict
 from checker.cohort.config import COHORT_CODES
 from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
-from checker.doc import paragraphs, sentences, text_of
+from checker.doc import paragraphs, sentences, span_values, text_of
 
 UNREADABLE = "无法检查"
 
@@ -36,9 +36,10 @@ class ReportSummary:
     @classmethod
     def of(cls, doc: Doc, file: str | None = None, kind: str = "current") -> "ReportSummary":
         source, figures = doc._.source, doc._.figures
-        spans = paragraphs(doc)
-        kept = [[s._.paragraph, s._.chars, s._.label, normalize(text_of(s))] for s in sentences(doc)
-                     if spans[s._.paragraph]._.role == "body" and s._.label != "other"]
+        roles, spans = span_values(paragraphs(doc), "role"), sentences(doc)
+        kept = [[paragraph, chars, label, normalize(text_of(s))] for s, (paragraph, chars, label)
+                in zip(spans, span_values(spans, "paragraph", "chars", "label"))
+                if roles[paragraph][0] == "body" and label != "other"]
         name = file or source.path
         return cls(file=name, title=source.title, author=source.author, chars=figures.chars,
                    shares=_rounded(figures.shares), body_shares=_rounded(figures.body_shares), flags=list(doc._.flags),
