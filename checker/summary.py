@@ -17,8 +17,18 @@ from checker.doc import paragraphs, sentences, span_values, text_of
 
 UNREADABLE = "无法检查"
 
+class Checked:
+    """A row that was checked: it has no error (why it could not be)."""
+
+    __slots__ = ()
+
+    @property
+    def checked(self) -> bool:
+        return not self.error
+
+
 @dataclass
-class ReportSummary:
+class ReportSummary(Checked):
     file: str
     title: str = ""
     author: str = ""
@@ -49,10 +59,6 @@ class ReportSummary:
     @classmethod
     def unreadable(cls, file: str, reason: str, kind: str = "current") -> "ReportSummary":
         return cls(file=file, error=reason, kind=kind)
-
-    @property
-    def checked(self) -> bool:
-        return not self.error
 
     @property
     def verdict_text(self) -> str:
