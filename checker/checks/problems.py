@@ -66,7 +66,8 @@ def problems_vague(report, scope, config: ProblemsVagueConfig, context):
     `max_vague_share` of them are not concrete, or (`thin`) when the stated problems (transitions such as
     取得了一些成绩，但也还有不足 do not count) take less than `thin_share` of the body and no cause is given:
     a problem named in a line and never analysed (问题寥寥、无原因). Points at each vague item."""
-    if not report.items(("problem",)):
+    part = report.items(("problem",))
+    if not part:
         return None  # no problem part at all: PROBLEMS_LIGHT's missing part
     lexicons = context.lexicons
     items = problem_paragraphs(report, context)
@@ -82,7 +83,8 @@ def problems_vague(report, scope, config: ProblemsVagueConfig, context):
     share = len(vague) / len(items) if items else 1.0
     if len(items) >= config.min_items and share > config.max_vague_share:
         variant = ""
-    elif problem_share < config.thin_share and not any(lexicons.has("problem_causes", i.text) for i in told):
+    elif problem_share < config.thin_share and not any(lexicons.has("problem_causes", i.text)
+                                                       for i in part if not i.heading):
         variant = "thin"
     else:
         return None
@@ -91,7 +93,7 @@ def problems_vague(report, scope, config: ProblemsVagueConfig, context):
     return Finding({"items": len(items), "vague": len(vague), "vague_share": share,
                     "max_share": config.max_vague_share, "phrases": counted(phrases, 6) or "无",
                     "first": shown[0].text[:30] if shown else "无", "problem_share": problem_share,
-                    "thin_share": config.thin_share}, paragraphs_of(shown or report.items(("problem",))),
+                    "thin_share": config.thin_share}, paragraphs_of(shown or part),
                    variant, measure=share, evidence=[(item[0], "") for item in vague])
 
 
