@@ -171,6 +171,18 @@ def test_real_problems_are_not_fake():
     assert flag(good_report(), "FAKE_PROBLEMS", LOOSE) is None
 
 
+def test_doing_everything_oneself_and_standards_set_too_high_are_fake():
+    told = ["<P>二、存在的问题", "<P>一是工作标准定得过高，对工作要求过于严格。", "<P>二是事必躬亲，对自己的身体关心不够。"]
+    found = flag(report(problems=told), "FAKE_PROBLEMS", LOOSE)
+    assert found is not None and "事必躬亲" in found.message and "对自己的身体关心不够" in found.message
+
+
+def test_standards_not_kept_and_members_not_cared_for_are_real():
+    told = ["<P>二、存在的问题", "<P>一是本人对党员要求不严，4名党员长期不参加组织生活。",
+            "<P>二是我对困难党员关心不够，全年只走访了3户。"]
+    assert flag(report(problems=told), "FAKE_PROBLEMS", LOOSE) is None
+
+
 # RECTIFICATION_VAGUE
 
 UNTIMED = ["<N>三、下一步打算", "<N>一是加强党小组活动，抓好党员学习。", "<N>二是重视年轻党员培养，做好发展新党员工作。",
