@@ -65,7 +65,8 @@ def problems_vague(report, scope, config: ProblemsVagueConfig, context):
     concrete marker (全年只, 一次也没有, 哪个支部…) or a cause; the report's problems are vague when more than
     `max_vague_share` of them are not concrete, or (`thin`) when the stated problems (transitions such as
     取得了一些成绩，但也还有不足 do not count) take less than `thin_share` of the body and no cause is given:
-    a problem named in a line and never analysed (问题寥寥、无原因). Points at each vague item."""
+    a problem named in a line and never analysed (问题寥寥、无原因). Points at each vague item (thin: at the
+    problems told)."""
     part = report.items(("problem",))
     if not part:
         return None  # no problem part at all: PROBLEMS_LIGHT's missing part
