@@ -16,7 +16,7 @@ from checker.measure.signals import text_signals
 from checker.measure.words import Words
 from checker.profile import load_profile
 from checker.pipeline import Checker
-from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, judge, labeled
+from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, judge, labeled, profile_with
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -209,11 +209,12 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
         assert text_signals(text, lexicons)["examples"] == []
     slogans = ["<A>一、履职情况", "<A>紧紧围绕镇党委的中心工作，把党建与产业发展结合起来抓。",
                "<A>积极投身乡村振兴主战场，引导党员带头发展特色产业。", "<A>组织支部委员集中学习党章党规，不断提高党员素质。"]
-    found = flag(report(achievements=slogans), "LACKS_EXAMPLES")
+    cases_only = profile_with(LACKS_EXAMPLES={"min_examples": 2, "enough_data_per_1000": 1000})
+    found = flag(report(achievements=slogans), "LACKS_EXAMPLES", cases_only)
     assert found is not None and found.message.startswith("只找到 0 个具体事例")
     cases = ["<A>一、履职情况", "<A>我带领党员修通了到二组的800米机耕路，解决了群众秋收运粮难。",
              "<A>老党员王德明主动把自家院子腾出来作为议事点。"]
-    assert flag(report(achievements=cases), "LACKS_EXAMPLES") is None
+    assert flag(report(achievements=cases), "LACKS_EXAMPLES", cases_only) is None
 
 
 # Missed on independently written texts (corpus/signals/*_more.jsonl, batches 3-5)
