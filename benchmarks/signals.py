@@ -1,6 +1,6 @@
 """Precision and recall of each sentence signal on its labelled set (corpus/signals/*.jsonl), dev and test.
 
-    python benchmarks/signals.py [--profile default] [--errors dev|more] [--no-write]
+    python benchmarks/signals.py [--profile default] [--errors dev|more] [--tuning] [--no-write]
 
 Each text is read as a one-paragraph report (checker.segment.segment on a one-block Document), its sentences'
 signals computed (checker.measure.signals) and merged; a text is predicted positive when the signal is not
@@ -83,11 +83,12 @@ def rows(scores: dict) -> list[tuple[str, dict]]:
     return out
 
 
-def table(scores: dict) -> str:
-    lines = ["| signal | dev P | dev R | more P | more R | test P | test R |", "|---|---|---|---|---|---|---|"]
+def table(scores: dict, splits: tuple[str, ...] = SPLITS) -> str:
+    head = " | ".join(f"{split} P | {split} R" for split in splits)
+    lines = [f"| signal | {head} |", "|---" * (1 + 2 * len(splits)) + "|"]
     for name, by_split in rows(scores):
         cells = " | ".join(f"{by_split[split]['precision']:.3f} | {by_split[split]['recall']:.3f}"
-                           for split in SPLITS)
+                           for split in splits)
         lines.append(f"| {name} | {cells} |")
     return "\n".join(lines)
 
@@ -109,12 +110,14 @@ def main() -> None:
     parser.add_argument("--only", help="with --errors: one set (examples, first_person, personal_act, "
                                        "stock_phrase, blame)")
     parser.add_argument("--no-write", action="store_true", help="do not update models/metrics.json")
+    parser.add_argument("--tuning", action="store_true", help="print the dev and more splits only (no test "
+                                                              "figures) and do not write")
     args = parser.parse_args()
     started = time.perf_counter()
     scores, results = evaluate(args.profile)
     counts = {name: {split: sum(item["split"] == split for item, _ in pairs) for split in SPLITS}
               for name, pairs in results.items()}
-    print(table(scores))
+    print(table(scores, SPLITS[:2] if args.tuning else SPLITS))
     print(f"{sum(len(r) for r in results.values())} texts in {time.perf_counter() - started:.1f} s")
     if args.errors:
         for name, pairs in results.items():
@@ -123,7 +126,7 @@ def main() -> None:
             for item, guess in pairs:
                 if item["split"] == args.errors and item["label"] != guess:
                     print(f"{name}\tgold={item['label']}\tguess={guess}\t{item['text']}\t{item.get('note', '')}")
-    if not args.no_write:
+    if not (args.no_write or args.tuning):
         write_metrics(scores, counts)
         print(f"written to {METRICS.relative_to(ROOT)} (signals)")
 

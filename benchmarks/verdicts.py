@@ -6,7 +6,8 @@ Prints, for the held-out split of corpus/raw and for each external set (corpus/e
 the confusion matrix of gold grade (rows) against the verdict (columns), the agreement, the number of
 退回修改 reports judged 通过, and precision / recall of each check against the faults the writer and the
 grader saw. Precision counts a flag on a report whose grader did not name that fault as false, although graders
-name the main faults only; the last column (flags on reports graded 通过) counts sure false alarms. Labels come from the shipped classifier (what a user gets); --gold uses the annotation instead
+name the main faults only, and a flag on a report with a fault the check is also right on (ALSO_RIGHT in
+checker/training/verdicts.py) counts as right, its absence there as no miss; the last column (flags on reports graded 通过) counts sure false alarms. Labels come from the shipped classifier (what a user gets); --gold uses the annotation instead
 (the checks alone), on every report of each set. --train measures the training split only: thresholds and
 lexicons are chosen there, never on the held-out split or an external set.
 """
@@ -45,7 +46,8 @@ def main() -> None:
               "\n|---|---|---|---|---|")
         for code in FAULTS:
             precision, recall, positives = found.precision_recall(code)
-            print(f"| {code} | {precision:.2f} | {recall:.2f} | {positives} | {found.on_passed[code]} |")
+            shown = "–" if recall is None else f"{recall:.2f}"
+            print(f"| {code} | {precision:.2f} | {shown} | {positives} | {found.on_passed[code]} |")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ with that sentence: paragraph, sentence and section attributes therefore never s
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Span
 
 LABELS = ("achievement", "problem", "plan", "other")
@@ -52,8 +54,39 @@ def sections(doc: Doc):
     return doc.spans["sections"]
 
 
+_SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (start, end) of its sentences
+_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> doc.text (made from every token)
+
+
 def sentences(doc: Doc) -> list[Span]:
-    return list(doc.sents)
+    """The sentences, their bounds read once per Doc (each doc.sents makes a Token of every token)."""
+    bounds = _SENTENCES.get(doc)
+    if bounds is None:
+        bounds = _SENTENCES[doc] = [(s.start, s.end) for s in doc.sents]
+    return [Span(doc, start, end) for start, end in bounds]
+
+
+def keep_sentences(doc: Doc, bounds: list[tuple[int, int]]) -> None:
+    """Tell `sentences` the Doc's sentences (make_doc knows them). Bounds, not Spans: a Span holds its Doc,
+    which would then never leave the weak dictionary."""
+    _SENTENCES[doc] = bounds
+
+
+def span_values(spans, *names: str) -> list[tuple]:
+    """The values of some span attributes (none has a default but None) of each span, read from the Doc's
+    user_data as span._ keys them; span._.x makes an Underscore object at every read."""
+    if not spans:
+        return []
+    data = spans[0].doc.user_data
+    return [tuple(data.get(("._.", name, s.start_char, s.end_char)) for name in names) for s in spans]
+
+
+def text_of(span: Span) -> str:
+    """span.text, cut from the Doc's text made once (span.text makes a Token of every token)."""
+    text = _TEXTS.get(span.doc)
+    if text is None:
+        text = _TEXTS[span.doc] = span.doc.text
+    return text[span.start_char:span.end_char]
 
 
 def paragraph_text(doc: Doc, index: int) -> str:
@@ -99,4 +132,4 @@ def paragraph_label(doc: Doc, index: int) -> tuple[str, float]:
 
 def labelled(doc: Doc, parts=BODY) -> list[Span]:
     """The sentences whose label is one of `parts`, in order."""
-    return [s for s in doc.sents if s._.label in parts]
+    return [s for s in sentences(doc) if s._.label in parts]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
 import checker.checks  # noqa: F401  (registers shuzhi_rules)
@@ -40,6 +41,8 @@ class Checker:
         self.limits = limits
         self.year = year
         self.nlp = spacy.blank("zh")
+        getters = self.nlp.vocab.lex_attr_getters  # a new word's lexeme: only what the pipeline reads of it
+        self.nlp.vocab.lex_attr_getters = {IS_SPACE: getters[IS_SPACE]}
         for name in PIPES:
             self.nlp.add_pipe(name)
         classify = self.nlp.get_pipe("shuzhi_classifier")

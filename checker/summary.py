@@ -13,12 +13,22 @@ from spacy.tokens import Doc
 from checker.checks.engine import SEVERITY_ORDER, Evidence, Flag, Severity, Verdict, VerdictConfig, verdict
 from checker.cohort.config import COHORT_CODES
 from checker.cohort.fingerprint import Fingerprint, normalize, organization_key
-from checker.doc import paragraphs
+from checker.doc import paragraphs, sentences, span_values, text_of
 
 UNREADABLE = "无法检查"
 
+class Checked:
+    """A row that was checked: it has no error (why it could not be)."""
+
+    __slots__ = ()
+
+    @property
+    def checked(self) -> bool:
+        return not self.error
+
+
 @dataclass
-class ReportSummary:
+class ReportSummary(Checked):
     file: str
     title: str = ""
     author: str = ""
@@ -36,22 +46,19 @@ class ReportSummary:
     @classmethod
     def of(cls, doc: Doc, file: str | None = None, kind: str = "current") -> "ReportSummary":
         source, figures = doc._.source, doc._.figures
-        spans = paragraphs(doc)
-        sentences = [[s._.paragraph, s._.chars, s._.label, normalize(s.text)] for s in doc.sents
-                     if spans[s._.paragraph]._.role == "body" and s._.label != "other"]
+        roles, spans = span_values(paragraphs(doc), "role"), sentences(doc)
+        kept = [[paragraph, chars, label, normalize(text_of(s))] for s, (paragraph, chars, label)
+                in zip(spans, span_values(spans, "paragraph", "chars", "label"))
+                if roles[paragraph][0] == "body" and label != "other"]
         name = file or source.path
         return cls(file=name, title=source.title, author=source.author, chars=figures.chars,
                    shares=_rounded(figures.shares), body_shares=_rounded(figures.body_shares), flags=list(doc._.flags),
                    verdict=doc._.verdict, fix_first=list(doc._.fix_first), profile=doc._.profile, kind=kind,
-                   fingerprint=Fingerprint(organization_key(source.author, source.title, name), sentences))
+                   fingerprint=Fingerprint(organization_key(source.author, source.title, name), kept))
 
     @classmethod
     def unreadable(cls, file: str, reason: str, kind: str = "current") -> "ReportSummary":
         return cls(file=file, error=reason, kind=kind)
-
-    @property
-    def checked(self) -> bool:
-        return not self.error
 
     @property
     def verdict_text(self) -> str:

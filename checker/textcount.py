@@ -16,4 +16,4 @@ def count_chars(text: str) -> int:
 
 
 def count_with_punct(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))

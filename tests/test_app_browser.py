@@ -22,6 +22,7 @@ import pytest
 
 import psutil
 
+import checker
 from checker.cohort.similarity import with_cohort_flags
 from checker.doc import LABEL_NAMES
 from checker.pipeline import Checker
@@ -103,7 +104,9 @@ def server(tmp_path_factory):
     (folder / "guard" / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
     port = _free_port()
     outbound = folder / "outbound.log"
-    env = os.environ | {"SHUZHI_DB": str(folder / "corrections.sqlite"), "PYTHONPATH": str(folder / "guard"),
+    code = Path(checker.__file__).resolve().parent.parent  # the checker under test, not the installed one
+    env = os.environ | {"SHUZHI_DB": str(folder / "corrections.sqlite"),
+                        "PYTHONPATH": os.pathsep.join([str(folder / "guard"), str(code)]),
                         "SHUZHI_NET_LOG": str(outbound)}
     command = [sys.executable, "-m", "checker.cli", "serve", "--port", str(port)]
     with open(folder / "streamlit.log", "wb") as log:

@@ -339,6 +339,19 @@ def test_minhashes_are_datasketchs_for_every_text_at_once():
     assert np.array_equal(minhashes(texts), np.array(expected))
 
 
+def test_bands_and_permutations_are_datasketchs():
+    import zlib
+
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from checker.cohort.fingerprint import LSH_THRESHOLD, NUM_PERM, _bands, _permutations
+
+    assert list(_bands()) == MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+    seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    assert seed.scheme == "affine32" and np.array_equal(np.array(_permutations()), seed.permutations)
+
+
 def test_workbook_bytes_builds_the_workbook_from_summaries(cohort):
     checker = Checker()
     results = [ReportSummary.of(checker.check_path(cohort["folder"] / "source.docx")),

@@ -128,17 +128,33 @@ def test_lacks_data_names_an_achievement_section_without_figures():
 
 # LACKS_EXAMPLES
 
+CASES_ONLY = profile_with(LACKS_EXAMPLES={"min_examples": 2, "enough_data_per_1000": 1000})  # cases counted alone
+PLAIN = [p.replace("今年5月，", "").replace("到石板村", "到外村").replace("成立黄花菜合作社", "成立合作社")
+         for p in ACHIEVEMENTS]
+
+
 def test_lacks_examples_without_named_places_dates_or_people():
-    plain = [p.replace("今年5月，", "").replace("到石板村", "到外村").replace("成立黄花菜合作社", "成立合作社")
-             for p in ACHIEVEMENTS]
-    found = flag(report(plain), "LACKS_EXAMPLES")
+    found = flag(report(PLAIN), "LACKS_EXAMPLES", CASES_ONLY)
     assert found.message.startswith("只找到 0 个具体事例") and "要求至少 2 个" in found.message
-    assert found.paragraphs == indexes(report(plain), "A")[1:]
+    assert found.paragraphs == indexes(report(PLAIN), "A")[1:]
 
 
 def test_one_dated_visit_to_a_named_village_is_two_examples():
     one_place = [p.replace("成立黄花菜合作社", "成立合作社") for p in ACHIEVEMENTS]
-    assert flag(report(one_place), "LACKS_EXAMPLES") is None
+    assert flag(report(one_place), "LACKS_EXAMPLES", CASES_ONLY) is None
+
+
+FEW_FIGURES = [re.sub(r"\d+", "多", p) for p in PLAIN]
+FEW_PROBLEM_FIGURES = [re.sub(r"[，、]?[^，。、]*\d+[^，。、]*", "", p) for p in PROBLEMS]
+
+
+def test_lacks_examples_when_neither_cases_nor_figures_show_the_work():
+    found = flag(report(FEW_FIGURES, FEW_PROBLEM_FIGURES), "LACKS_EXAMPLES")
+    assert found is not None and "要求至少 5 个" in found.message and "数据也不多" in found.message
+
+
+def test_figures_stand_in_for_cases():
+    assert flag(report(PLAIN, FEW_PROBLEM_FIGURES), "LACKS_EXAMPLES") is None
 
 
 # UNIT_SUMMARY (the unit instead of oneself)

@@ -136,6 +136,19 @@ def test_concrete_problems_with_figures_or_causes_are_not_vague():
     assert flag(good_report(), "PROBLEMS_VAGUE", LOOSE) is None
 
 
+THIN = ["<P>二、存在的问题", "<P>不足是35岁以下党员只有3名，连续两年没有发展新党员。"]
+
+
+def test_a_problem_named_in_a_line_without_its_cause_is_vague():
+    found = flag(report(problems=THIN), "PROBLEMS_VAGUE", LOOSE)
+    assert found is not None and found.message.startswith("问题只是一笔带过") and "也没有分析原因" in found.message
+
+
+def test_a_short_problem_part_with_its_cause_is_not_vague():
+    with_cause = THIN + ["<P>原因在于本人对发展党员重视不够，没有把培养年轻人摆上支部议事日程。"]
+    assert flag(report(problems=with_cause), "PROBLEMS_VAGUE", LOOSE) is None
+
+
 # FAKE_PROBLEMS (好缺点)
 
 FAKE = ["<P>二、存在的问题", "<P>一是本人对自己要求过严，有时对同志要求过高。",
@@ -156,6 +169,18 @@ def test_one_fake_problem_among_real_ones_sends_the_report_back():
 
 def test_real_problems_are_not_fake():
     assert flag(good_report(), "FAKE_PROBLEMS", LOOSE) is None
+
+
+def test_doing_everything_oneself_and_standards_set_too_high_are_fake():
+    told = ["<P>二、存在的问题", "<P>一是工作标准定得过高，对工作要求过于严格。", "<P>二是事必躬亲，对自己的身体关心不够。"]
+    found = flag(report(problems=told), "FAKE_PROBLEMS", LOOSE)
+    assert found is not None and "事必躬亲" in found.message and "对自己的身体关心不够" in found.message
+
+
+def test_standards_not_kept_and_members_not_cared_for_are_real():
+    told = ["<P>二、存在的问题", "<P>一是本人对党员要求不严，4名党员长期不参加组织生活。",
+            "<P>二是我对困难党员关心不够，全年只走访了3户。"]
+    assert flag(report(problems=told), "FAKE_PROBLEMS", LOOSE) is None
 
 
 # RECTIFICATION_VAGUE

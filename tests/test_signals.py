@@ -16,7 +16,7 @@ from checker.measure.signals import text_signals
 from checker.measure.words import Words
 from checker.profile import load_profile
 from checker.pipeline import Checker
-from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, judge, labeled
+from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, judge, labeled, profile_with
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -209,11 +209,12 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
         assert text_signals(text, lexicons)["examples"] == []
     slogans = ["<A>一、履职情况", "<A>紧紧围绕镇党委的中心工作，把党建与产业发展结合起来抓。",
                "<A>积极投身乡村振兴主战场，引导党员带头发展特色产业。", "<A>组织支部委员集中学习党章党规，不断提高党员素质。"]
-    found = flag(report(achievements=slogans), "LACKS_EXAMPLES")
+    cases_only = profile_with(LACKS_EXAMPLES={"min_examples": 2, "enough_data_per_1000": 1000})
+    found = flag(report(achievements=slogans), "LACKS_EXAMPLES", cases_only)
     assert found is not None and found.message.startswith("只找到 0 个具体事例")
     cases = ["<A>一、履职情况", "<A>我带领党员修通了到二组的800米机耕路，解决了群众秋收运粮难。",
              "<A>老党员王德明主动把自家院子腾出来作为议事点。"]
-    assert flag(report(achievements=cases), "LACKS_EXAMPLES") is None
+    assert flag(report(achievements=cases), "LACKS_EXAMPLES", cases_only) is None
 
 
 # Missed on independently written texts (corpus/signals/*_more.jsonl, batches 3-5)
@@ -302,14 +303,141 @@ def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
 
+# Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-21)
+
+@pytest.mark.parametrize("text, found", [
+    ("党员何秀英家的菜园成了示范园。", True),
+    ("在“3·15”消费者权益日，党员志愿者开展了维权咨询。", True),
+    ("为了保障G318国道抢通，党员们坚守了七天七夜。", True),
+    ("每年的“七一”，支部都要组织重温入党誓词。", False),
+    ("党员致富带头人郑大海带动群众种植了香菇。", True),
+    ("镇中心小学党支部组织党员教师开展了送教下乡。", True),
+    ("支部要求每个党小组至少有一名党员负责联系流动党员。", False),
+    ("一户一策，精准帮扶。", False),
+    ("村口的垃圾桶要及时清运。", False),
+    ("在村部旁边的那块空地上，我们建起了小游园。", True),
+    ("二支部的党员们把活动室粉刷了一遍。", True),
+    ("邻居张奶奶家的孙子考上了大学。", True),
+    ("汛期前，我们对杨家岗的山塘进行了加固。", True),
+    ("15日晚上，我召集支委研究了值守安排。", True),
+    ("每个自然村都有一名党员联络员。", False),
+    ("我们村的山塘水库大多年久失修。", False),
+    ("白沙洲上的渔民都签了禁渔承诺书。", True),
+    ("与共建单位江南大学的学生党支部开展了联学。", True),
+    ("初三年级组的党员教师利用周末为学困生补课。", True),
+    ("骨科党支部与县残联合作，为残疾人安装了假肢。", True),
+    ("公司二分厂的党员突击队完成了设备检修。", True),
+    ("支部组织党员到遵义会议会址开展了现场教学。", True),
+    ("村民晏小红的女儿被确诊为白血病。", True),
+    ("红星机械厂的党员职工组成了突击队。", True),
+    ("我们与金穗种植专业合作社签了收购协议。", True),
+    ("村里的年轻人大多去了广州打工。", True),
+    ("全面推行村党组织书记、村委会主任“一肩挑”。", False),
+    ("通过“书记讲党课”，党员的理论水平有了提高。", False),
+    ("我通报了原出纳违规报销的问题。", True),
+    ("去年腊月，我们给困难户送去了年货。", True),
+    ("在县里组织的“擂台比武”中，我作了交流发言。", True),
+    ("有一名党员因酒后驾车受到了处分。", True),
+    ("一户村民因宅基地纠纷与邻居吵了起来。", True),
+    ("我在村口的老槐树下召开了党员会。", True),
+    ("在题为“做合格党员”的党课上，我讲了身边的故事。", True),
+    ("在脱贫攻坚收官那年，全村贫困户全部脱贫。", True),
+    ("党员老周把自家的地让给村里修了路。", True),
+    ("在今年的“三夏”大忙中，党员帮助缺劳力家庭抢收。", True),
+    ("积极探索“党建+合作社”发展模式。", False),
+    ("在市县两级组织部门的指导下，我们完成了换届。", False),
+    ("一名党员就是一面旗帜。", False),
+    ("党员干部马明亮带头拆了自家的猪圈。", True),
+    ("我们在县城开了一家“乡味坊”特产店。", True),
+    ("确保每一户困难群众都有党员联系。", False),
+])
+def test_cases_singled_out_named_or_described(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["examples"]) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("答好新时代基层党建的“赶考”答卷。", True),
+    ("为党旗增辉，为党徽添彩。", True),
+    ("思想观念跟不上形势发展的需要。", True),
+    ("党的建设是各项事业发展的根本保证。", True),
+    ("他家的收入来源还比较单一，主要靠种玉米。", False),
+    ("党建工作的创新还不够。", True),
+    ("工作能力与新时代党建工作的要求还不相适应。", True),
+    ("坚持党要管党、从严治党的原则。", True),
+    ("推动党建工作由“软任务”变为“硬指标”。", True),
+    ("坚持把党的政治建设摆在医院工作的首位。", True),
+    ("改进工作作风。", True),
+    ("取得了一些新的进展。", True),
+    ("把群众的满意度作为检验工作成效的标准。", True),
+    ("对照新要求，我们的工作还有不适应的地方。", True),
+    ("理论学习还停留在读文件的层面。", True),
+    ("党员教育从“要我学”向“我要学”转变。", True),
+    ("他主动提出把自家的鱼塘借给村里。", False),
+    ("引导党员在急难险重任务中当先锋、作表率。", True),
+    ("党建工作水平迈上了一个新的台阶。", True),
+    ("对意识形态工作重视程度不够。", True),
+    ("打通了三个组的灌溉线路。", False),
+    ("真正做到学有所思、学有所悟。", True),
+    ("党员群众心往一处想、劲往一处使。", True),
+])
+def test_metaphor_and_padded_stock_formulas(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("我去年两次未经支委会研究，就批准了活动经费的开支。", 'self'),
+    ("部分党员年纪虽大，但思想一点也不落后。", 'none'),
+    ("这次暴雨没有造成人员伤亡。", 'none'),
+    ("项目审批慢，村里的产业路工程拖了大半年。", 'others'),
+    ("我整改落实不够彻底。", 'self'),
+    ("这件事我处理得不好，伤了群众的心。", 'self'),
+    ("作为党支部书记，对此我难辞其咎。", 'self'),
+    ("村集体没钱，群众盼的文化广场一直建不起来。", 'others'),
+    ("村民代表会议常常有一半的代表不到会。", 'others'),
+    ("班子中有的同志思想保守，对发展新产业顾虑重重。", 'others'),
+    ("镇党委对村支部书记的考核偏重于经济指标。", 'others'),
+    ("年纪大的党员记性差，学过的内容很快就忘了。", 'others'),
+    ("我忽视了对年轻党员的思想引导。", 'self'),
+    ("我一度认为党建是软任务。", 'self'),
+    ("少数党员年纪大、不会用智能手机，支部为他们印发了纸质学习资料。", 'none'),
+    ("极个别党员无视党纪国法，煽动群众闹事。", 'others'),
+    ("个别党员生病住院，支部委员轮流前去看望。", 'none'),
+    ("企业生产任务重，但党员们的学习热情一点没有减。", 'none'),
+    ("我到任以来，只给全校党员讲过一次党课。", 'self'),
+    ("村集体没有收入来源，为民办事只能靠上级补助。", 'others'),
+    ("我在疫情防控中对值守安排不周。", 'self'),
+    ("村务监督委员会形同虚设，监督作用发挥不出来。", 'others'),
+    ("镇纪委对村级小微权力的监督还存在盲区。", 'others'),
+    ("村里的种植大户对带动群众缺乏积极性。", 'others'),
+    ("我常常以事务忙为由，请别人代我参加组织生活。", 'self'),
+    ("由于措施得力，今年全村没有发生一起安全事故。", 'none'),
+    ("受台风影响，我们组织党员连夜转移了群众。", 'none'),
+    ("有的群众看不懂政策，党员志愿者就上门讲解。", 'none'),
+    ("个别党员生活困难，支部每年都组织走访慰问。", 'none'),
+    ("个别老党员不顾年老体弱，坚持每天到卡点值守。", 'none'),
+    ("我村现有党员52名，其中外出务工党员18名。", 'none'),
+    ("后备干部队伍薄弱，年轻的村干部只有1人。", 'others'),
+    ("社区“两委”干部身兼数职，抓党建的时间被大量挤占。", 'others'),
+    ("医院党员医生大多忙于业务，支部活动经常缺席。", 'others'),
+    ("部分村民对人居环境整治不配合，房前屋后乱堆乱放。", 'others'),
+    ("我对支部的工作计划制定得比较粗。", 'self'),
+    ("前几任班子对集体资产管理混乱，留下了糊涂账。", 'others'),
+    ("个别党员家庭困难，支部为他们申请了临时救助。", 'none'),
+    ("一些支部的“三会一课”记录不全。", 'others'),
+    ("个别村民小组长带头阻挠征地，造成了很坏的影响。", 'others'),
+    ("我批评人时态度生硬，有的同志接受不了。", 'self'),
+])
+def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
+    assert text_signals(text, lexicons)["blame"] == kind
+
+
 # Precision and recall on the labelled test sets (benchmarks/signals.py)
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.78},
-    "stock_phrase": {"recall": 0.83},
-    "blame:others": {"recall": 0.73},
-    "blame:self": {"recall": 0.88},
+    "examples": {"recall": 0.80},
+    "stock_phrase": {"recall": 0.85},
+    "blame:others": {"recall": 0.76},
 }
 
 

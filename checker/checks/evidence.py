@@ -53,17 +53,22 @@ def lacks_data(report, scope, config: LacksDataConfig, context):
 class LacksExamplesConfig(Scoped):
     parts: list[Part] = list(DEFAULT_EVIDENCE_PARTS)
     min_examples: int = Field(ge=0)
+    enough_data_per_1000: Number = Field(ge=0)  # figures this dense stand in for cases: the report is concrete
 
-    FIELDS: ClassVar = {"examples": 1, "minimum": 2, "found": "柳河村"}
+    FIELDS: ClassVar = {"examples": 1, "minimum": 2, "found": "柳河村", "density": 3.0}
     LEXICONS: ClassVar = ("example_patterns",)
 
 
 @rule("LACKS_EXAMPLES", LacksExamplesConfig)
 def lacks_examples(report, scope, config: LacksExamplesConfig, context):
-    """Fewer concrete cases (named places, people, dated events, titled talks) than the profile asks."""
+    """Fewer concrete cases (named places, people, dated events, titled talks) than the profile asks, and not
+    enough figures to make up for them: reviewers find a report vague when it has neither (用数据、事例说话)."""
     found = list(dict.fromkeys(e for i in scope for e in i.signals["examples"]))
     if len(found) >= config.min_examples:
         return None
+    density = per_1000(sum(len(i.signals["data"]) for i in scope), chars_of(scope))
+    if density >= config.enough_data_per_1000:
+        return None
     bare = [i for i in scope if i.label == "achievement" and not i.heading and not i.signals["examples"]]
-    return Finding({"examples": len(found), "minimum": config.min_examples, "found": "、".join(found) or "无"},
-                   paragraphs_of(bare))
+    return Finding({"examples": len(found), "minimum": config.min_examples, "found": "、".join(found) or "无",
+                    "density": density}, paragraphs_of(bare))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from checker.doc import BODY, paragraphs
+from checker.doc import BODY, paragraphs, sentences, span_values, text_of
 from checker.measure.words import Words
 
 DEFAULT_EVIDENCE_PARTS = ("achievement", "problem")
@@ -35,9 +35,11 @@ class Report:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.figures = doc._.figures
-        spans = paragraphs(doc)
-        self.sentences = [Item(s, s._.label, s._.signals, s._.paragraph, s._.chars, s.text,
-                               spans[s._.paragraph]._.role == "heading") for s in doc.sents]
+        roles = span_values(paragraphs(doc), "role")
+        spans = sentences(doc)
+        self.sentences = [Item(s, label, signals, paragraph, chars, text_of(s), roles[paragraph][0] == "heading")
+                          for s, (label, signals, paragraph, chars)
+                          in zip(spans, span_values(spans, "label", "signals", "paragraph", "chars"))]
 
     def items(self, parts=BODY) -> list[Item]:
         return [i for i in self.sentences if i.label in parts]

@@ -49,36 +49,53 @@ def problems_light(report, scope, config: ProblemsLightConfig, context):
 
 class ProblemsVagueConfig(RuleConfig):
     max_vague_share: Number = Field(ge=0, le=1)  # problem items with no concrete appearance and no cause
-    min_items: int = Field(ge=1)  # reports with fewer problem items are not judged
+    min_items: int = Field(ge=1)  # reports with fewer problem items are not judged by their share
+    thin_share: Number = Field(ge=0, le=1)  # stated problems below this share of the body, with no cause: vague
+    message_thin: str = ""
+    suggestion_thin: str = ""
 
     FIELDS: ClassVar = {"items": 5, "vague": 3, "vague_share": 0.6, "max_share": 0.5, "phrases": "有待加强×2",
-                        "first": "学习不够深入"}
+                        "first": "学习不够深入", "problem_share": 0.05, "thin_share": 0.12}
     LEXICONS: ClassVar = ("stock_problem_phrases", "problem_causes", "concrete_markers")
 
 
 @rule("PROBLEMS_VAGUE", ProblemsVagueConfig)
 def problems_vague(report, scope, config: ProblemsVagueConfig, context):
-    """Problems too vague to act on: no figure, no named case or place, no concrete marker (全年只, 一次也没有,
-    哪个支部…) and no cause. Points at each such item."""
-    items = problem_paragraphs(report, context)
-    if len(items) < config.min_items:
-        return None
+    """Problems too vague to act on. A problem is concrete when it has a figure, a named case or place, a
+    concrete marker (全年只, 一次也没有, 哪个支部…) or a cause; the report's problems are vague when more than
+    `max_vague_share` of them are not concrete, or (`thin`) when the stated problems (transitions such as
+    取得了一些成绩，但也还有不足 do not count) take less than `thin_share` of the body and no cause is given:
+    a problem named in a line and never analysed (问题寥寥、无原因). Points at each vague item (thin: at the
+    problems told)."""
+    part = report.items(("problem",))
+    if not part:
+        return None  # no problem part at all: PROBLEMS_LIGHT's missing part
     lexicons = context.lexicons
+    items = problem_paragraphs(report, context)
+    told = [i for item in items for i in item]
+    body = chars_of([i for i in report.items() if not i.heading])
+    problem_share = chars_of(told) / body if body else 0.0
 
     def concrete(i: Item) -> bool:
         return bool(i.signals["data"] or i.signals["examples"] or lexicons.has("concrete_markers", i.text)
                     or lexicons.has("problem_causes", i.text))
 
     vague = [item for item in items if not any(concrete(i) for i in item)]
-    share = len(vague) / len(items)
-    if share <= config.max_vague_share:
+    share = len(vague) / len(items) if items else 1.0
+    if len(items) >= config.min_items and share > config.max_vague_share:
+        variant = ""
+    elif problem_share < config.thin_share and not any(lexicons.has("problem_causes", i.text)
+                                                       for i in part if not i.heading):
+        variant = "thin"
+    else:
         return None
-    told = [i for item in vague for i in item]
-    phrases = [p for i in told for p in lexicons.find("stock_problem_phrases", i.text)]
+    shown = [i for item in vague for i in item] or told
+    phrases = [p for i in shown for p in lexicons.find("stock_problem_phrases", i.text)]
     return Finding({"items": len(items), "vague": len(vague), "vague_share": share,
                     "max_share": config.max_vague_share, "phrases": counted(phrases, 6) or "无",
-                    "first": vague[0][0].text[:30]}, paragraphs_of(told), measure=share,
-                   evidence=[(item[0], "") for item in vague])
+                    "first": shown[0].text[:30] if shown else "无", "problem_share": problem_share,
+                    "thin_share": config.thin_share}, paragraphs_of(shown or part),
+                   variant, measure=share, evidence=[(item[0], "") for item in vague])
 
 
 class FakeProblemsConfig(RuleConfig):

@@ -157,14 +157,18 @@ class PhraseTable:
     def __init__(self, phrases: dict[str, object], patterns: list[tuple[str, object]], masks: list[str],
                  loose: bool = False):
         self.entries = {normalized(p).replace(" ", ""): e for p, e in reversed(list(phrases.items()))}
-        self.loose = re.compile("|".join(map(re.escape, sorted(self.entries, key=len, reverse=True)))) \
-            if loose and self.entries else None
+        anywhere = re.compile("|".join(map(re.escape, sorted(self.entries, key=len, reverse=True)))) \
+            if self.entries else None  # every phrase, word boundaries or not
+        self.loose = anywhere if loose else None
+        self.anywhere = anywhere  # a sentence holding none of the phrases is not scanned word by word
         self.matcher = None if self.loose else WordMatcher({"phrases": tuple(self.entries)})
         self.patterns = [(re.compile(p), e) for p, e in patterns]
         masks = sorted({normalized(m) for m in masks if m}, key=len, reverse=True)
         self.masks = re.compile("|".join(map(re.escape, masks))) if masks else None
 
     def _phrases(self, words: Words) -> list[Hit]:
+        if self.anywhere is None or not self.anywhere.search(words.text):
+            return []
         if self.loose is None:
             return [Hit(words.starts[i], words.starts[j], self.entries[words.span_text(i, j)])
                     for i, j in self.matcher.scan(words).spans("phrases")]

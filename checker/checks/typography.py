@@ -18,6 +18,7 @@ from typing import ClassVar
 from checker.checks.engine import Mark, rule
 from checker.checks.parts import Item, counted
 from checker.checks.wording import MarksConfig, finding
+from checker.doc import span_values
 from checker.read.numbering import chinese_number, chinese_value
 from checker.segment.normalize import FULL_WIDTH
 
@@ -26,6 +27,7 @@ HALF_WIDTH = re.compile(rf"(?<={CJK})\s*[,;:!?]|[,;:!?](?=\s*{CJK})|(?<=[\u3400-
 HALF_PARENS = re.compile(r"\(([^()]{0,40})\)")
 PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+BRACKETS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 COLONS = "：:"
 MARKER_PUNCT = [(re.compile(r"^(\d{1,2})[、，,]"), lambda m: f"{m.group(1)}."),
                 (re.compile(r"^([（(][一二三四五六七八九十\d]{1,3}[）)])[、.．，]"), lambda m: m.group(1))]
@@ -60,7 +62,8 @@ def _pair_marks(items: list[Item]) -> list[tuple[Mark, str]]:
     for sentences in by_paragraph.values():
         stack: list[tuple[Item, int]] = []
         for item in sentences:
-            for at, ch in enumerate(item.text):
+            for bracket in BRACKETS.finditer(item.text):
+                at, ch = bracket.start(), bracket.group()
                 if ch in PAIRS:
                     stack.append((item, at))
                 elif ch in CLOSERS:
@@ -137,7 +140,8 @@ def _numbered(report) -> list[tuple[Item, re.Match | None, int, int]]:
     """(sentence, marker match, GB level, number) of every sentence, heading or not, that starts with a number in
     one of the four styles (items run on in one paragraph too: （三）……。（四）……); (heading, None, 0, 0) for an
     unnumbered heading."""
-    starts = {span.start for span in report.doc.spans["paragraphs"] if span._.role == "heading"}
+    spans = report.doc.spans["paragraphs"]
+    starts = {span.start for span, (role,) in zip(spans, span_values(spans, "role")) if role == "heading"}
     out = []
     for item in report.sentences:
         found = next(((m, level) for pattern, level, _ in STYLES for m in [pattern.search(item.text)] if m), None)

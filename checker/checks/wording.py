@@ -18,7 +18,7 @@ from checker.segment.normalize import normalized
 
 EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 LIST_GAP = re.compile(r"[、，,和与及以及“”‘’\"'「」]*")  # what may stand between the members of a listed set
-PLAIN = str.maketrans("", "", "“”‘’\"'「」『』了")
+PLAIN = re.compile("[“”‘’\"'「」『』了]")  # what a pairing's formulations are read without
 LOOSE = "[“”‘’\"'「」『』了]*"  # between the characters of a given formulation
 CLOSING = "[”’\"'」』]?"
 CLAUSE_END = "，；：。！？,;:!?"
@@ -159,16 +159,16 @@ def _pairing_marks(report, pairings, items) -> list[Mark]:
     """A sentence with every `given` formulation of a pairing (read without quotes and 了: 增强了“四个意识”) whose
     paragraph lacks the expected one."""
     marks = []
+    plains = [PLAIN.sub("", report.words(item).text) for item in items]
     paragraph_texts: dict[int, str] = {}
-    for item in items:
-        paragraph_texts[item.paragraph] = paragraph_texts.get(item.paragraph, "") + report.words(item).text
-    for item in items:
+    for item, plain in zip(items, plains):
+        paragraph_texts[item.paragraph] = paragraph_texts.get(item.paragraph, "") + plain
+    forms = [(pairing, [PLAIN.sub("", normalized(g)) for g in pairing.given],
+              PLAIN.sub("", normalized(pairing.present or pairing.expected))) for pairing in pairings]
+    for item, plain in zip(items, plains):
         words = report.words(item)
-        plain = words.text.translate(PLAIN)
-        for pairing in pairings:
-            given = [normalized(g).translate(PLAIN) for g in pairing.given]
-            present = normalized(pairing.present or pairing.expected).translate(PLAIN)
-            if all(g in plain for g in given) and present not in paragraph_texts[item.paragraph].translate(PLAIN):
+        for pairing, given, present in forms:
+            if all(g in plain for g in given) and present not in paragraph_texts[item.paragraph]:
                 last = re.search(LOOSE.join(map(re.escape, given[-1])) + CLOSING, words.text)
                 if last:
                     marks.append(_mark(item, last.start(), last.end(),

@@ -10,7 +10,7 @@ from spacy.util import minibatch
 
 from checker.classify.baseline import HeadingBaseline
 from checker.classify.features import sentence_records
-from checker.doc import BASELINE_NOTE
+from checker.doc import BASELINE_NOTE, sentences
 
 
 class SentenceClassifier:
@@ -36,7 +36,7 @@ class SentenceClassifier:
             for doc in batch:
                 if isinstance(self.model, HeadingBaseline):
                     doc._.notes = [BASELINE_NOTE]
-                for sentence in doc.sents:
+                for sentence in sentences(doc):
                     row = next(rows)
                     best = int(row.argmax())
                     sentence._.label, sentence._.confidence = str(classes[best]), float(row[best])

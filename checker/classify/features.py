@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from checker.doc import paragraphs, sections
+from checker.doc import paragraphs, sections, sentences, span_values, text_of
 from checker.segment.normalize import normalized
 
 COLUMNS = ["text", "tokens", "heading", "outer", "opener", "prev", "next", "role", "report"]
@@ -34,20 +34,20 @@ def _headings(doc: Doc) -> dict:
 
 
 def sentence_records(doc: Doc, report: str = "") -> list[dict]:
-    spans = paragraphs(doc)
+    held = span_values(paragraphs(doc), "role", "section")
     chains = _headings(doc)
     rows, opener = [], ""
-    for s in doc.sents:
-        paragraph = spans[s._.paragraph]
-        role = paragraph._.role
-        text = normalized(s.text)
-        heading, outer = chains[paragraph._.section]
+    spans = sentences(doc)
+    for s, (paragraph, words, chars) in zip(spans, span_values(spans, "paragraph", "words", "chars")):
+        role, section = held[paragraph]
+        text = normalized(text_of(s))
+        heading, outer = chains[section]
         if role == "heading":
             heading, opener = text, text
         elif role == "body" and len(text) <= MAX_OPENER_CHARS and OPENER.search(text):
             opener = text
-        rows.append({"text": text, "tokens": s._.words, "heading": heading, "outer": outer, "opener": opener,
-                     "role": f"ROLE_{role}", "chars": s._.chars})
+        rows.append({"text": text, "tokens": words, "heading": heading, "outer": outer, "opener": opener,
+                     "role": f"ROLE_{role}", "chars": chars})
     return with_context(rows, report or doc._.source.path)
 
 

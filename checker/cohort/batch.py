@@ -41,7 +41,7 @@ from checker.limits import FileTimeout, Limits, deadline
 from checker.profile import Profile, load_profile
 from checker.read import Document, read_document
 from checker.render.json_out import error_json, flag_json, report_json
-from checker.summary import ReportSummary
+from checker.summary import Checked, ReportSummary
 
 WORKER_CRASH = "检查该文件时处理进程意外退出（文件可能触发了解析库的缺陷），请单独检查或另存后重试"
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker
@@ -54,7 +54,7 @@ _worker: dict = {}
 
 
 @dataclass(slots=True)
-class Kept:
+class Kept(Checked):
     """What the parent keeps of a finished row until the end: its name, kind and error, where its journal line
     starts and its fingerprint as a Sketch, its band keys in a BandStore (checker.cohort.similarity.cohort_of
     reads it as a summary)."""
@@ -70,13 +70,9 @@ class Kept:
         sketch = summary.fingerprint and bands.put(Sketch.of(summary.fingerprint, shortest))
         return cls(summary.file, summary.kind, offset, sketch, summary.error)
 
-    @property
-    def checked(self) -> bool:
-        return not self.error
-
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Checked):
     """A row of the workbook as the run tells it: its file, verdict, error and the codes of its cohort flags."""
 
     file: str
@@ -87,10 +83,6 @@ class Outcome:
     @classmethod
     def of(cls, row: ReportSummary) -> "Outcome":
         return cls(row.file, row.verdict_text, row.error, tuple(f.code for f in row.flags if f.code in COHORT_CODES))
-
-    @property
-    def checked(self) -> bool:
-        return not self.error
 
 
 @dataclass
@@ -172,9 +164,7 @@ def run_batch(paths: list[str], out: str | Path, profile: "Profile | str | None"
         current = [done[("current", i.name)] for i in items if i.kind == "current"]
         flags, common = cohort_flags(current, [done[("previous", i.name)] for i in items if i.kind == "previous"],
                                      loaded, journal, bands)
-    if json_dir:
-        _write_json_files(json_dir, journal, current, flags, loaded)
-    outcomes = write_results(out, journal, current, flags, common, loaded, own)
+    outcomes = write_results(out, journal, current, flags, common, loaded, own, json_dir)
     journal.remove()
     return BatchRun(out, outcomes, [k for k in done.values() if not k.checked], bool(previous))
 
@@ -191,16 +181,17 @@ def cohort_flags(current: list[Kept], previous: list[Kept], profile: Profile, jo
 
 
 def write_results(out: Path, journal: Journal, rows: list[Kept], flags: dict[str, list], common: list,
-                  profile: Profile, own: dict[str, str]) -> list[Outcome]:
+                  profile: Profile, own: dict[str, str], json_dir: Path | None = None) -> list[Outcome]:
     """The workbook `out` of these rows, read back from the journal as it is written (`flags`: file -> its
-    cohort flags; `common`: Cohort.common_problems(); `own`: flag code -> its own name, see own_names)."""
+    cohort flags; `common`: Cohort.common_problems(); `own`: flag code -> its own name, see own_names), and
+    with `json_dir` each report's JSON file in the same pass."""
     from checker.render.excel_out import flag_names, own_names, write_workbook
     from checker.render.page import share_rule
 
     for found in flags.values():
         own_names(found, own)
     outcomes: list[Outcome] = []
-    written = _noted((row for _, row in final_rows(journal, rows, flags, profile)), outcomes)
+    written = _noted(rows, final_rows(journal, rows, flags, profile), outcomes, json_dir, journal.path)
     names, basis = flag_names(own, profile.names()), share_rule(profile).basis
     write_atomic(out, lambda handle: write_workbook(handle, written, names, basis, common), journal.path)
     return outcomes
@@ -216,9 +207,12 @@ def final_rows(journal: Journal, rows: list[Kept], flags: dict[str, list],
         yield line, summary.with_cohort_flags(flags.get(kept.file, []), profile.verdict, names)
 
 
-def _noted(rows: Iterator[ReportSummary], outcomes: list[Outcome]) -> Iterator[ReportSummary]:
-    for row in rows:
+def _noted(kept: list[Kept], rows: Iterator[tuple[dict, ReportSummary]], outcomes: list[Outcome],
+           json_dir: Path | None, journal: Path) -> Iterator[ReportSummary]:
+    for done, (line, row) in zip(kept, rows):
         outcomes.append(Outcome.of(row))
+        if json_dir:
+            _write_json(json_dir, done, line, row, journal)
         yield row
 
 
@@ -368,22 +362,20 @@ def _short(part: str) -> str:
     return f"{keep}~{digest}" + (".json" if part.endswith(".json") else "")
 
 
-def _write_json_files(json_dir: Path, journal: Journal, rows: list[Kept], flags: dict[str, list],
-                      profile: Profile) -> None:
-    """Each current report's JSON, written once with its final flags, from its journal line: the line holds the
-    flag-free part and the report's own flags with their evidence; `flags`: file -> its cohort flags."""
-    for kept, (line, final) in zip(rows, final_rows(journal, rows, flags, profile)):
-        if kept.checked:
-            report = line["json"] | {"flags": [flag_json(f) for f in final.flags], "verdict": final.verdict_text,
-                                     "fix_first": final.fix_first}
-        else:
-            report = error_json(kept.file, kept.error)
-        path = json_file(json_dir, kept.file)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise output_error(path.parent, exc, journal.path) from exc
-        write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"), journal.path)
+def _write_json(json_dir: Path, kept: Kept, line: dict, final: ReportSummary, journal: Path) -> None:
+    """A current report's JSON, written once with its final flags, from its journal line: the line holds the
+    flag-free part and the report's own flags with their evidence."""
+    if kept.checked:
+        report = line["json"] | {"flags": [flag_json(f) for f in final.flags], "verdict": final.verdict_text,
+                                 "fix_first": final.fix_first}
+    else:
+        report = error_json(kept.file, kept.error)
+    path = json_file(json_dir, kept.file)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(path.parent, exc, journal) from exc
+    write_atomic(path, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"), journal)
 
 
 def _clean_stale_temp() -> None:

@@ -2,9 +2,11 @@
 
 Where the report is checked (a batch worker) each sentence also gets its *sketch*: a 64-bit key of its text
 and the keys of the LSH bands of a datasketch MinHash of its character 3-grams (NUM_PERM permutations cut as
-MinHashLSH(threshold=LSH_THRESHOLD) cuts them). The cohort keeps a report as a Sketch: numbers only, for the
-sentences long enough to compare; texts are looked up again only for the few sentences it must compare. A
-batch keeps the band keys, the bulk of a Sketch, on disk (BandStore) and reads them back a band at a time.
+MinHashLSH(threshold=LSH_THRESHOLD) cuts them), computed here as datasketch computes them (importing it costs
+a third of a second of scipy; a test pins the two together). The cohort keeps a report as a Sketch: numbers
+only, for the sentences long enough to compare; texts are looked up again only for the few sentences it must
+compare. A batch keeps the band keys, the bulk of a Sketch, on disk (BandStore) and reads them back a band at
+a time.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ LEADING_NOISE = re.compile(r"^(?:关于)?(?:中国共产党|中共)?")
 STEM_NOISE = re.compile(r"述职报告|述职|报告|抓基层党建工作|书记|\d+")
 NUM_PERM = 64
 LSH_THRESHOLD = 0.5  # candidates only: pairs are verified on exact shingle overlap
+LSH_BANDS = (14, 4)  # bands and rows per band MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) chooses
 SHINGLE = 3
 MIX = np.uint64(0x9E3779B97F4A7C15)
 
@@ -136,14 +139,12 @@ def sketches(texts: list[str]) -> np.ndarray:
 def minhashes(texts: list[str]) -> np.ndarray:
     """The hash values of MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32) over each text's 3-grams, as datasketch
     computes them (scheme affine32: crc32, MurmurHash3's finalizer, a * h + b mod 2^32), for all texts at once."""
-    from datasketch.minhash import _fmix
-
     a, b = _permutations()
     grams = [shingles(t) for t in texts]
     sizes = [len(g) for g in grams]
     hashed = np.fromiter((zlib.crc32(gram) for g in grams for gram in g), dtype=np.uint32, count=sum(sizes))
     with np.errstate(over="ignore"):
-        permuted = _fmix(hashed, 32)[:, None] * a + b
+        permuted = _fmix32(hashed)[:, None] * a + b
     return np.minimum.reduceat(permuted, np.cumsum([0] + sizes[:-1]), axis=0)
 
 
@@ -161,19 +162,25 @@ def band_count() -> int:
 
 @lru_cache(maxsize=1)
 def _bands() -> tuple:
-    from datasketch import MinHashLSH
-
-    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+    count, rows = LSH_BANDS
+    return tuple((band * rows, (band + 1) * rows) for band in range(count))
 
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    from datasketch import MinHash
+    """MinHash(num_perm=NUM_PERM)'s affine32 permutations a * h + b: a odd, both drawn from its seed 1."""
+    draw = np.random.RandomState(1)
+    a = draw.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    return a, draw.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
 
-    seed = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    if seed.scheme != "affine32":
-        raise RuntimeError(f"datasketch MinHash scheme {seed.scheme}: minhashes() computes affine32 only")
-    return seed.permutations[0], seed.permutations[1]
+
+def _fmix32(hashed: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, as datasketch pre-mixes each hash (uint32, wrapping)."""
+    hashed = hashed ^ (hashed >> np.uint32(16))
+    hashed = hashed * np.uint32(0x85EBCA6B)
+    hashed = hashed ^ (hashed >> np.uint32(13))
+    hashed = hashed * np.uint32(0xC2B2AE35)
+    return hashed ^ (hashed >> np.uint32(16))
 
 
 def normalize(text: str) -> str:

@@ -178,6 +178,8 @@ def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None], journal: 
             else:
                 handle.write(data)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # what writes into the file may fail too (a --json file beside the workbook)
         temporary.unlink(missing_ok=True)
-        raise output_error(path, exc, journal) from exc
+        if isinstance(exc, OSError):
+            raise output_error(path, exc, journal) from exc
+        raise

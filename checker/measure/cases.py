@@ -5,24 +5,30 @@ people      a person-tagged word (nr) of three characters starting with a common
             with its title: 蒋志华同志); of two, next to a title or a role (刘教授, 党员王磊: `person_titles`,
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
             老 / 小 + a surname (老刘, 小王); two-character names in a list (程立、吴芳); a placeholder after a role
-            (党员×××, not 党员XX人次); not the names in `person_not` (习近平: no case of the report)
+            (党员×××, not 党员XX人次); a surname jieba mistagged after a role (党员 何(r) 秀英); 张 奶奶家; not the
+            names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
             proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路), one
             proper-noun word ending in a unit word (新华书店, 中国银行), a place in a place (安吉 余村), a place
             name after a verb of going (到 延安, 赴 浙江); the name not a category (`place_name_not`:
             示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
-            nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a county or city institution starting
-            on a word boundary (`institution_patterns`: 县水务局, 市二院, 县委党校); a numbered unit (第三
-            党支部: `numbered_units`); a placeholder name (XX社区, ××银行)
-dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 《…》, 例如…,
-            3号楼, 3栋202室, 二组, X月X日, 有一次, 当天晚上, 35岁的, 一名患…), not recurring (每年春节, 每月20日);
-            a demonstrative pointing at one thing (那座砖窑, 那个冬天: `specific_demonstratives`)
+            nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a proper name, up to two trade words
+            and an `organisation_words` word (红星 机械厂, 金穗 种植 专业 合作社); surname + 家 before a village
+            character (`village_chars`: 杨家 岗); a county or city institution starting on a word boundary
+            (`institution_patterns`: 县水务局, 市二院, 县委党校, 镇卫生院); a numbered unit (第三 党支部:
+            `numbered_units`); a placeholder name (XX社区, ××银行)
+dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 3·15, 《…》, 例如…,
+            3号楼, 3栋202室, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的, 一名患…; one person singled out:
+            去年有一名党员…, 一户村民…; a described place of an event: 村口的…了), not recurring (每年春节,
+            每月20日, 每个党小组有一名…); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年:
+            `specific_demonstratives`)
 activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
             word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun, or standing alone
             after a verb of setting up (`creating_verbs`: 推出了“红色周末”，); not a numbered slogan (“三会一课”,
-            “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我, not a system or an attitude
-            (`system_heads`: “书记讲党课”制度, “等靠要”思想)
+            “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我 or +, not who does what (“书记讲
+            党课”), not a system or an attitude (`system_heads`: “等靠要”思想); after 题为 (`naming_words`) any
+            quoted title
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
-TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在"})
+TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
@@ -82,8 +88,9 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
                         words.forms[at[start - 1]]) > 1):
                     continue  # 为七组: jieba glued the preposition to the name
                 start -= 1
-            if text[max(0, start - 3):start].rstrip(OPENING_QUOTES).endswith(RECURRING):
-                continue  # 每年春节, 每月20日, 每年“七一”: a routine, not a case
+            if text[max(0, start - 4):start].rstrip(OPENING_QUOTES).removesuffix("的").endswith(RECURRING) \
+                    or "每" in words.span_text(_clause_start(words, at[start]), at[start]):
+                continue  # 每年春节, 每月20日, 每年的“七一”, 每个党小组有一名…: a routine, not a case
             out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
         if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
@@ -91,7 +98,16 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
     for a, b in hits.every("specific_demonstratives"):
         if b < len(words) and not words.is_punct(b):
             out.append((a, words.span_text(a, min(b + 2, len(words)))))
+        elif a > 0 and not words.is_punct(a - 1):
+            out.append((a - 1, words.span_text(a - 1, b)))  # 收官那年: the time of one event
     return out
+
+
+def _clause_start(words, i: int) -> int:
+    start = i
+    while start > 0 and words.clause[start - 1] == words.clause[i]:
+        start -= 1
+    return start
 
 
 def _surname(hits, form: str) -> bool:
@@ -114,6 +130,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
         previous = forms[i - 1] if i > 0 else ""
         if len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
             out.append((i, form + following))  # 李 某某: a named person, anonymised
+        elif len(form) == 1 and _surname(hits, form) and len(following) > 2 and following.endswith("家") \
+                and following[:-1] in titles:
+            out.append((i, form + following[:-1]))  # 张 奶奶家: the title glued to 家
         elif len(form) in (2, 3) and form[1:] in ("某", "某某") and _surname(hits, form):
             out.append((i, form))
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
@@ -136,7 +155,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif form in ("老", "小") and len(following) in (1, 2) and following[:1] in surnames \
                 and not words.is_punct(i + 1) and form + following[:1] not in NOT_NICKNAMES:
             out.append((i, form + following[:1]))  # 老 刘在任时, 小 王谈: jieba glued the next word to the name
-        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg") \
+        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李
         elif _placeholder(form) and (following in titles or previous.endswith(roles) and roles
@@ -173,12 +192,17 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     with the next word when the surname stands alone."""
     forms, tags, n = words.forms, words.tags, len(words)
     form, tag = forms[i], tags[i]
-    if not _surname(hits, form) or tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
+    previous = forms[i - 1] if i > 0 else ""
+    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
+    if not _surname(hits, form):
+        return ""
+    if tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
+        if len(form) == 1 and after_role and i + 1 < n and len(forms[i + 1]) == 2 and (
+                tags[i + 1] in PERSON_TAGS or tags[i + 1] == "nz" or tag == "r" and tags[i + 1] == "n"):
+            return form + forms[i + 1]  # 党员 何(r) 秀英(nr), 党员 谢(v) 宝山(nr), 党员 何(r) 建平(n): mistagged
         return ""
     if len(form) == 4 and form.endswith("家") and tag in ("nr", "nrfg", "nrt"):
         return form[:3]  # 刘桂香家: the name and 家 in one word
-    previous = forms[i - 1] if i > 0 else ""
-    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
     if len(form) == 1 and i + 1 < n:
         name = forms[i + 1]
         if 1 <= len(name) <= 2 and (tags[i + 1] in NAME_PIECE_TAGS or len(name) == 2 and tags[i + 1] == "d"
@@ -206,6 +230,8 @@ def _name_word(words, hits, k: int) -> bool:
         return False
     if tag == "m" and not (len(form) <= 2 and form[-1] in "一二三四五六七八九十"):
         return False
+    if len(form) > 2 and (form[:2] in hits.set("stock_adverbs") or form[:3] in hits.set("stock_adverbs")):
+        return False  # 全面推行 村党组织书记: a formula's verb, not a name
     return not hits.covering("place_name_not", k) and not hits.covering("ns_not", k)
 
 
@@ -213,12 +239,19 @@ def _places(words, hits) -> list[tuple[int, str]]:
     out = []
     forms, tags, n = words.forms, words.tags, len(words)
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
+    village_chars = hits.set("village_chars")
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
                                        if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
+                                                              or form[-1] == "家"
                                                               or _proper_unit(words, hits, i)
                                                               or _travelled_to(words, hits, i))))
     taken = -1
+    for i in range(n):  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
+        end = _organisation_end(words, hits, i)
+        if end:
+            out.append((i, words.span_text(i, end)))
+            taken = end - 1
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
             continue
@@ -238,6 +271,9 @@ def _places(words, hits) -> list[tuple[int, str]]:
             elif len(form) == 2 and form[-1] in suffix_chars and tag in PROPER_TAGS and i > 0 \
                     and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2:
                 out.append((i - 1, forms[i - 1] + form))  # 安吉 余村: a place in a place
+            elif form[-1] == "家" and 2 <= len(form) <= 3 and _surname(hits, form) and i + 1 < n \
+                    and forms[i + 1] in village_chars and not words.quote[i + 1]:
+                out.append((i, form + forms[i + 1]))  # 杨家 岗, 沈家 浜: a village named after a family
             elif len(form) == 2 and tag == "ns" and i > 0 and not _category(hits, form) and (
                     (forms[i - 1] in DIRECTIONS and tags[i - 1] in ("f", "ns", "n"))
                     or (len(forms[i - 1]) == 1 and tags[i - 1] in ("a", "ns", "nr", "ng", "n")
@@ -258,6 +294,22 @@ def _places(words, hits) -> list[tuple[int, str]]:
     return out
 
 
+def _organisation_end(words, hits, i: int) -> int:
+    """The end of a named organisation opening at word i: a proper noun (not a category) and up to two words
+    before a word ending in an `organisation_words` phrase (红星 机械厂, 金穗 种植 专业 合作社); 0 if none."""
+    form = words.forms[i]
+    if len(form) < 2 or words.tags[i] not in PROPER_TAGS or words.quote[i] or words.title[i] \
+            or hits.covering("person_not", i) or hits.covering("ns_not", i) or _category(hits, form):
+        return 0
+    ends = hits.lexicon("organisation_words")
+    for j in range(i + 1, min(i + 4, len(words))):
+        if words.is_punct(j) or words.tags[j][:1] not in ("n", "v", "l"):
+            return 0
+        if words.forms[j].endswith(ends):
+            return j + 1
+    return 0
+
+
 def _proper_unit(words, hits, i: int) -> bool:
     """One proper-noun word (nt, nz) of a name and a unit word of two or more characters (新华书店, 中国银行); not a
     category (民办学校, 中心医院)."""
@@ -272,7 +324,8 @@ def _proper_unit(words, hits, i: int) -> bool:
 def _travelled_to(words, hits, i: int) -> bool:
     """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
     form = words.forms[i]
-    return len(form) == 2 and words.tags[i] == "ns" and i > 0 and words.forms[i - 1] in TRAVEL \
+    verb = i - 2 if i > 1 and words.forms[i - 1] == "了" else i - 1  # 去了 广州
+    return len(form) == 2 and words.tags[i] == "ns" and verb >= 0 and words.forms[verb] in TRAVEL \
         and form[-1] not in COMMON_PLACE_ENDS and _name_word(words, hits, i) and not _category(hits, form)
 
 
@@ -289,8 +342,10 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         if kind != "quote" or not 2 <= chars <= 12 or close - first < 1:
             continue
         inner = words.span_text(first, close)
-        if _numbered_slogan(inner) or "我" in inner:
-            continue
+        if _numbered_slogan(inner) or "我" in inner or "+" in inner or "＋" in inner:
+            continue  # “党建+合作社”: a formula
+        if hits.covering("person_roles", first) and any(words.tags[k] == "v" for k in range(first + 1, close)):
+            continue  # “书记讲党课”, “党员亮身份”: who does what, a slogan
         following = close + 1
         if following < n and (hits.covering("system_heads", following)):
             continue
@@ -306,7 +361,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
             close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
         verb = first - 3 if first > 2 and forms[first - 2] == "了" else first - 2
         created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
-            and (following >= n or words.is_punct(following))  # 推出了“红色周末”，
+            and (following >= n or words.is_punct(following)) or first > 1 and hits.covering(
+                "naming_words", first - 2)  # 推出了“红色周末”，; 题为“做合格党员”的党课
         if head_after or head_inside or proper or created:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:

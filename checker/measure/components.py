@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from checker.doc import BODY
+from checker.doc import BODY, sentences
 from checker.measure.figures import figures_of
 from checker.measure.lexicons import Lexicons
 from checker.measure.signals import sentence_signals, topic_coverage
@@ -19,7 +19,7 @@ class SignalTagger:
         self.lexicons: Lexicons | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        for sentence in doc.sents:
+        for sentence in sentences(doc):
             label = sentence._.label
             sentence._.signals = sentence_signals(sentence, self.lexicons, label == "problem") if label in BODY \
                 else None
@@ -33,7 +33,7 @@ class FigureMaker:
         self.topics: list = []
 
     def __call__(self, doc: Doc) -> Doc:
-        body = [s for s in doc.sents if s._.label in BODY]
+        body = [s for s in sentences(doc) if s._.label in BODY]
         doc._.figures = figures_of(doc, topic_coverage(body, self.topics))
         return doc
 

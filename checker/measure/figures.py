@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from checker.doc import BODY, LABELS, paragraph_text, paragraphs
+from checker.doc import BODY, LABELS, paragraph_text, paragraphs, sentences, span_values
 from checker.textcount import count_chars, count_with_punct
 
 
@@ -22,8 +22,8 @@ class Figures:
 
 def label_chars(doc: Doc) -> dict[str, int]:
     totals = dict.fromkeys(LABELS, 0)
-    for sentence in doc.sents:
-        totals[sentence._.label] += sentence._.chars
+    for label, chars in span_values(sentences(doc), "label", "chars"):
+        totals[label] += chars
     return totals
 
 
@@ -33,9 +33,10 @@ def shares_of(totals: dict[str, int], labels=LABELS) -> dict[str, float]:
 
 
 def signal_values(doc: Doc) -> dict[str, float]:
-    body = [s for s in doc.sents if s._.label in BODY]
-    signals = [s._.signals for s in body]
-    body_chars = sum(s._.chars for s in body)
+    body = [(chars, sig) for label, chars, sig in span_values(sentences(doc), "label", "chars", "signals")
+            if label in BODY]
+    signals = [sig for _, sig in body]
+    body_chars = sum(chars for chars, _ in body)
     empty = sum(len(sig["empty_words"]) for sig in signals)
     return {
         "data_points": sum(len(sig["data"]) for sig in signals),

@@ -31,10 +31,12 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                or an excuse (`excuses`, `excuse_patterns`: 由于…, 受疫情影响) makes it "others", and so does a
                few singled out as the subject (`faulted_few`: 个别党员把党费当成“会费”) unless praised
                (`praise_words`); superiors (镇党委, 县委) are others, the people of the own unit too (社区 在职
-               党员); what others report or judge of the secretary is "self" (有党员批评我开会多, 对我的工作不
-               满意). A hardship met in a later clause (…，我们就上门…) or turned by a contrast (…，但大家热情
-               很高), and a shortage overcome (…明显改观: `resolution_outcomes`), blame nobody; else "none" (a
-               sentence with no subject, 二是学习不够深入, blames nobody in particular).
+               党员, 村里 的 种植 大户); what others report or judge of the secretary is "self" (有党员批评我开会多,
+               对我的工作不满意), and so is the secretary's own pretext (`pretexts`: 我常以事务忙为由…). A cause
+               told of no shortcoming (`causal_excuses`: 由于措施得力…) is no excuse. A hardship met in a later
+               clause (…，我们就上门…, 党员志愿者就…, care: `care_verbs`) or turned by a contrast (…，但大家热情
+               很高), a shortage overcome (…明显改观: `resolution_outcomes`) or denied (一点也不落后) blame nobody;
+               else "none" (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
 """
 
 from __future__ import annotations
@@ -55,8 +57,10 @@ NOT_QUANTITY = frozenset({"一起", "一度", "一直", "一些", "一定", "一
                           "一方面", "一体", "一致", "一心", "一律", "一贯", "一种", "一如既往", "一以贯之"})
 SOFT_ADVERBS = frozenset({"及时", "按时", "主动", "认真", "真正", "当面", "按期", "全部", "完全", "很好", "好"})
 LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
+UNREACHED = frozenset({"起来", "上来", "下去", "到", "了", "动", "成", "完"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
-MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻"})
+MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻", "有",
+                          "中有", "里有"})
 LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
@@ -388,13 +392,21 @@ def _markers(words, hits) -> list[int]:
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
+        elif len(form) == 2 and form[1] == "不" and words.forms[k + 1:k + 2] and words.forms[k + 1] in UNREACHED:
+            out.add(k)  # 建不 起来: jieba cut the verb with 不 from its result
         elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
             out.add(k)  # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
+        elif len(form) == 4 and form[2:] in known and tag[:1] in ("l", "i", "n") \
+                or len(form) == 3 and form[-1] in singles and tag[:1] in ("n", "a", "l"):
+            out.add(k)  # 管理混乱, 思想保守, 记性差: a noun and its judgement in one word
         elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
                 form[-1] in singles or form[-2:] in known):
             out.add(k)  # 问得少, 抓得松: a verb judged by its complement
+    denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
+              and words.clause[k + 1] == words.clause[k]}
+    out -= denied | {k + 1 for k in denied}  # 一点也不落后, 没有违规: a shortcoming denied
     if not out:
         return []
     resolved = _resolution_seen(words, hits)
@@ -402,6 +414,7 @@ def _markers(words, hits) -> list[int]:
     outcomes = [a for a, _ in hits.every("resolution_outcomes")]
     return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
+                  and not _attributive(words, hits, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
 
 
@@ -409,6 +422,14 @@ def _less_than(words, k: int) -> bool:
     """不足300人, 不到一半: "less than" before a number, no shortcoming."""
     following = words.tags[k + 1] if k + 1 < len(words) else ""
     return words.forms[k] in LESS_THAN and following in ("m", "mq")
+
+
+def _attributive(words, hits, k: int) -> bool:
+    """外出务工 党员 18名: a condition naming a kind of people being counted, no shortcoming stated."""
+    end = hits.starting("shortcoming_markers", k)
+    end = end if end > k else k + 1
+    return end + 1 < len(words) and words.forms[end].endswith(hits.lexicon("others_suffixes")) \
+        and words.tags[end][:1] == "n" and words.tags[end + 1] in ("m", "mq")
 
 
 def _past_now(words, hits) -> set[int]:
@@ -447,15 +468,24 @@ def _resolution_seen(words, hits) -> list[bool]:
         if seen and words.forms[k] in FRAME_ENDS:
             seen = False  # 我在处理信访问题时有急躁情绪: a time frame, what follows is stated
         out.append(seen)
-        if hits.covering("resolution_words", k) and not _modifier(words, k):
+        if hits.covering("resolution_words", k) and not _modifier(words, k) and not _after_dui(words, k):
             seen = True
     return out
 
 
+def _after_dui(words, k: int) -> bool:
+    """Word k is inside 对…: what someone is judged on (村民对人居环境整治不配合), not what was addressed."""
+    start = _clause_start(words, k)
+    return any(words.forms[j] in ("对", "对于") for j in range(max(start, k - 4), k))
+
+
 def _modifier(words, k: int) -> bool:
-    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够): it addresses nothing."""
+    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够) or is itself judged (处理得不好,
+    排查不细, 整改不到位, 整改落实不够彻底): it addresses nothing."""
     after = words.forms[k + 1:k + 3]
-    return after[:1] == ["的"] or (len(after) == 2 and after[1] == "的" and words.tags[k + 1][:1] == "n")
+    return after[:1] in (["的"], ["得"]) or bool(after) and after[0][:1] in "不没" and len(after[0]) <= 3 or (
+        len(after) == 2 and (after[1] == "的" and words.tags[k + 1][:1] == "n"
+                             or after[1][:1] in "不没" and words.tags[k + 1][:1] in ("v", "a")))  # 整改 落实 不够
 
 
 def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
@@ -505,6 +535,10 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
             continue
+        head = b + 1 if words.forms[b:b + 1] == ["的"] else b
+        if kind == "unit" and (a > 0 and words.tags[a - 1] == "v" and words.clause[a - 1] == clause
+                               or head < len(words) and words.tags[head] in ("n", "vn") and head not in starting):
+            continue  # 转入 社区: the object of a verb; 支部 活动: a modifier; not the clause's actor
         if kind == "others" and b in starting and starting[b][2] == "self":
             continue  # 支部书记 本人: the secretary named by role
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
@@ -515,10 +549,16 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
 def _member_after(words, b: int, starting: dict) -> int | None:
     """The start of an others candidate right after a unit actor ending before word b, past 的 / 中, a number and
     a modifier (社区 在职 党员, 村 两委 班子 中 个别 成员, 村里 的 几个 老党员), if any."""
-    for k in range(b, min(b + 3, len(words))):
+    linked = False
+    for k in range(b, min(b + 4, len(words))):
         if k in starting and starting[k][2] == "others":
             return k
-        if not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")):
+        if words.forms[k] == "的":
+            linked = True  # 村里 的 种植 大户: after 的, a modifier of any kind
+        elif words.quote[k] or words.forms[k] in "“”\"":
+            continue  # 社区 “两委” 干部
+        elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")
+                  or linked and words.tags[k][:1] in ("v", "n") and not words.is_punct(k)):
             return None
     return None
 
@@ -566,11 +606,14 @@ def blame(words, hits, person: Person) -> Owner:
         excuse_spans = [(a, b) for a, b in excuse_spans if not resolved[a]] + circumstances
     excused = {k for a, b in excuse_spans for k in range(a, b)}
     markers = {k for k in stated if k not in excused}  # 我也没有办法: an excuse, not a failing
+    if not markers:  # 由于措施得力…, 受台风影响，我们…: a cause told of no shortcoming (a pretext is one)
+        excuse_spans = [(a, b) for a, b in excuse_spans if not hits.covering("causal_excuses", a)
+                        or any(hits.covering("pretexts", k) for k in range(a, b))]
     few = hits.has("faulted_few") and not hits.has("praise_words")
     views = hits.has("others_view_markers") or few
     others: list[str] = []
     own: list[str] = []
-    if markers or views:
+    if markers or views or excuse_spans:
         actors = _actors(words, hits, person)
         others += [phrase for k, (kind, phrase) in actors.items()
                    if few and kind == "others" and hits.starting("faulted_few", k) > k]  # 个别党员…: singled out
@@ -588,6 +631,10 @@ def blame(words, hits, person: Person) -> Owner:
                     others.append(phrase)
             elif views and kind == "others" and hits.covering("others_view_markers", k):
                 others.append(phrase)  # 有的党员认为…: a view held against them
+        own += [words.span_text(a, b) for a, b in excuse_spans if _owner_at(actors, a) == "self"
+                and any(hits.covering("pretexts", k) for k in range(a, b))]  # 我常以事务忙为由…: my pretext
+        if own:
+            excuse_spans = []
         if (others or excuse_spans) and _answered(words, hits, actors, markers, excuse_spans):
             others, excuse_spans = [], []  # 有的党员行动不便，我们就上门…: the hardship was met
     agent = [words.forms[i] for i, role in person.anchors if role == "agent"]
@@ -599,25 +646,47 @@ def blame(words, hits, person: Person) -> Owner:
     return owner
 
 
+def _owner_at(actors: dict, k: int) -> str:
+    """The kind of the actor owning word k (the last actor at or before it), "" if none."""
+    before = [a for a in actors if a <= k]
+    return actors[max(before)][0] if before else ""
+
+
 def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[int, int]]) -> bool:
     """Every shortcoming and excuse told before a later clause that meets it: the unit or the secretary acting
-    (有的党员行动不便，我们就上门为他们过组织生活) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
+    (有的党员行动不便，我们就上门为他们过组织生活), others stepping in (…，党员志愿者就上门讲解), care given
+    (`care_verbs`: 个别党员生病住院，支部委员轮流前去看望) or a contrast (党员年龄偏大，但大家参加活动的热情很高)."""
     told = [words.clause[k] for k in markers] + [words.clause[a] for a, _ in excuses]
     last = max(told, default=-1)
-    return any(kind in ("unit", "self") and words.clause[k] > last and _acting(words, hits, k)
-               for k, (kind, _) in actors.items()) or any(
+    return any(words.clause[k] > last and _acting(words, hits, k, phrase) and (
+        kind in ("unit", "self") or kind == "others" and _then(words, k))
+               for k, (kind, phrase) in actors.items()) or any(
+        words.clause[a] > last for a, _ in hits.every("care_verbs")) or any(
         words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
 
 
-def _acting(words, hits, k: int) -> bool:
-    """The actor at word k opens its clause and a verb follows it (支部 安排…, 我们 就 上门…; not 支部 活动…)."""
+def _then(words, k: int) -> bool:
+    """就 / 便 right after the actor at word k (…，党员志愿者就上门讲解): others stepping in to meet it."""
+    return any(words.forms[j] in ("就", "便") for j in range(k + 1, min(k + 3, len(words))))
+
+
+def _acting(words, hits, k: int, phrase: str = "") -> bool:
+    """The actor `phrase` at word k opens its clause and a verb follows it, past adverbs, time words, a
+    prepositional phrase and the manner after 就 (支部 安排…, 我们 就 上门…, 支部 每年 都 组织…, 支部 为 他们 申请…,
+    志愿者 就 手把手 教…; not 支部 活动…)."""
     if not _only_adverbials_before(words, k):
         return False
-    j = k + 1
-    while j < len(words) and words.tags[j] in ("d", "ad") and words.clause[j] == words.clause[k]:
+    j = words.at.get(words.starts[k] + len(phrase), k + 1) if phrase else k + 1
+    n, clause, governed = len(words), words.clause[k], 0
+    while j < n and words.clause[j] == clause and not words.is_punct(j) and (
+            words.tags[j] in ("d", "ad", "t", "r") or words.tags[j] == "p" and not governed
+            or governed and j - governed < 3 and words.tags[j][:1] in ("n", "r")
+            or words.forms[j - 1] in ("就", "便") and words.tags[j][:1] in ("n", "i", "l")) \
+            and not hits.covering("personal_acts", j) and words.forms[j + 1:j + 2] != ["了"]:
+        governed = j if words.tags[j] == "p" else governed
         j += 1
-    return j < len(words) and (words.tags[j].startswith("v") and words.tags[j] != "vn"
-                               or hits.covering("personal_acts", j))
+    return j < n and (words.tags[j].startswith("v") and words.tags[j] != "vn"
+                      or hits.covering("personal_acts", j) or words.forms[j + 1:j + 2] == ["了"])
 
 
 def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
@@ -638,4 +707,6 @@ def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
 
 
 def _planned(words, hits, k: int) -> bool:
-    return any(hits.covering("plan_markers", j) for j in range(_clause_start(words, k), k))
+    """A plan word before word k in its clause (我将…); not a noun (工作计划)."""
+    return any(hits.covering("plan_markers", j) and words.tags[j] not in ("n", "vn")
+               for j in range(_clause_start(words, k), k))

@@ -13,10 +13,16 @@ between ，；：。！？… outside quotes: `clause[i]` numbers them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
+
+from spacy.attrs import IS_SPACE, NORM, TAG
+
+from checker.doc import sentences
 
 OPEN = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 STRAIGHT = {'"', "'"}
 CLAUSE_END = frozenset("，；：。！？,;:!?…")
+MARKS = frozenset(OPEN) | STRAIGHT  # what may open a quote or title
 PUNCT = frozenset("，；：。！？、,;:!?…—·“”‘’\"'「」『』《》（）()〔〕【】[]-—～~/")
 
 
@@ -34,35 +40,33 @@ class Words:
 
     @classmethod
     def of(cls, sentence) -> "Words":
-        """The sentence Span's words, made once per Doc and sentence (the signals and the rules both read them)."""
-        made = sentence.doc.user_data.setdefault("words", {})
-        key = (sentence.start, sentence.end)
-        if key not in made:
-            made[key] = cls._of(sentence)
-        return made[key]
+        """The sentence Span's words, made once per Doc for all its sentences (the signals and the rules both read
+        them)."""
+        made = sentence.doc.user_data.get("words")
+        if made is None:
+            made = sentence.doc.user_data["words"] = cls._all(sentence.doc)
+        return made[(sentence.start, sentence.end)]
 
     @classmethod
-    def _of(cls, sentence) -> "Words":
-        forms, tags = [], []
-        for token in sentence:
-            if token.is_space:
-                continue
-            forms.append(token.norm_)
-            tags.append(token.tag_)
-        return cls.from_forms(forms, tags)
+    def _all(cls, doc) -> dict[tuple[int, int], "Words"]:
+        strings = doc.vocab.strings
+        columns = doc.to_array([NORM, TAG, IS_SPACE]).tolist()
+        norms = [strings[norm] for norm, _, _ in columns]
+        tags = [strings[tag] for _, tag, _ in columns]
+        made = {}
+        for sentence in sentences(doc):
+            kept = [i for i in range(sentence.start, sentence.end) if not columns[i][2]]
+            made[(sentence.start, sentence.end)] = cls.from_forms([norms[i] for i in kept], [tags[i] for i in kept])
+        return made
 
     @classmethod
     def from_forms(cls, forms: list[str], tags: list[str]) -> "Words":
-        starts, position = [], 0
-        for form in forms:
-            starts.append(position)
-            position += len(form)
-        starts.append(position)
+        starts = [0, *accumulate(map(len, forms))]
         n = len(forms)
-        quote, title, clause = [0] * n, [False] * n, [0] * n
+        quote, title = [0] * n, [False] * n
         quotes: list[tuple[int, int, str, int]] = []
         stack: list[tuple[str, int]] = []  # (closing mark, opening word)
-        for i, form in enumerate(forms):
+        for i, form in (enumerate(forms) if not MARKS.isdisjoint(forms) else ()):
             if stack and form == stack[-1][0]:
                 _, opened = stack.pop()
                 kind, chars = ("title" if form == "》" else "quote"), starts[i] - starts[opened + 1]
@@ -74,12 +78,11 @@ class Words:
                         quote[j] = chars
             elif form in OPEN or form in STRAIGHT:
                 stack.append((OPEN.get(form, form), i))
-        number = 0  # an unclosed quote holds nothing: its words are read as plain text
-        for i, form in enumerate(forms):
-            clause[i] = number
-            if form in CLAUSE_END and not quote[i] and not title[i]:
-                number += 1
-        return cls(forms, tags, "".join(forms), starts, {s: i for i, s in enumerate(starts)}, quote, title, quotes,
+        # an unclosed quote holds nothing: its words are read as plain text
+        ends = [form in CLAUSE_END and not quote[i] and not title[i] for i, form in enumerate(forms)] if quotes \
+            else [form in CLAUSE_END for form in forms]
+        clause = [0, *accumulate(ends)][:n]
+        return cls(forms, tags, "".join(forms), starts, dict(zip(starts, range(n + 1))), quote, title, quotes,
                    clause)
 
     def __len__(self) -> int:

@@ -87,7 +87,7 @@ def docx_blocks(zf: zipfile.ZipFile, read, warnings: list[str]) -> list[Block]:
             if target not in zf.NameToInfo:
                 warnings.append(f"文档引用的部件 {target} 缺失，已跳过（样式或编号可能显示不全）")
             elif kind.endswith("/styles"):
-                styles = Styles(parse(read(target)), tag)
+                styles = Styles(lambda target=target: parse(read(target)), tag)
             else:
                 numbering = Numbering(parse(read(target)), tag)
     reader = _Reader(tag, styles, numbering or Numbering(None, tag))
@@ -191,17 +191,20 @@ def _num_pr(ppr, tag: dict) -> tuple[str | None, int]:
 
 
 class Styles:
-    """Style id -> name, resolved only for the styles paragraphs use."""
+    """Style id -> name, resolved only for the styles paragraphs use; the part (`load()` parses it, often the
+    largest of the package) is parsed when a paragraph first names a style."""
 
-    def __init__(self, root, tag: dict):
-        self.tag = tag
-        self.elements = {s.get(tag["styleId"]): s for s in root.iter(tag["style"])}
+    def __init__(self, load, tag: dict):
+        self.tag, self.load = tag, load
+        self.elements: dict | None = None
         self.names: dict[str, str] = {}
 
     def name(self, style_id: str) -> str:
         if not style_id:
             return ""
         if style_id not in self.names:
+            if self.elements is None:
+                self.elements = {s.get(self.tag["styleId"]): s for s in self.load().iter(self.tag["style"])}
             element = self.elements.get(style_id)
             name = element.find(self.tag["name"]) if element is not None else None
             self.names[style_id] = (name.get(self.tag["val"]) or "") if name is not None else ""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+from spacy.attrs import IS_SPACE, NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from checker.doc import paragraphs
+from checker.doc import paragraphs, sentences
 from checker.segment.tokens import tag
 
 
@@ -41,17 +44,21 @@ def sections(doc: Doc) -> Doc:
 def tagger(doc: Doc) -> Doc:
     """jieba's part-of-speech tag of each word (tagged on the sentence's normalised words): the tag of the
     tagged word covering the word's first character."""
-    for sentence in doc.sents:
-        words = [t for t in sentence if not t.is_space]
-        text = "".join(t.norm_ for t in words)
-        owner: list[str] = [""] * len(text)
+    strings = doc.vocab.strings
+    norms = [strings[h] for h in doc.to_array(NORM).tolist()]
+    spaces = doc.to_array(IS_SPACE).tolist()
+    tags, hashes = doc.to_array(TAG), {}
+    for sentence in sentences(doc):
+        words = [i for i in range(sentence.start, sentence.end) if not spaces[i]]
+        starts, flags, end = [], [], 0  # each tagged word's first character and tag
+        for word, flag in tag("".join(norms[i] for i in words)):
+            starts.append(end)
+            flags.append(hashes.get(flag) or hashes.setdefault(flag, strings.add(flag)))
+            end += len(word)
         position = 0
-        for word, flag in tag(text):
-            owner[position:position + len(word)] = [flag] * len(word)
-            position += len(word)
-        position = 0
-        for token in words:
-            if position < len(owner):
-                token.tag_ = owner[position]
-            position += len(token.norm_)
+        for i in words:
+            if position < end:
+                tags[i] = flags[bisect_right(starts, position) - 1]
+            position += len(norms[i])
+    doc.from_array([TAG], tags.reshape(-1, 1))
     return doc

@@ -15,7 +15,7 @@ from spacy.attrs import NORM
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-import checker.doc  # noqa: F401  (registers the extension attributes)
+from checker.doc import keep_sentences
 from checker.limits import check_deadline
 from checker.read.document import Document
 from checker.read.year import report_year
@@ -39,7 +39,7 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
     starts: list[bool] = []
     norms: list[str] = []
     paragraph_tokens: list[tuple[int, int]] = []
-    sentence_info: list[tuple[int, int, str]] = []  # (paragraph, 字数, words) of each sentence
+    sentence_info: list[tuple[int, int, int, int, str]] = []  # (start, end, paragraph, 字数, words) of each
     for index, block in enumerate(document.blocks):
         first, cursor = len(words), 0
         for piece in split_sentences(block.text):
@@ -51,7 +51,7 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
             begin = len(words)
             _add_sentence(sentence_words(piece), words, spaces, starts, norms)
             joined = " ".join(n for w, n in zip(words[begin:], norms[begin:]) if not w.isspace())
-            sentence_info.append((index, count_chars(piece), joined))
+            sentence_info.append((begin, len(words), index, count_chars(piece), joined))
         if len(words) > first:
             spaces[-1] = True
             paragraph_tokens.append((first, len(words)))
@@ -68,8 +68,10 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
         span._.level = block.heading_level if role == "heading" else 0
         spans.append(span)
     doc.spans["paragraphs"] = spans
-    for number, (sentence, (paragraph, chars, joined)) in enumerate(zip(doc.sents, sentence_info)):
+    for number, (start, end, paragraph, chars, joined) in enumerate(sentence_info):
+        sentence = Span(doc, start, end)
         sentence._.paragraph, sentence._.number, sentence._.chars, sentence._.words = paragraph, number, chars, joined
+    keep_sentences(doc, [(start, end) for start, end, *_ in sentence_info])
     return doc
 
 

@@ -18,13 +18,20 @@ FAULTS = {
     "EMPTY_WORDS": {"vague"},
     "UNIT_SUMMARY": {"unit_summary"},
     "PROBLEMS_NOT_SELF": {"blames_others", "no_self_criticism"},
-    "PROBLEMS_LIGHT": {"no_problems", "achievement_heavy"},
+    "PROBLEMS_LIGHT": {"no_problems"},
     "PROBLEMS_VAGUE": {"vague_problems"},
     "FAKE_PROBLEMS": {"fake_problems"},
     "PLANS_UNMATCHED": {"no_plans", "fake_plans"},
     "RECTIFICATION_VAGUE": {"vague_rectification"},
     "NO_RECTIFICATION": {"no_rectification"},
     "BUSINESS_NOT_PARTY": {"business_not_party"},
+}
+# check -> faults on whose reports its flag is right although the check is not meant to catch them all (a flag
+# there is no false alarm, its absence no miss): thin problems are one way of 讲成绩浓墨重彩、讲问题轻描淡写, which
+# achievement_heavy names by the achievement share alone; slogan plans (fake_plans) name no time, owner or target.
+ALSO_RIGHT = {
+    "PROBLEMS_LIGHT": {"achievement_heavy"},
+    "RECTIFICATION_VAGUE": {"fake_plans"},
 }
 
 
@@ -42,7 +49,7 @@ def gold_faults(report: RawReport) -> set[str]:
 @dataclass
 class Agreement:
     confusion: Counter = field(default_factory=Counter)  # (gold grade, verdict) -> reports
-    checks: dict = field(default_factory=lambda: {code: Counter() for code in FAULTS})  # code -> tp/fp/fn/tn
+    checks: dict = field(default_factory=lambda: {code: Counter() for code in FAULTS})  # code -> tp/fp/fn/tn/also
     on_passed: Counter = field(default_factory=Counter)  # code -> 通过 reports it fired on (sure false alarms)
 
     @property
@@ -60,10 +67,13 @@ class Agreement:
     def passed_but_returned(self) -> int:
         return self.confusion[("退回修改", "通过")]
 
-    def precision_recall(self, code: str) -> tuple[float, float, int]:
+    def precision_recall(self, code: str) -> tuple[float, float | None, int]:
+        """Precision (flags on ALSO_RIGHT faults count as right), recall (None when no report has the fault) and
+        the reports with the fault."""
         c = self.checks[code]
-        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        right = c["tp"] + c["also"]
+        precision = right / (right + c["fp"]) if right + c["fp"] else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
         return precision, recall, c["tp"] + c["fn"]
 
 
@@ -80,6 +90,9 @@ def agreement(reports: list[RawReport], profile: str = "default", use_model: boo
             found.on_passed.update(codes)
         for code, meant in FAULTS.items():
             raised, meant_here = code in codes, bool(faults & meant)
+            if not meant_here and faults & ALSO_RIGHT.get(code, set()):
+                found.checks[code]["also" if raised else "tn"] += 1
+                continue
             found.checks[code][{(True, True): "tp", (True, False): "fp", (False, True): "fn",
                                 (False, False): "tn"}[(raised, meant_here)]] += 1
         if on_report:
