@@ -22,7 +22,7 @@ from checker.segment import segment
 TAGS = {"A": "achievement", "P": "problem", "N": "plan", "O": "other"}
 SPAN = re.compile(r"<([APNO])>([^<]*)")
 TEST_SHARE = 0.2
-EXTERNAL_SETS = ("external", "realform")  # reports by other writers, evaluated on, never trained on
+EXTERNAL_SETS = ("external", "realform", "realform2")  # reports by other writers, evaluated on, never trained on
 SPLIT_SEED = "shuzhi-2026"
 
 
