@@ -9,7 +9,9 @@ people      a person-tagged word (nr) of three characters starting with a common
             names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
-            proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路), one
+            proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路; a road,
+            street, bridge, canal, pond or square tagged a plain noun: 解放街, 人民广场, 青年 桥, not 水泥路,
+            步行街, 连心桥: `road_stems_not`), one
             proper-noun word ending in a unit word (新华书店, 中国银行), a place in a place (安吉 余村), a place
             name after a verb of going (到 延安, 赴 浙江); the name not a category (`place_name_not`:
             示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
@@ -33,13 +35,21 @@ activities  a short quoted name (“红色周末”读书会, “初心讲堂”
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from checker.segment.tokens import in_dictionary, tag
+
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "j", "eng", "a", "an", "ng", "b", "s", "nl", "l",
                        "zg", "x", "m"})
 DIRECTIONS = set("东西南北中上下前后")
 NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "老牛", "小金", "老白", "小高", "小于", "老于", "小卫",
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
+NOT_NAME_ENDS = frozenset("村镇乡县区苑湾书章栏感字证卡费表率性式制法税款站室")  # 安全感, 林权证: no names
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
+ROAD_ENDS = ("路", "街", "巷", "桥", "渠", "塘", "坝", "广场", "大道", "大街")
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
 TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
@@ -60,6 +70,23 @@ def _numbered_slogan(inner: str) -> bool:
     return inner[0] in NUMBERED_SLOGAN and (len(inner) <= 4 or inner[1] in "个线岗级星项型化")  # “一线工作法”
 
 
+@lru_cache(maxsize=4096)
+def _dictionary_tag(piece: str) -> str:
+    """jieba's tag of `piece` if its dictionary holds it as one word ("" if not: 周建, 何永)."""
+    if not in_dictionary(piece):
+        return ""
+    tagged = tag(piece)
+    return tagged[0][1] if len(tagged) == 1 else ""  # a prefix of longer words only (方国) is no word
+
+
+@lru_cache(maxsize=16)
+def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> re.Pattern | None:
+    if not roles or not surnames:
+        return None
+    alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return re.compile(f"(?=((?:{alternation}|[\u4e00-\u9fff]{{1,2}}[员长])[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}))")
+
+
 def _placeholder(form: str) -> bool:
     return len(form) >= 2 and all(ch in PLACEHOLDER for ch in form)
 
@@ -68,6 +95,7 @@ def examples(words, hits) -> list[str]:
     found: list[tuple[int, str]] = []
     found += _patterns(words, hits)
     found += _people(words, hits)
+    found += _role_names(words, hits)
     found += _places(words, hits)
     found += _activities(words, hits)
     found.sort(key=lambda f: f[0])
@@ -136,7 +164,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) in (2, 3) and form[1:] in ("某", "某某") and _surname(hits, form):
             out.append((i, form))
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
-            if len(form) == 3 and not form.endswith(("村", "镇", "乡", "县", "区", "苑", "湾", "书", "章", "栏")):
+            if len(form) == 3 and form[-1] not in NOT_NAME_ENDS:
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
                     i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
@@ -169,6 +197,43 @@ def _people(words, hits) -> list[tuple[int, str]]:
                 out.append((i, words.span_text(i, end)))  # 党员 × × ×: jieba cut the placeholder
         if (not out or out[-1][0] != i) and (found := _named_after_role(words, hits, i, roles, titles)):
             out.append((i, found))
+    return out
+
+
+def _role_names(words, hits) -> list[tuple[int, str]]:
+    """A three-character name after a role, read on characters where jieba cut it wrong (党员 周建 民办…:
+    周建民; 网格 员何 永强: 何永强): the role starting a word, the surname starting a word or ending one, the name
+    ending a word unless its first two characters are one person-tagged word; neither the surname and the next
+    character (高度, 张贴, 安全) nor the given name (群众, 权证) one of jieba's common words."""
+    regex = _role_regex(hits.lexicon("person_roles"), hits.singles("surnames"))
+    if regex is None:
+        return []
+    out, text, at, starts = [], words.text, words.at, words.starts
+    for match in regex.finditer(text):
+        p = match.end(1) - 3
+        if match.start() not in at:
+            continue
+        i = bisect_right(starts, p) - 1  # the word holding the surname
+        if words.quote[i] or hits.covering("person_not", i):
+            continue
+        head = words.forms[i] if p in at else ""
+        if p in at:
+            if len(head) > 3 and not (len(head) == 4 and words.tags[i] in PERSON_TAGS and not _dictionary_tag(head)) \
+                    or len(head) == 3 or len(head) < 3 and p + 3 not in at and words.tags[i] not in PERSON_TAGS:
+                continue  # 常来常往, 高度重视: one word (邓秀兰逢 is a name glued to 逢); 党员 向 群众…
+            if len(head) == 1 and words.tags[i] not in PERSON_TAGS and p + 1 in at \
+                    and words.tags[at[p + 1]] not in PERSON_TAGS:
+                continue  # 党员 于 今年: a preposition before a word not taken for a name
+        elif starts[i + 1] != p + 1 or p + 3 not in at:
+            continue  # 群众路线: the role and the next characters in one word
+        name = text[p:p + 3]
+        given = "" if len(head) == 1 and words.tags[i] in PERSON_TAGS else _dictionary_tag(name[1:])  # 吴(nr) 建军
+        first = _dictionary_tag(name[:2])
+        if first and not (first in PERSON_TAGS and head == name[:2] and len(words.forms[i + 1]) == 1
+                          and words.tags[i + 1] in NAME_PIECE_TAGS) \
+                or given and given not in PERSON_TAGS + ("ns", "nz") or _dictionary_tag(name):
+            continue  # 张贴 宣传, 高度; not 黎明 辉, 罗文 斌 (a name's last character cut off)
+        out.append((i, name))
     return out
 
 
@@ -212,7 +277,7 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
             if after_role or title_after:
                 return form + name + (forms[i + 2] if title_after else "")
     elif len(form) in (2, 3) and after_role and (tag in ("nr", "nrfg", "nrt") or len(form) == 3 and tag in (
-            "ns", "nz")) and (
+            "ns", "nz")) and form[-1] not in NOT_NAME_ENDS and (
             i + 1 >= n or forms[i + 1] in titles or tags[i + 1] not in ("n", "vn", "nz")):
         return form  # not 党员 张贴(nr) 宣传标语: a verb jieba took for a name, before its object
     return ""
@@ -243,7 +308,7 @@ def _places(words, hits) -> list[tuple[int, str]]:
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
                                        if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
-                                                              or form[-1] == "家"
+                                                              or form[-1] == "家" or form.endswith(ROAD_ENDS)
                                                               or _proper_unit(words, hits, i)
                                                               or _travelled_to(words, hits, i))))
     taken = -1
@@ -259,10 +324,13 @@ def _places(words, hits) -> list[tuple[int, str]]:
         if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
             road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
+            stem = _road_stem(form)
+            if stem and not _road_name(hits, stem, proper=tag in PROPER_TAGS | {"nt"}):
+                continue  # 连心桥, 步行街, 水泥路: a kind of road or a metaphor
             if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS
-                                   or road) \
+                                   or road or stem and tag in ("n", "nz", "ns", "nr", "nt")) \
                     and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
-                    and (road or not _category(hits, form[:-1])):
+                    and (road or stem or not _category(hits, form[:-1])):
                 out.append((i, form))
             elif _proper_unit(words, hits, i):
                 out.append((i, form))  # 新华书店, 中国银行: a named unit in one word
@@ -285,13 +353,37 @@ def _places(words, hits) -> list[tuple[int, str]]:
         start = i
         while start > 0 and i - start < 3 and _name_word(words, hits, start - 1):
             start -= 1
+        road = forms[i] in ROAD_ENDS
+        if road and start == i and i > 0 and len(forms[i - 1]) == 2 and tags[i - 1] in ("t", "v", "vn", "a") \
+                and not words.quote[i - 1]:
+            start = i - 1  # 青年(t) 桥, 跃进(v) 渠: jieba tagged the name as a word of another kind
         name = words.span_text(start, i)
+        if road and not _road_name(hits, name, proper=tags[start] in ("t", "v", "vn", "a")):
+            continue  # 机耕 路, 民心 路, 断头 路
         if len(name) < 2 or (i - start == 1 and words.tags[start] in ("m", "f", "zg")):
             continue
         end = hits.starting("place_suffixes", i)
         out.append((start, words.span_text(start, end)))
         taken = end - 1
     return out
+
+
+def _road_stem(form: str) -> str:
+    """The name before a road, street, bridge, canal, pond, dam or square ending a word of three to five
+    characters (解放街: 解放; 人民广场: 人民), "" if none."""
+    if not 3 <= len(form) <= 5:
+        return ""
+    for end in ROAD_ENDS:
+        if form.endswith(end) and len(form) - len(end) >= 2:
+            return form[:-len(end)]
+    return ""
+
+
+def _road_name(hits, stem: str, proper: bool) -> bool:
+    """`stem` names one road (解放, 槐花, 青年), not a kind of road or a metaphor (`road_stems_not`: 水泥, 机耕,
+    步行, 连心, 民心) nor (unless jieba took the whole for a proper noun: 文化路) a category."""
+    return stem not in hits.set("road_stems_not") and stem[-2:] not in hits.set("road_stems_not") \
+        and all("\u4e00" <= ch <= "\u9fff" for ch in stem) and (proper or not _category(hits, stem))
 
 
 def _organisation_end(words, hits, i: int) -> int:
