@@ -13,7 +13,7 @@ places      a name of one to three words before a place or unit word (`place_suf
             street, bridge, canal, pond or square tagged a plain noun: 解放街, 人民广场, 青年 桥, not 水泥路,
             步行街, 连心桥: `road_stems_not`), one
             proper-noun word ending in a unit word (新华书店, 中国银行), a place in a place (安吉 余村), a place
-            name after a verb of going (到 延安, 赴 浙江); the name not a category (`place_name_not`:
+            name after a verb (到 延安, 赴 浙江, 派驻 喀什); the name not a category (`place_name_not`:
             示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
             nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a proper name, up to two trade words
             and an `organisation_words` word (红星 机械厂, 金穗 种植 专业 合作社); surname + 家 before a village
@@ -414,10 +414,12 @@ def _proper_unit(words, hits, i: int) -> bool:
 
 
 def _travelled_to(words, hits, i: int) -> bool:
-    """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
+    """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江) or any other verb
+    (考察 寿光, 派驻 喀什, 支援了 兰州)."""
     form = words.forms[i]
     verb = i - 2 if i > 1 and words.forms[i - 1] == "了" else i - 1  # 去了 广州
-    return len(form) == 2 and words.tags[i] == "ns" and verb >= 0 and words.forms[verb] in TRAVEL \
+    return len(form) == 2 and words.tags[i] == "ns" and verb >= 0 and (
+        words.forms[verb] in TRAVEL or words.tags[verb] == "v" and len(words.forms[verb]) == 2) \
         and form[-1] not in COMMON_PLACE_ENDS and _name_word(words, hits, i) and not _category(hits, form)
 
 
