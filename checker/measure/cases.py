@@ -4,7 +4,7 @@ titled documents and activities. Each case found is returned as the phrase that 
 people      a person-tagged word (nr) of three characters starting with a common surname (`surnames`: 王德明,
             with its title: 蒋志华同志); of two, next to a title or a role (刘教授, 党员王磊: `person_titles`,
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
-            老 / 小 + a surname (老刘, 小王); two-character names in a list (程立、吴芳); a placeholder after a role
+            老 / 小 + a surname (老刘, 小王, 老孟 in 老孟带); two-character names in a list (程立、吴芳); a placeholder after a role
             (党员×××, not 党员XX人次); a surname jieba mistagged after a role (党员 何(r) 秀英); 张 奶奶家; not the
             names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
@@ -45,7 +45,7 @@ NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "j", "eng", "
                        "zg", "x", "m"})
 DIRECTIONS = set("东西南北中上下前后")
 NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "老牛", "小金", "老白", "小高", "小于", "老于", "小卫",
-                           "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
+                           "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常", "小马"})
 NOT_NAME_ENDS = frozenset("村镇乡县区苑湾书章栏感字证卡费表率性式制法税款站室")  # 安全感, 林权证: no names
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
@@ -84,7 +84,8 @@ def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> re.Pattern 
     if not roles or not surnames:
         return None
     alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
-    return re.compile(f"(?=((?:{alternation}|[\u4e00-\u9fff]{{1,2}}[员长])[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}))")
+    role = f"(?:{alternation}|[\u4e00-\u9fff]{{1,2}}[员长])"  # 党员, or any word ending in 员 / 长 (联户长)
+    return re.compile(f"(?=({role}[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}))")  # overlapping
 
 
 def _placeholder(form: str) -> bool:
@@ -186,6 +187,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李
+        elif len(form) == 3 and form[0] in "老小" and form[1] in surnames and tag in PERSON_TAGS \
+                and form[:2] not in NOT_NICKNAMES:
+            out.append((i, form[:2]))  # 老孟带(nr): jieba glued the next character to the nickname
         elif _placeholder(form) and (following in titles or previous.endswith(roles) and roles
                                      and not _counted(words, hits, i + 1)):
             out.append((i, form + (following if following in titles else "")))  # ××同志, 党员×× (not 党员XX人次)
