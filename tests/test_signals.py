@@ -471,6 +471,9 @@ def test_parallel_and_measure_stock_formulas(lexicons, text, found):
     ("物业对业主反映的问题能拖就拖。", "others"),
     ("上级要的材料一个接一个，支委们一半精力都花在了填表上。", "others"),
     ("针对宗族矛盾突出的问题，支部请来了县里的调解专家。", "none"),  # addressed
+    ("不少包村干部当起了“走读干部”。", "others"),  # a quoted metaphor after 当起了
+    ("新来的大学生村官成了“打字员”。", "others"),
+    ("党员志愿者成了“红管家”。", "none"),  # a metaphor of praise
 ])
 def test_blame_by_metaphors_forces_and_effort_diverted(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
