@@ -78,14 +78,15 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
 
 def _side(words, k: int) -> tuple[int, bool, bool]:
     """The side of a parallel ending in word k's 多 / 少: (its first word, it holds a verb, it ends in a counted
-    noun), read on the word (or two) before 多 / 少 in the clause (or the word itself when jieba glued 多 / 少 to
-    it: 捐得少)."""
+    noun), read on the word (or two; or up to three before a 的) before 多 / 少 in the clause (or the word itself
+    when jieba glued 多 / 少 to it: 捐得少)."""
     forms, tags = words.forms, words.tags
     last = k if len(forms[k]) > 1 else k - 1
     quoted = last > 0 and forms[last] in "”\""
     last -= quoted  # “身入”多: the quoted side
     first = last
-    while first > last - 1 and first > 0 and not words.is_punct(first - 1):
+    reach = last - 4 if last > 0 and forms[last - 1] == "的" else last - 1  # 坐在办公室的时间多: past 的
+    while first > reach and first > 0 and not words.is_punct(first - 1):
         first -= 1
     if last < 0 or words.is_punct(last):
         return k, False, False
@@ -102,7 +103,7 @@ def _more_less(words) -> list[tuple[int, int]]:
         end = forms[k][-1:]
         if end not in MORE_LESS or len(forms[k]) > 3 or not (k + 1 < n and forms[k + 1] in PARALLEL_MARKS):
             continue
-        for m in range(k + 2, min(k + 6, n)):
+        for m in range(k + 2, min(k + 9, n)):
             if words.is_punct(m) and not words.quote[m] and forms[m] not in "“”\"":
                 break
             if forms[m][-1:] == MORE_LESS[end] and len(forms[m]) <= 3 and (
