@@ -21,7 +21,8 @@ places      a name of one to three words before a place or unit word (`place_suf
             (`institution_patterns`: 县水务局, 市二院, 县委党校, 镇卫生院); a numbered unit (第三 党支部:
             `numbered_units`); a placeholder name (XX社区, ××银行)
 dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 3·15, 《…》, 例如…,
-            3号楼, 3栋202室, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的, 一名患…; one person singled out:
+            3号楼, 3栋202室, 三号井, 302会议室, 初二（3）班, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的,
+            一名患…, 张姓村民; one person singled out:
             去年有一名党员…, 一户村民…; a described place of an event: 村口的…了), not recurring (每年春节,
             每月20日, 每个党小组有一名…); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年:
             `specific_demonstratives`)
