@@ -474,6 +474,7 @@ def test_parallel_and_measure_stock_formulas(lexicons, text, found):
     ("不少包村干部当起了“走读干部”。", "others"),  # a quoted metaphor after 当起了
     ("新来的大学生村官成了“打字员”。", "others"),
     ("党员志愿者成了“红管家”。", "none"),  # a metaphor of praise
+    ("有的支委成了“传声筒”，上面说什么就传什么，自己不动脑子。", "others"),  # 自己: the 支委's
 ])
 def test_blame_by_metaphors_forces_and_effort_diverted(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
