@@ -443,6 +443,9 @@ def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
     ("打通联系服务群众的“最后一公里”，铺好民心路。", False),  # a metaphor
     ("公司党委派驻喀什的三名党员技术员全部评上了先进。", True),  # a place after any verb
     ("县供电公司党支部帮我们把老旧线路全换了。", True),
+    ("电力检修分公司党支部在抢修中设立了党员责任区。", True),  # a named branch's party branch
+    ("公司所属各分公司党委认真落实。", False),
+    ("张姓村民因为宅基地的事上访了三次。", True),
 ])
 def test_names_cut_wrong_roads_and_places_after_verbs(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found
