@@ -487,7 +487,7 @@ def test_blame_by_metaphors_forces_and_effort_diverted(lexicons, text, kind):
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.80},
+    "examples": {"recall": 0.82},
     "stock_phrase": {"recall": 0.85},
     "blame:others": {"recall": 0.76},
 }
