@@ -431,11 +431,64 @@ def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
 
+@pytest.mark.parametrize("text, found", [
+    ("我们帮助党员周建民办起了竹编加工厂。", True),  # 周建 民办: the name read on characters
+    ("退居二线的老支书陈时信第一个发言。", True),  # 陈时(ng) 信
+    ("村民邓秀兰逢人就说，门口的路修好了。", True),  # 邓秀兰逢: a name glued to the next character
+    ("党员高度重视学习，群众路线教育扎实开展。", False),  # 高度, 路线: jieba's words, no names
+    ("党员向群众宣讲政策。", False),
+    ("我们给群众林权证换发工作开了绿灯。", False),  # 林权证 (nr): no name ends in 证
+    ("解放街老粮站改成了党群服务站。", True),  # a street tagged a plain noun
+    ("青年桥桥面破损多年，今年终于翻修。", True),  # 青年(t) 桥
+    ("村里的机耕路、产业路基本实现了全覆盖。", False),  # kinds of road
+    ("打通联系服务群众的“最后一公里”，铺好民心路。", False),  # a metaphor
+    ("公司党委派驻喀什的三名党员技术员全部评上了先进。", True),  # a place after any verb
+    ("县供电公司党支部帮我们把老旧线路全换了。", True),
+    ("电力检修分公司党支部在抢修中设立了党员责任区。", True),  # a named branch's party branch
+    ("公司所属各分公司党委认真落实。", False),
+    ("张姓村民因为宅基地的事上访了三次。", True),
+])
+def test_names_cut_wrong_roads_and_places_after_verbs(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["examples"]) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("谋划工作多、抓落实少，安排部署多、跟踪问效少。", True),
+    ("平时号召多,示范少;布置多,检查少.", True),
+    ("党建工作存在说得多、做得少的问题。", True),
+    ("今年雨水多、日照少，村里的葡萄减产了。", False),  # no verb on either side
+    ("那段时间订单多、工人少，车间党员连续加班。", False),  # a counted noun
+    ("群众满意不满意，就是检验我们工作成效的标尺。", True),
+    ("技术员拿着标尺把每块地重新量了一遍。", False),
+    ("政治理论学习的系统性、连贯性不强。", True),
+    ("这批货重的在下面、轻的在上面，党员突击队搬了一夜。", False),  # not 重X轻Y
+    ("做到学习有计划、活动有载体、工作有成效。", True),
+    ("村东头有水塘、村西有果园、村南有学校，村部在正中间。", False),
+])
+def test_parallel_and_measure_stock_formulas(lexicons, text, found):
+    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("村里宗族势力大，换届时拉票的苗头一直压不住。", "others"),
+    ("前任班子留下了四十多万元的债务，新班子一上来就背着包袱。", "others"),
+    ("物业对业主反映的问题能拖就拖。", "others"),
+    ("上级要的材料一个接一个，支委们一半精力都花在了填表上。", "others"),
+    ("针对宗族矛盾突出的问题，支部请来了县里的调解专家。", "none"),  # addressed
+    ("不少包村干部当起了“走读干部”。", "others"),  # a quoted metaphor after 当起了
+    ("新来的大学生村官成了“打字员”。", "others"),
+    ("党员志愿者成了“红管家”。", "none"),  # a metaphor of praise
+    ("有的支委成了“传声筒”，上面说什么就传什么，自己不动脑子。", "others"),  # 自己: the 支委's
+])
+def test_blame_by_metaphors_forces_and_effort_diverted(lexicons, text, kind):
+    assert text_signals(text, lexicons)["blame"] == kind
+
+
 # Precision and recall on the labelled test sets (benchmarks/signals.py)
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
-    "examples": {"recall": 0.80},
+    "examples": {"recall": 0.82},
     "stock_phrase": {"recall": 0.85},
     "blame:others": {"recall": 0.76},
 }

@@ -4,14 +4,16 @@ titled documents and activities. Each case found is returned as the phrase that 
 people      a person-tagged word (nr) of three characters starting with a common surname (`surnames`: 王德明,
             with its title: 蒋志华同志); of two, next to a title or a role (刘教授, 党员王磊: `person_titles`,
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
-            老 / 小 + a surname (老刘, 小王); two-character names in a list (程立、吴芳); a placeholder after a role
+            老 / 小 + a surname (老刘, 小王, 老孟 in 老孟带); two-character names in a list (程立、吴芳); a placeholder after a role
             (党员×××, not 党员XX人次); a surname jieba mistagged after a role (党员 何(r) 秀英); 张 奶奶家; not the
             names in `person_not` (习近平: no case of the report)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
-            proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路), one
+            proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路; a road,
+            street, bridge, canal, pond or square tagged a plain noun: 解放街, 人民广场, 青年 桥, not 水泥路,
+            步行街, 连心桥: `road_stems_not`), one
             proper-noun word ending in a unit word (新华书店, 中国银行), a place in a place (安吉 余村), a place
-            name after a verb of going (到 延安, 赴 浙江); the name not a category (`place_name_not`:
+            name after a verb (到 延安, 赴 浙江, 派驻 喀什); the name not a category (`place_name_not`:
             示范村, 老旧小区, 相关公司) nor a verb or function word, so 围绕 镇党委, 投身 乡村 and 组织 支部 name
             nothing; not one of jieba's false places (`ns_not`: 上门, 镇里); a proper name, up to two trade words
             and an `organisation_words` word (红星 机械厂, 金穗 种植 专业 合作社); surname + 家 before a village
@@ -19,7 +21,8 @@ places      a name of one to three words before a place or unit word (`place_suf
             (`institution_patterns`: 县水务局, 市二院, 县委党校, 镇卫生院); a numbered unit (第三 党支部:
             `numbered_units`); a placeholder name (XX社区, ××银行)
 dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 3·15, 《…》, 例如…,
-            3号楼, 3栋202室, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的, 一名患…; one person singled out:
+            3号楼, 3栋202室, 三号井, 302会议室, 初二（3）班, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的,
+            一名患…, 张姓村民; one person singled out:
             去年有一名党员…, 一户村民…; a described place of an event: 村口的…了), not recurring (每年春节,
             每月20日, 每个党小组有一名…); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年:
             `specific_demonstratives`)
@@ -33,13 +36,21 @@ activities  a short quoted name (“红色周末”读书会, “初心讲堂”
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from checker.segment.tokens import in_dictionary, tag
+
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "j", "eng", "a", "an", "ng", "b", "s", "nl", "l",
                        "zg", "x", "m"})
 DIRECTIONS = set("东西南北中上下前后")
 NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "老牛", "小金", "老白", "小高", "小于", "老于", "小卫",
-                           "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常"})
+                           "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常", "小马"})
+NOT_NAME_ENDS = frozenset("村镇乡县区苑湾书章栏感字证卡费表率性式制法税款站室")  # 安全感, 林权证: no names
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 ROADS = frozenset("路街巷")
+ROAD_ENDS = ("路", "街", "巷", "桥", "渠", "塘", "坝", "广场", "大道", "大街")
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
 TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
@@ -60,6 +71,24 @@ def _numbered_slogan(inner: str) -> bool:
     return inner[0] in NUMBERED_SLOGAN and (len(inner) <= 4 or inner[1] in "个线岗级星项型化")  # “一线工作法”
 
 
+@lru_cache(maxsize=4096)
+def _dictionary_tag(piece: str) -> str:
+    """jieba's tag of `piece` if its dictionary holds it as one word ("" if not: 周建, 何永)."""
+    if not in_dictionary(piece):
+        return ""
+    tagged = tag(piece)
+    return tagged[0][1] if len(tagged) == 1 else ""  # a prefix of longer words only (方国) is no word
+
+
+@lru_cache(maxsize=16)
+def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> re.Pattern | None:
+    if not roles or not surnames:
+        return None
+    alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    role = f"(?:{alternation}|[\u4e00-\u9fff]{{1,2}}[员长])"  # 党员, or any word ending in 员 / 长 (联户长)
+    return re.compile(f"(?=({role}[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}))")  # overlapping
+
+
 def _placeholder(form: str) -> bool:
     return len(form) >= 2 and all(ch in PLACEHOLDER for ch in form)
 
@@ -68,6 +97,7 @@ def examples(words, hits) -> list[str]:
     found: list[tuple[int, str]] = []
     found += _patterns(words, hits)
     found += _people(words, hits)
+    found += _role_names(words, hits)
     found += _places(words, hits)
     found += _activities(words, hits)
     found.sort(key=lambda f: f[0])
@@ -136,7 +166,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) in (2, 3) and form[1:] in ("某", "某某") and _surname(hits, form):
             out.append((i, form))
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
-            if len(form) == 3 and not form.endswith(("村", "镇", "乡", "县", "区", "苑", "湾", "书", "章", "栏")):
+            if len(form) == 3 and form[-1] not in NOT_NAME_ENDS:
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
                     i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
@@ -158,6 +188,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李
+        elif len(form) == 3 and form[0] in "老小" and form[1] in surnames and tag in PERSON_TAGS \
+                and form[:2] not in NOT_NICKNAMES:
+            out.append((i, form[:2]))  # 老孟带(nr): jieba glued the next character to the nickname
         elif _placeholder(form) and (following in titles or previous.endswith(roles) and roles
                                      and not _counted(words, hits, i + 1)):
             out.append((i, form + (following if following in titles else "")))  # ××同志, 党员×× (not 党员XX人次)
@@ -169,6 +202,43 @@ def _people(words, hits) -> list[tuple[int, str]]:
                 out.append((i, words.span_text(i, end)))  # 党员 × × ×: jieba cut the placeholder
         if (not out or out[-1][0] != i) and (found := _named_after_role(words, hits, i, roles, titles)):
             out.append((i, found))
+    return out
+
+
+def _role_names(words, hits) -> list[tuple[int, str]]:
+    """A three-character name after a role, read on characters where jieba cut it wrong (党员 周建 民办…:
+    周建民; 网格 员何 永强: 何永强): the role starting a word, the surname starting a word or ending one, the name
+    ending a word unless its first two characters are one person-tagged word; neither the surname and the next
+    character (高度, 张贴, 安全) nor the given name (群众, 权证) one of jieba's common words."""
+    regex = _role_regex(hits.lexicon("person_roles"), hits.singles("surnames"))
+    if regex is None:
+        return []
+    out, text, at, starts = [], words.text, words.at, words.starts
+    for match in regex.finditer(text):
+        p = match.end(1) - 3
+        if match.start() not in at:
+            continue
+        i = bisect_right(starts, p) - 1  # the word holding the surname
+        if words.quote[i] or hits.covering("person_not", i):
+            continue
+        head = words.forms[i] if p in at else ""
+        if p in at:
+            if len(head) > 3 and not (len(head) == 4 and words.tags[i] in PERSON_TAGS and not _dictionary_tag(head)) \
+                    or len(head) == 3 or len(head) < 3 and p + 3 not in at and words.tags[i] not in PERSON_TAGS:
+                continue  # 常来常往, 高度重视: one word (邓秀兰逢 is a name glued to 逢); 党员 向 群众…
+            if len(head) == 1 and words.tags[i] not in PERSON_TAGS and p + 1 in at \
+                    and words.tags[at[p + 1]] not in PERSON_TAGS:
+                continue  # 党员 于 今年: a preposition before a word not taken for a name
+        elif starts[i + 1] != p + 1 or p + 3 not in at:
+            continue  # 群众路线: the role and the next characters in one word
+        name = text[p:p + 3]
+        given = "" if len(head) == 1 and words.tags[i] in PERSON_TAGS else _dictionary_tag(name[1:])  # 吴(nr) 建军
+        first = _dictionary_tag(name[:2])
+        if first and not (first in PERSON_TAGS and head == name[:2] and len(words.forms[i + 1]) == 1
+                          and words.tags[i + 1] in NAME_PIECE_TAGS) \
+                or given and given not in PERSON_TAGS + ("ns", "nz") or _dictionary_tag(name):
+            continue  # 张贴 宣传, 高度; not 黎明 辉, 罗文 斌 (a name's last character cut off)
+        out.append((i, name))
     return out
 
 
@@ -212,7 +282,7 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
             if after_role or title_after:
                 return form + name + (forms[i + 2] if title_after else "")
     elif len(form) in (2, 3) and after_role and (tag in ("nr", "nrfg", "nrt") or len(form) == 3 and tag in (
-            "ns", "nz")) and (
+            "ns", "nz")) and form[-1] not in NOT_NAME_ENDS and (
             i + 1 >= n or forms[i + 1] in titles or tags[i + 1] not in ("n", "vn", "nz")):
         return form  # not 党员 张贴(nr) 宣传标语: a verb jieba took for a name, before its object
     return ""
@@ -243,7 +313,7 @@ def _places(words, hits) -> list[tuple[int, str]]:
     suffixes = hits.cover("place_suffixes")
     candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
                                        if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
-                                                              or form[-1] == "家"
+                                                              or form[-1] == "家" or form.endswith(ROAD_ENDS)
                                                               or _proper_unit(words, hits, i)
                                                               or _travelled_to(words, hits, i))))
     taken = -1
@@ -259,10 +329,13 @@ def _places(words, hits) -> list[tuple[int, str]]:
         if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
             road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
+            stem = _road_stem(form)
+            if stem and not _road_name(hits, stem, proper=tag in PROPER_TAGS | {"nt"}):
+                continue  # 连心桥, 步行街, 水泥路: a kind of road or a metaphor
             if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS
-                                   or road) \
+                                   or road or stem and tag in ("n", "nz", "ns", "nr", "nt")) \
                     and _name_word(words, hits, i) and tag in ("ns", "nr", "nz", "n", "nt", "nrt", "l", "j") \
-                    and (road or not _category(hits, form[:-1])):
+                    and (road or stem or not _category(hits, form[:-1])):
                 out.append((i, form))
             elif _proper_unit(words, hits, i):
                 out.append((i, form))  # 新华书店, 中国银行: a named unit in one word
@@ -285,13 +358,37 @@ def _places(words, hits) -> list[tuple[int, str]]:
         start = i
         while start > 0 and i - start < 3 and _name_word(words, hits, start - 1):
             start -= 1
+        road = forms[i] in ROAD_ENDS
+        if road and start == i and i > 0 and len(forms[i - 1]) == 2 and tags[i - 1] in ("t", "v", "vn", "a") \
+                and not words.quote[i - 1]:
+            start = i - 1  # 青年(t) 桥, 跃进(v) 渠: jieba tagged the name as a word of another kind
         name = words.span_text(start, i)
+        if road and not _road_name(hits, name, proper=tags[start] in ("t", "v", "vn", "a")):
+            continue  # 机耕 路, 民心 路, 断头 路
         if len(name) < 2 or (i - start == 1 and words.tags[start] in ("m", "f", "zg")):
             continue
         end = hits.starting("place_suffixes", i)
         out.append((start, words.span_text(start, end)))
         taken = end - 1
     return out
+
+
+def _road_stem(form: str) -> str:
+    """The name before a road, street, bridge, canal, pond, dam or square ending a word of three to five
+    characters (解放街: 解放; 人民广场: 人民), "" if none."""
+    if not 3 <= len(form) <= 5:
+        return ""
+    for end in ROAD_ENDS:
+        if form.endswith(end) and len(form) - len(end) >= 2:
+            return form[:-len(end)]
+    return ""
+
+
+def _road_name(hits, stem: str, proper: bool) -> bool:
+    """`stem` names one road (解放, 槐花, 青年), not a kind of road or a metaphor (`road_stems_not`: 水泥, 机耕,
+    步行, 连心, 民心) nor (unless jieba took the whole for a proper noun: 文化路) a category."""
+    return stem not in hits.set("road_stems_not") and stem[-2:] not in hits.set("road_stems_not") \
+        and all("\u4e00" <= ch <= "\u9fff" for ch in stem) and (proper or not _category(hits, stem))
 
 
 def _organisation_end(words, hits, i: int) -> int:
@@ -322,10 +419,12 @@ def _proper_unit(words, hits, i: int) -> bool:
 
 
 def _travelled_to(words, hits, i: int) -> bool:
-    """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江)."""
+    """A two-character place name (jieba's ns) right after a verb of going (到 延安, 赴 浙江) or any other verb
+    (考察 寿光, 派驻 喀什, 支援了 兰州)."""
     form = words.forms[i]
     verb = i - 2 if i > 1 and words.forms[i - 1] == "了" else i - 1  # 去了 广州
-    return len(form) == 2 and words.tags[i] == "ns" and verb >= 0 and words.forms[verb] in TRAVEL \
+    return len(form) == 2 and words.tags[i] == "ns" and verb >= 0 and (
+        words.forms[verb] in TRAVEL or words.tags[verb] == "v" and len(words.forms[verb]) == 2) \
         and form[-1] not in COMMON_PLACE_ENDS and _name_word(words, hits, i) and not _category(hits, form)
 
 

@@ -6,7 +6,8 @@ first person   我 as a word (or the first character of a word jieba glued to it
                form (我们, 我村, 我/所 党支部: `first_person_not`, the unit not being a verb), not inside a quote (a
                slogan “我为群众办实事” or someone's words), not 你我; 本人 unless it follows a noun (党员本人) or
                经 (经本人申请); 作为 + a role of the secretary (`self_roles`: 作为村党支部书记，…); 自己 / 自身 with
-               nothing but adverbials before it in its clause (自己抓党建的办法不多, not 党员要把自己摆进去); the
+               nothing but adverbials before it in its clause (自己抓党建的办法不多, not 党员要把自己摆进去, nor in a
+               sentence opening with others: 有的支委…，自己不动脑子); the
                other phrases of `first_person` (书记本人, 我这个书记). A report formula (`report_formulas`:
                以上是我的述职，请批评指正) names nobody. With no first person named, a sentence opener
                (`self_openers`: 亲自, 带头, 主持 — 先后多次主持召开…) implies the secretary.
@@ -141,6 +142,7 @@ def first_person(words, hits) -> Person:
         taken.update(range(a, b))
     roles = hits.lexicon("self_roles")
     openers: list[tuple[int, str]] = []
+    opened_by_others = any(a == 0 for a, _ in hits.every("others_subjects"))  # 有的支委…，自己不动脑子: theirs
     for i in range(n):
         form = forms[i]
         if i in taken or words.quote[i]:
@@ -157,7 +159,7 @@ def first_person(words, hits) -> Person:
                 continue  # 党员本人, 经本人申请
             person.phrases.append("本人")
             person.anchors.append((i, "subject"))
-        elif form in ("自己", "自身", "个人") and _only_adverbials_before(words, i):
+        elif form in ("自己", "自身", "个人") and _only_adverbials_before(words, i) and not opened_by_others:
             following = forms[i + 1] if i + 1 < n else ""
             if (form == "自身" and following == "建设") or (form == "个人" and following in NOT_OWN):
                 continue  # 支部自身建设, 个人利益: nobody in particular

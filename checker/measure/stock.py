@@ -13,7 +13,9 @@ patterns        `stock_patterns`, regular expressions matched on word boundaries
 
 weak formulas   only in a sentence with no figure, no case and no one person told of (他, 她): an adverb of zeal before any verb (认真学习),
                 `weak_stock_patterns` (还不够…, 有待…, 研究不深、谋划不够, 满足于…, 缺乏…精神, 抓班子、带队伍、
-                促发展), an abstract verb before an abstract noun (`stock_nouns`: 激发内生动力, 筑牢战斗堡垒)
+                促发展), an abstract verb before an abstract noun (`stock_nouns`: 激发内生动力, 筑牢战斗堡垒), a
+                parallel of more and less (谋划工作多、抓落实少, 说得多、做得少: one side holding a verb, neither
+                ending in a counted noun: not 雨水多、日照少, 订单多、工人少)
 
 Phrases inside a title (《关于进一步加强…的若干措施》) are the title's, not the writer's. The phrases found do not
 overlap: the longest wins where two would.
@@ -22,6 +24,9 @@ overlap: the longest wins where two would.
 from __future__ import annotations
 
 NARRATED = frozenset({"他", "她", "他家", "她家"})
+MORE_LESS = {"多": "少", "少": "多"}
+PARALLEL_MARKS = frozenset("、，,；;")
+COUNTED_ENDS = frozenset("人员户生者们量额")  # 工人多, 产量少: things counted, not a formula
 
 
 def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
@@ -62,9 +67,50 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
                 if b <= c <= b + 3 and not any(words.is_punct(k) for k in range(b, c)):
                     spans.append((a, d))
                     break
+        spans += _more_less(words)
     kept, end = [], 0
     for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
         if a >= end and not any(words.title[k] for k in range(a, b)):
             kept.append((a, b))
             end = b
     return [words.span_text(a, b) for a, b in kept]
+
+
+def _side(words, k: int) -> tuple[int, bool, bool]:
+    """The side of a parallel ending in word k's 多 / 少: (its first word, it holds a verb, it ends in a counted
+    noun), read on the word (or two; or up to three before a 的) before 多 / 少 in the clause (or the word itself
+    when jieba glued 多 / 少 to it: 捐得少)."""
+    forms, tags = words.forms, words.tags
+    last = k if len(forms[k]) > 1 else k - 1
+    quoted = last > 0 and forms[last] in "”\""
+    last -= quoted  # “身入”多: the quoted side
+    first = last
+    reach = last - 4 if last > 0 and forms[last - 1] == "的" else last - 1  # 坐在办公室的时间多: past 的
+    while first > reach and first > 0 and not words.is_punct(first - 1):
+        first -= 1
+    if last < 0 or words.is_punct(last):
+        return k, False, False
+    verb = quoted or any(tags[j].startswith("v") or forms[j] == "得" for j in range(first, last + 1)) \
+        or (last == k and "得" in forms[k])
+    stem = forms[last] if last < k else forms[k][:-1]
+    return first, verb, bool(stem) and stem[-1] in COUNTED_ENDS
+
+
+def _more_less(words) -> list[tuple[int, int]]:
+    """谋划工作多、抓落实少 (see the module's docstring): word spans of parallels of 多 and 少."""
+    forms, n, out = words.forms, len(words), []
+    for k in range(1, n - 2):
+        end = forms[k][-1:]
+        if end not in MORE_LESS or len(forms[k]) > 3 or not (k + 1 < n and forms[k + 1] in PARALLEL_MARKS):
+            continue
+        for m in range(k + 2, min(k + 9, n)):
+            if words.is_punct(m) and not words.quote[m] and forms[m] not in "“”\"":
+                break
+            if forms[m][-1:] == MORE_LESS[end] and len(forms[m]) <= 3 and (
+                    m + 1 >= n or words.is_punct(m + 1) or forms[m + 1] == "的"):
+                first, verb_x, counted_x = _side(words, k)
+                _, verb_y, counted_y = _side(words, m)
+                if (verb_x or verb_y) and not (counted_x or counted_y):
+                    out.append((first, m + 1))
+                break
+    return out
