@@ -23,9 +23,10 @@ TARGETS = {"macro_f1": 0.90, "share_mae": 0.03, "one_third_decision_accuracy": 0
 # Reports in real-world forms (held-out reports of the r writers, and corpus/realform that training never sees):
 # issue 16 asks macro-F1 >= 0.95 and the 1/3 decision right on >= 95% of corpus/realform: both met (0.975, 35/36).
 # The held-out real-form reports grew from 41 to 49 with writer r7's; there the shipped model and the one before
-# it read the same 44/49 (0.898), so its floor is what the model reaches, and a regression fails.
+# it read the same 44/49 (0.898), so its floor is what the model reaches, and a regression fails. corpus/realform2
+# (30 reports by writer r8, new this round) reads 26/30 (0.867): the target is not met there.
 REAL_FORM_FLOORS = {"macro_f1": 0.95, "share_mae": 0.04}
-DECISION_FLOORS = {"held_out_real_form": 0.89, "realform": 0.95}
+DECISION_FLOORS = {"held_out_real_form": 0.89, "realform": 0.95, "realform2": 0.86}
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_metrics_meet_the_targets_on_the_held_out_split(shipped):
     assert model["reports"] >= 30 and shipped["model"]["reports"] >= 60
 
 
-@pytest.mark.parametrize("where", ["held_out_real_form", "realform"])
+@pytest.mark.parametrize("where", ["held_out_real_form", "realform", "realform2"])
 def test_metrics_on_real_forms_hold_their_floors(shipped, where):
     model = shipped["held_out_by_writer"]["real_form"] if where == "held_out_real_form" else shipped[where]["model"]
     assert model["reports"] >= 30
