@@ -404,3 +404,15 @@ def test_formalism_only_in_the_achievements_is_named():
     paragraphs = report(extra=["<A>我坚决防止形式主义，全年精简会议6次。"])
     found = flag(paragraphs, "FORMALISM_NOT_ADDRESSED", "jixian-2018")
     assert found.message.startswith("只在成绩部分提到 “形式主义”，")
+
+
+def test_evidence_at_one_start_comes_out_in_one_order_whatever_the_hashing():
+    from types import SimpleNamespace
+
+    from checker.checks.engine import _evidence
+
+    sentence = SimpleNamespace(_=SimpleNamespace(number=3))
+    item = SimpleNamespace(text="全村脱贫攻坚任务全面完成", sentence=sentence)
+    orders = {tuple((e.start, e.end) for e in _evidence(marks))
+              for marks in ([(item, "脱贫"), (item, "脱贫攻坚")], [(item, "脱贫攻坚"), (item, "脱贫")])}
+    assert orders == {((2, 6), (2, 4))}

@@ -214,7 +214,8 @@ def apply_rules(doc: Doc, rules: dict[str, RuleConfig], context: Context) -> lis
 
 
 def _evidence(found: list) -> list[Evidence]:
-    """Character spans of the words (or whole sentences) a finding points at, each once, in report order."""
+    """Character spans of the words (or whole sentences) a finding points at, each once, in report order (at one
+    start the longer span first, so that the order never depends on the set's hashing)."""
     spans = set()
     for mark in found:
         if isinstance(mark, Mark):
@@ -225,7 +226,7 @@ def _evidence(found: list) -> list[Evidence]:
         start = item.text.find(words) if words else 0
         if start >= 0:
             spans.add(Evidence(item.sentence._.number, start, start + len(words or item.text), words or item.text))
-    return sorted(spans, key=lambda e: (e.sentence, e.start))
+    return sorted(spans, key=lambda e: (e.sentence, e.start, -e.end, e.text, e.replacement))
 
 
 def rule_of(code: str, config: RuleConfig) -> Rule:
