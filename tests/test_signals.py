@@ -77,7 +77,7 @@ def test_personal_acts_ignore_nouns_that_contain_them(lexicons):
     assert text_signals("我亲自组织党员学习。", lexicons)["acts"] == ["亲自", "组织"]
 
 
-@pytest.mark.parametrize("text, acted", [
+ACTS_OF_THE_SECRETARY = [
     ("我带头讲党课4次，其中一次讲的是《条例》中的党员义务。", True),
     ("组织部安排我参加了全省村党组织书记示范培训。", True),  # asked, then did it
     ("在我的提议下，支委会决定把党员活动日改到周末。", True),
@@ -86,9 +86,7 @@ def test_personal_acts_ignore_nouns_that_contain_them(lexicons):
     ("我被县委评为优秀党务工作者。", False),
     ("那位有意见的老党员主动找我谈了两次心。", False),  # 我 only the object
     ("十年前我当村主任时，曾带头修过村里第一条水泥路。", False),  # not this year
-])
-def test_personal_acts_are_what_the_secretary_did(lexicons, text, acted):
-    assert bool(text_signals(text, lexicons)["acts"]) is acted
+]
 
 
 def test_empty_words_prefer_the_longest_phrase(lexicons):
@@ -219,7 +217,7 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
 
 # Missed on independently written texts (corpus/signals/*_more.jsonl, batches 3-5)
 
-@pytest.mark.parametrize("text, found", [
+CASES_OF_OTHER_WRITERS = [
     ("我们在新华书店设立了党员学习角。", True),  # a named unit in one word
     ("民办学校党组织覆盖面还不够广。", False),  # a category in one word
     ("改造了文化路老旧管网3.6公里。", True),  # a road named with a category word
@@ -244,24 +242,20 @@ def test_word_pieces_are_no_cases_and_real_cases_count(lexicons):
     ("党员带头下到井口检查安全隐患。", False),  # 井口 (ns): a common place
     ("协调边境派出所加强了夜间巡逻。", False),  # a category of unit
     ("开展“安全生产无事故、无三违”主题活动。", False),  # a numbered slogan in a list
-])
-def test_cases_of_other_writers(lexicons, text, found):
-    assert bool(text_signals(text, lexicons)["examples"]) is found
+]
 
 
-@pytest.mark.parametrize("text, found", [
+STOCK_MORE = [
     ("坚持问题导向、目标导向和结果导向。", True),
     ("对基层党建工作浅尝辄止、蜻蜓点水。", True),
     ("有时存在“等一等、看一看”的思想。", True),  # A一A、B一B
     ("支部起到了很好的示范引领作用。", True),
     ("我们借了镇中心小学的操场开运动会。", False),
     ("我和会计一起把近三年的票据逐张核对了一遍。", False),
-])
-def test_more_stock_phrases(lexicons, text, found):
-    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+]
 
 
-@pytest.mark.parametrize("text, acted", [
+ACTS_OF_OTHER_WRITERS = [
     ("先后多次主持召开党政班子会研究部署党建工作。", True),  # the omitted subject, implied by 主持
     ("我必须带头学习，带头落实。", False),  # an obligation; 我 is the subject the acts are read from
     ("我带头遵守各项纪律规定。", False),  # 带头 + an attitude
@@ -270,12 +264,15 @@ def test_more_stock_phrases(lexicons, text, found):
     ("我利用晚上时间，挨家挨户把政策讲给群众听。", True),  # the adverb before the object of 把
     ("作为第一责任人，我把责任压实到每个支委。", False),
     ("对于群众反映的问题，我都及时协调解决。", False),  # 及时: an attitude
-])
-def test_acts_of_other_writers(lexicons, text, acted):
+]
+
+
+@pytest.mark.parametrize("text, acted", ACTS_OF_THE_SECRETARY + ACTS_OF_OTHER_WRITERS)
+def test_personal_acts_are_what_the_secretary_did(lexicons, text, acted):
     assert bool(text_signals(text, lexicons)["acts"]) is acted
 
 
-@pytest.mark.parametrize("text, kind", [
+BLAME_SUPERIORS_MEMBERS = [
     ("镇党委对村里的指导多是开会部署，具体帮扶少。", "others"),  # a superior
     ("镇党委对我们的工作给予了大力支持。", "none"),
     ("社区在职党员报到后大多“报而不到”。", "others"),  # the unit's members, past a modifier
@@ -298,14 +295,12 @@ def test_acts_of_other_writers(lexicons, text, acted):
     ("通过整改，党员参加活动不积极的现象明显改观。", "none"),
     ("村里的几个老党员总觉得自己资格老，开会时爱唱反调。", "others"),
     ("一些党员嘴上说支持，真到出工出力的时候就找借口。", "others"),  # 嘴上说: no reporting
-])
-def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
-    assert text_signals(text, lexicons)["blame"] == kind
+]
 
 
 # Rules learnt from the second tuning sets (corpus/signals/*_more.jsonl, batches 11-21)
 
-@pytest.mark.parametrize("text, found", [
+CASES_SINGLED_OUT = [
     ("党员何秀英家的菜园成了示范园。", True),
     ("在“3·15”消费者权益日，党员志愿者开展了维权咨询。", True),
     ("为了保障G318国道抢通，党员们坚守了七天七夜。", True),
@@ -350,12 +345,10 @@ def test_blame_on_superiors_members_and_circumstances(lexicons, text, kind):
     ("党员干部马明亮带头拆了自家的猪圈。", True),
     ("我们在县城开了一家“乡味坊”特产店。", True),
     ("确保每一户困难群众都有党员联系。", False),
-])
-def test_cases_singled_out_named_or_described(lexicons, text, found):
-    assert bool(text_signals(text, lexicons)["examples"]) is found
+]
 
 
-@pytest.mark.parametrize("text, found", [
+STOCK_METAPHORS_PADDED = [
     ("答好新时代基层党建的“赶考”答卷。", True),
     ("为党旗增辉，为党徽添彩。", True),
     ("思想观念跟不上形势发展的需要。", True),
@@ -379,12 +372,10 @@ def test_cases_singled_out_named_or_described(lexicons, text, found):
     ("打通了三个组的灌溉线路。", False),
     ("真正做到学有所思、学有所悟。", True),
     ("党员群众心往一处想、劲往一处使。", True),
-])
-def test_metaphor_and_padded_stock_formulas(lexicons, text, found):
-    assert bool(text_signals(text, lexicons)["empty_words"]) is found
+]
 
 
-@pytest.mark.parametrize("text, kind", [
+BLAME_BODIES_PRETEXTS = [
     ("我去年两次未经支委会研究，就批准了活动经费的开支。", 'self'),
     ("部分党员年纪虽大，但思想一点也不落后。", 'none'),
     ("这次暴雨没有造成人员伤亡。", 'none'),
@@ -426,12 +417,10 @@ def test_metaphor_and_padded_stock_formulas(lexicons, text, found):
     ("一些支部的“三会一课”记录不全。", 'others'),
     ("个别村民小组长带头阻挠征地，造成了很坏的影响。", 'others'),
     ("我批评人时态度生硬，有的同志接受不了。", 'self'),
-])
-def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
-    assert text_signals(text, lexicons)["blame"] == kind
+]
 
 
-@pytest.mark.parametrize("text, found", [
+CASES_NAMES_ROADS_PLACES = [
     ("我们帮助党员周建民办起了竹编加工厂。", True),  # 周建 民办: the name read on characters
     ("退居二线的老支书陈时信第一个发言。", True),  # 陈时(ng) 信
     ("村民邓秀兰逢人就说，门口的路修好了。", True),  # 邓秀兰逢: a name glued to the next character
@@ -447,12 +436,15 @@ def test_blame_on_bodies_pretexts_and_met_hardships(lexicons, text, kind):
     ("电力检修分公司党支部在抢修中设立了党员责任区。", True),  # a named branch's party branch
     ("公司所属各分公司党委认真落实。", False),
     ("张姓村民因为宅基地的事上访了三次。", True),
-])
-def test_names_cut_wrong_roads_and_places_after_verbs(lexicons, text, found):
+]
+
+
+@pytest.mark.parametrize("text, found", CASES_OF_OTHER_WRITERS + CASES_SINGLED_OUT + CASES_NAMES_ROADS_PLACES)
+def test_cases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found
 
 
-@pytest.mark.parametrize("text, found", [
+STOCK_PARALLEL_MEASURE = [
     ("谋划工作多、抓落实少，安排部署多、跟踪问效少。", True),
     ("平时号召多,示范少;布置多,检查少.", True),
     ("党建工作存在说得多、做得少的问题。", True),
@@ -464,12 +456,15 @@ def test_names_cut_wrong_roads_and_places_after_verbs(lexicons, text, found):
     ("这批货重的在下面、轻的在上面，党员突击队搬了一夜。", False),  # not 重X轻Y
     ("做到学习有计划、活动有载体、工作有成效。", True),
     ("村东头有水塘、村西有果园、村南有学校，村部在正中间。", False),
-])
-def test_parallel_and_measure_stock_formulas(lexicons, text, found):
+]
+
+
+@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE)
+def test_stock_phrases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["empty_words"]) is found
 
 
-@pytest.mark.parametrize("text, kind", [
+BLAME_METAPHORS_FORCES = [
     ("村里宗族势力大，换届时拉票的苗头一直压不住。", "others"),
     ("前任班子留下了四十多万元的债务，新班子一上来就背着包袱。", "others"),
     ("物业对业主反映的问题能拖就拖。", "others"),
@@ -479,8 +474,11 @@ def test_parallel_and_measure_stock_formulas(lexicons, text, found):
     ("新来的大学生村官成了“打字员”。", "others"),
     ("党员志愿者成了“红管家”。", "none"),  # a metaphor of praise
     ("有的支委成了“传声筒”，上面说什么就传什么，自己不动脑子。", "others"),  # 自己: the 支委's
-])
-def test_blame_by_metaphors_forces_and_effort_diverted(lexicons, text, kind):
+]
+
+
+@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES)
+def test_blame_in_other_writers_forms(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
 
