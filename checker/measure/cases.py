@@ -119,7 +119,7 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
                     continue  # 为七组: jieba glued the preposition to the name
                 start -= 1
             if text[max(0, start - 4):start].rstrip(OPENING_QUOTES).removesuffix("的").endswith(RECURRING) \
-                    or "每" in words.span_text(_clause_start(words, at[start]), at[start]):
+                    or "每" in words.span_text(words.clause_start(at[start]), at[start]):
                 continue  # 每年春节, 每月20日, 每年的“七一”, 每个党小组有一名…: a routine, not a case
             out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
@@ -131,13 +131,6 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
         elif a > 0 and not words.is_punct(a - 1):
             out.append((a - 1, words.span_text(a - 1, b)))  # 收官那年: the time of one event
     return out
-
-
-def _clause_start(words, i: int) -> int:
-    start = i
-    while start > 0 and words.clause[start - 1] == words.clause[i]:
-        start -= 1
-    return start
 
 
 def _surname(hits, form: str) -> bool:

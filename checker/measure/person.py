@@ -90,17 +90,10 @@ class Owner:
     self_exam: list[str] = field(default_factory=list)
 
 
-def _clause_start(words, i: int) -> int:
-    c, k = words.clause[i], i
-    while k > 0 and words.clause[k - 1] == c:
-        k -= 1
-    return k
-
-
 def _only_adverbials_before(words, i: int, hits=None) -> bool:
     """Nothing but adverbials, time words, conjunctions and punctuation before word i in its clause (with `hits`,
     also the adverbs of a concrete act: 先后多次)."""
-    for k in range(_clause_start(words, i), i):
+    for k in range(words.clause_start(i), i):
         if not (words.is_punct(k) or words.tags[k] in ADVERBIAL_TAGS or hits and hits.covering("act_adverbs", k)):
             return False
     return True
@@ -176,7 +169,7 @@ def first_person(words, hits) -> Person:
                 person.phrases.append(words.span_text(i, last + 1).replace("“", "").replace("”", ""))
                 person.anchors.append((min(end + 1, n - 1), "implied"))
         elif hits.covering("self_openers", i) and _only_adverbials_before(words, i, hits) and not any(
-                hits.covering("plan_markers", k) for k in range(_clause_start(words, i), i)):
+                hits.covering("plan_markers", k) for k in range(words.clause_start(i), i)):
             openers.append((i, "implied"))  # 亲自上门…, 先后多次主持召开… (not 必须带头…)
     if not person.phrases:  # the omitted subject: 我 elsewhere in the sentence is the one the acts are read from
         person.anchors += openers
@@ -315,11 +308,11 @@ def personal_acts(words, hits, person: Person) -> list[str]:
             done = following in COMPLETION or (k + 2 < n and forms[k + 2] in COMPLETION
                                                and not words.is_punct(k + 1) and words.tags[k + 1] != "uj") or (
                 len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul") or (
-                following in RESULTS and "把" in forms[_clause_start(words, k):k])  # 把垃圾清理干净
+                following in RESULTS and "把" in forms[words.clause_start(k):k])  # 把垃圾清理干净
             strong = hits.covering("personal_acts", k)
             if not done and len(form) == 1 and not _main_verb(words, k, anchor):
                 continue  # 压实到: 到 is the complement, not an act
-            adverb = _adverb_before(words, hits, k, max(chain.start, _clause_start(words, k)))
+            adverb = _adverb_before(words, hits, k, max(chain.start, words.clause_start(k)))
             attitude = any(hits.covering("attitude_adverbs", j) for j in range(max(chain.start, k - 2), k))
             if done or _quantity_after(words, k, _clause_end(words, k)) or adverb or (
                     not attitude and (strong or routine)):
@@ -477,7 +470,7 @@ def _resolution_seen(words, hits) -> list[bool]:
 
 def _after_dui(words, k: int) -> bool:
     """Word k is inside 对…: what someone is judged on (村民对人居环境整治不配合), not what was addressed."""
-    start = _clause_start(words, k)
+    start = words.clause_start(k)
     return any(words.forms[j] in ("对", "对于") for j in range(max(start, k - 4), k))
 
 
@@ -567,13 +560,13 @@ def _member_after(words, b: int, starting: dict) -> int | None:
 
 def _illustration(words, a: int) -> bool:
     """Word a is in a clause giving examples (比如…, 例如…): what it names illustrates, it blames nobody."""
-    start = _clause_start(words, a)
+    start = words.clause_start(a)
     return words.forms[start] in ("比如", "例如", "譬如", "如")
 
 
 def _governed(words, hits, a: int) -> bool:
     """Word a is inside a prepositional phrase (a preposition before it in the clause, no verb between)."""
-    for k in range(a - 1, _clause_start(words, a) - 1, -1):
+    for k in range(a - 1, words.clause_start(a) - 1, -1):
         tag = words.tags[k]
         if hits.covering("actor_prepositions", k) or tag == "p":
             return True
@@ -711,4 +704,4 @@ def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
 def _planned(words, hits, k: int) -> bool:
     """A plan word before word k in its clause (我将…); not a noun (工作计划)."""
     return any(hits.covering("plan_markers", j) and words.tags[j] not in ("n", "vn")
-               for j in range(_clause_start(words, k), k))
+               for j in range(words.clause_start(k), k))

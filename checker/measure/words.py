@@ -93,3 +93,10 @@ class Words:
 
     def is_punct(self, i: int) -> bool:
         return self.forms[i] in PUNCT
+
+    def clause_start(self, i: int) -> int:
+        """The first word of word i's clause."""
+        k = i
+        while k > 0 and self.clause[k - 1] == self.clause[i]:
+            k -= 1
+        return k
