@@ -144,6 +144,21 @@ def test_a_problem_named_in_a_line_without_its_cause_is_vague():
     assert found is not None and found.message.startswith("问题只是一笔带过") and "也没有分析原因" in found.message
 
 
+BLAMED = ["<P>二、存在的问题", "<P>一是部分党员学习主动性不强。", "<P>二是个别支部组织生活不够规范。",
+          "<P>三是党务干部业务能力有待提高。"]
+
+
+def test_problems_blamed_on_others_without_a_cause_are_vague():
+    found = flag(report(problems=BLAMED), "PROBLEMS_VAGUE", LOOSE)
+    assert found is not None and found.message.startswith("查摆的 3 条问题中有 3 条")
+
+
+def test_problems_blamed_on_an_excuse_give_a_cause():
+    excused = BLAMED[:1] + [p.replace("。", "，村里任务重、人手不足，顾不上。") for p in BLAMED[1:]]
+    assert flag(report(problems=excused), "PROBLEMS_VAGUE", LOOSE) is None  # whose cause: PROBLEMS_NOT_SELF's
+    assert flag(report(problems=excused), "PROBLEMS_NOT_SELF", LOOSE) is not None
+
+
 def test_a_short_problem_part_with_its_cause_is_not_vague():
     with_cause = THIN + ["<P>原因在于本人对发展党员重视不够，没有把培养年轻人摆上支部议事日程。"]
     assert flag(report(problems=with_cause), "PROBLEMS_VAGUE", LOOSE) is None
