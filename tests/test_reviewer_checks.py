@@ -70,11 +70,16 @@ BUSINESS = ["<A>一、主要工作",
 def test_business_not_party_when_the_achievements_are_projects_and_output():
     found = flag(report(BUSINESS), "BUSINESS_NOT_PARTY", LOOSE)
     assert found is not None and "（100%，占正文 44%）" in found.message and "增长×4、亿元×3" in found.message
-    assert found.severity == Severity.error  # far over: above 0.6
+    assert found.severity == Severity.error  # far over: above 0.4
 
 
-def test_business_beside_party_building_is_a_warning():
-    mixed = BUSINESS + ACHIEVEMENTS[1:3]
+def test_business_with_some_party_building_is_still_an_error():
+    found = flag(report(BUSINESS + ACHIEVEMENTS[1:3]), "BUSINESS_NOT_PARTY", LOOSE)  # measure 0.58
+    assert found is not None and found.severity == Severity.error  # reviewers send such reports back
+
+
+def test_business_beside_as_much_party_building_is_a_warning():
+    mixed = BUSINESS + ACHIEVEMENTS[1:3] + PARTY_WITH_RESULTS[1:]  # measure 0.38: just over the line
     found = flag(report(mixed), "BUSINESS_NOT_PARTY", LOOSE)
     assert found is not None and found.severity == Severity.warning
 
