@@ -60,6 +60,11 @@ RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
 OPENING_QUOTES = "“\"‘「『"
 GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
 NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
+LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative frame, no place name
+CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
+ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
+ROLE_ENDS = tuple("员长兵手")  # 保洁员, 退伍兵, 技术能手: a word naming someone's job, before a name
+KIN_ORDINALS = "大二三四五六七八九老"  # 周 二嫂, 王 三叔: an ordinal before a kinship title
 
 
 def _numbered_slogan(inner: str) -> bool:
@@ -107,9 +112,10 @@ def examples(words, hits) -> list[str]:
 def _patterns(words, hits) -> list[tuple[int, str]]:
     """`example_patterns` and `institution_patterns` starting on a word boundary (and ending on one: 县水务局,
     not 县水务局机关 cut in a word); numbered units; demonstratives."""
-    out = []
+    out = _incidents(words, hits)
     at = words.at
     text = words.text
+    habitual = hits.has("habitual_words")  # 春节前后，我们都要走访…
     for name in ("example_patterns", "institution_patterns"):
         for match in hits.matches(name):
             start = match.start()
@@ -119,8 +125,11 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
                     continue  # 为七组: jieba glued the preposition to the name
                 start -= 1
             if text[max(0, start - 4):start].rstrip(OPENING_QUOTES).removesuffix("的").endswith(RECURRING) \
-                    or "每" in words.span_text(words.clause_start(at[start]), at[start]):
+                    or "每" in words.span_text(words.clause_start(at[start]), at[start]) or habitual:
                 continue  # 每年春节, 每月20日, 每年的“七一”, 每个党小组有一名…: a routine, not a case
+            if text[max(0, start - 5):start].removeprefix("今年").endswith(CUT_OFF) \
+                    or text[max(0, start - 7):start].endswith(tuple(c + "今年" for c in CUT_OFF)):
+                continue  # 截至今年10月底: the date of a count
             out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
         if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
@@ -130,6 +139,32 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
             out.append((a, words.span_text(a, min(b + 2, len(words)))))
         elif a > 0 and not words.is_punct(a - 1):
             out.append((a - 1, words.span_text(a - 1, b)))  # 收官那年: the time of one event
+    return out
+
+
+def _incidents(words, hits) -> list[tuple[int, str]]:
+    """One incident: 一起 / 这起 / 那起 as a classifier (after a verb, or 这 / 那) and an `event_nouns` word
+    later in its clause (查出一起挪用低保金的案子, 那起职工宿舍分配信访案; not 大家一起调解纠纷); a described
+    event before 一事 (绿化带改停车位一事; not 一事一议)."""
+    out, forms, n = [], words.forms, len(words)
+    events = hits.lexicon("event_nouns")
+    for i in range(n):
+        start = words.starts[i]
+        lead = words.text[start:start + 2]
+        if lead in ONE_INCIDENT and events:
+            if lead == "一起":
+                verb = i - 2 if i > 1 and forms[i - 1] in ("了", "过") else i - 1
+                if forms[i] != "一起" or verb < 0 or not words.tags[verb].startswith("v") or forms[verb] in ("在",):
+                    continue  # 大家一起…: together, not one incident
+            for k in range(i, n):
+                if words.is_punct(k):
+                    break
+                if k > i and forms[k].endswith(events) or k == i and len(forms[k]) > 2 and forms[k].endswith(events):
+                    out.append((i, words.span_text(i, k + 1)))
+                    break
+        elif forms[i] == "一事" and (i + 1 >= n or forms[i + 1] != "一") and i >= 2 \
+                and not words.is_punct(i - 1) and not words.is_punct(i - 2):
+            out.append((max(words.clause_start(i), i - 4), words.span_text(max(words.clause_start(i), i - 4), i + 1)))
     return out
 
 
@@ -161,26 +196,32 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
             if len(form) == 3 and form[-1] not in NOT_NAME_ENDS:
                 out.append((i, form + (following if following in titles else "")))
-            elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
-                    i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
+            elif len(form) == 2 and (following in titles or ((previous.endswith(roles) or _job_word(words, i - 1) and form[-1] not in NOT_NAME_ENDS)
+                                                              and (i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz")))
+                                     if roles else False):
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 2 and _listed_name(words, hits, i):
                 out.append((i, form))  # 程立、吴芳两名同志
             elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
                                                                and len(following) <= 2)):
                 out.append((i, form + following))
-        elif len(form) == 1 and _surname(hits, form) and following in titles and (
+        elif len(form) == 1 and _surname(hits, form) and _kin_title(following, titles) and (
                 tag not in ("v", "p", "d", "c") or previous.endswith(roles) and roles):
-            out.append((i, form + following))  # 刘 教授, 周 大爷, 村民 谢(v) 老汉
+            out.append((i, form + following))  # 刘 教授, 周 大爷, 村民 谢(v) 老汉, 周 二嫂
         elif len(form) == 2 and tag in ("nr", "nrfg") and form[-1] in surnames \
                 and following in titles and following not in ("同志", "书记"):
             out.append((i, form[-1] + following))  # 帮李 大娘: jieba glued the verb to the surname
         elif form in ("老", "小") and len(following) in (1, 2) and following[:1] in surnames \
                 and not words.is_punct(i + 1) and form + following[:1] not in NOT_NICKNAMES:
             out.append((i, form + following[:1]))  # 老 刘在任时, 小 王谈: jieba glued the next word to the name
-        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz") \
+        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz", "d") \
                 and form not in NOT_NICKNAMES:
-            out.append((i, form))  # 老张, 老李
+            out.append((i, form))  # 老张, 老李, 小许(d)
+        elif len(form) == 2 and form[0] == "阿" and tag in PERSON_TAGS and form not in titles:
+            out.append((i, form))  # 保洁员阿芳: a name called with 阿
+        elif len(form) == 2 and form in hits.set("surnames") and i + 1 < n and tags[i + 1] in PERSON_TAGS + ("n",) \
+                and 1 <= len(following) <= 2 and not words.is_punct(i + 1):
+            out.append((i, form + following))  # 欧阳 志强: a compound surname and the given name
         elif len(form) == 3 and form[0] in "老小" and form[1] in surnames and tag in PERSON_TAGS \
                 and form[:2] not in NOT_NICKNAMES:
             out.append((i, form[:2]))  # 老孟带(nr): jieba glued the next character to the nickname
@@ -236,8 +277,20 @@ def _role_names(words, hits) -> list[tuple[int, str]]:
 
 
 def _counted(words, hits, k: int) -> bool:
-    """Word k is a unit or a classifier: the placeholder before it stands for a figure (XX人次)."""
-    return k < len(words) and (words.tags[k] in ("q", "m", "mq") or words.forms[k] in hits.set("units"))
+    """Word k is a unit or a classifier: the placeholder before it stands for a figure (XX人次; not 家: 村民***家,
+    one household)."""
+    return k < len(words) and words.forms[k] != "家" and (
+        words.tags[k] in ("q", "m", "mq") or words.forms[k] in hits.set("units"))
+
+
+def _kin_title(form: str, titles) -> bool:
+    """A title (教授, 大爷), or a kinship title after an ordinal (二嫂, 三叔)."""
+    return form in titles or len(form) == 2 and form[0] in KIN_ORDINALS and form[1] in titles
+
+
+def _job_word(words, k: int) -> bool:
+    """Word k names someone's job (保洁员, 退伍兵, 技术能手): a noun of two or more characters ending in one."""
+    return k >= 0 and len(words.forms[k]) >= 2 and words.tags[k] == "n" and words.forms[k].endswith(ROLE_ENDS)
 
 
 def _listed_name(words, hits, i: int) -> bool:
@@ -323,7 +376,7 @@ def _places(words, hits) -> list[tuple[int, str]]:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
             road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
             stem = _road_stem(form)
-            if stem and not _road_name(hits, stem, proper=tag in PROPER_TAGS | {"nt"}):
+            if stem and (not _road_name(hits, stem, proper=tag in PROPER_TAGS | {"nt"}) or _idiom_road(words, i)):
                 continue  # 连心桥, 步行街, 水泥路: a kind of road or a metaphor
             if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS
                                    or road or stem and tag in ("n", "nz", "ns", "nr", "nt")) \
@@ -346,8 +399,9 @@ def _places(words, hits) -> list[tuple[int, str]]:
                         and not hits.covering("place_name_not", i - 1))):
                 out.append((i - 1, forms[i - 1] + form))  # 西 山镇, 白 沙河: jieba cut the name
             continue
-        if tag[:1] in ("v", "d", "p", "c", "u") and not tag.startswith("vn"):
-            continue  # 站 (to stand), 组 (to form): not a place here
+        if tag[:1] in ("v", "d", "p", "c", "u") and not tag.startswith("vn") or tag == "f" and i > 1 \
+                and forms[i - 2] in LOCATIVE and not (i + 1 < n and hits.covering("place_suffixes", i + 1)):
+            continue  # 站 (to stand), 组 (to form), 在 楼道 里(f): not a place here (幸福 里 小区 is)
         start = i
         while start > 0 and i - start < 3 and _name_word(words, hits, start - 1):
             start -= 1
@@ -360,6 +414,8 @@ def _places(words, hits) -> list[tuple[int, str]]:
             continue  # 机耕 路, 民心 路, 断头 路
         if len(name) < 2 or (i - start == 1 and words.tags[start] in ("m", "f", "zg")):
             continue
+        if start > 0 and forms[start - 1].endswith("某"):
+            continue  # 某大型央企项目部: a unit left unnamed
         end = hits.starting("place_suffixes", i)
         out.append((start, words.span_text(start, end)))
         taken = end - 1
@@ -377,6 +433,13 @@ def _road_stem(form: str) -> str:
     return ""
 
 
+def _idiom_road(words, i: int) -> bool:
+    """A word of four characters ending in 路 / 桥 with a three-character stem, not a proper noun (工作思路,
+    牵线搭桥): an idiom or a compound, no road."""
+    form = words.forms[i]
+    return len(form) == 4 and form[-1] in "路桥" and words.tags[i] not in PROPER_TAGS | {"nt"}
+
+
 def _road_name(hits, stem: str, proper: bool) -> bool:
     """`stem` names one road (解放, 槐花, 青年), not a kind of road or a metaphor (`road_stems_not`: 水泥, 机耕,
     步行, 连心, 民心) nor (unless jieba took the whole for a proper noun: 文化路) a category."""
@@ -388,7 +451,9 @@ def _organisation_end(words, hits, i: int) -> int:
     """The end of a named organisation opening at word i: a proper noun (not a category) and up to two words
     before a word ending in an `organisation_words` phrase (红星 机械厂, 金穗 种植 专业 合作社); 0 if none."""
     form = words.forms[i]
-    if len(form) < 2 or words.tags[i] not in PROPER_TAGS or words.quote[i] or words.title[i] \
+    province = len(form) == 1 and words.tags[i] == "ns" and i + 1 < len(words) and words.tags[i + 1] == "n" \
+        and len(words.forms[i + 1]) == 1  # 湘 钢 焦化厂: a province's one-character name
+    if len(form) < 2 and not province or words.tags[i] not in PROPER_TAGS or words.quote[i] or words.title[i] \
             or hits.covering("person_not", i) or hits.covering("ns_not", i) or _category(hits, form):
         return 0
     ends = hits.lexicon("organisation_words")
