@@ -492,6 +492,24 @@ def _category(hits, name: str) -> bool:
     return name in categories or name[:2] in categories and len(name) <= 3 or name in hits.set("ns_not")
 
 
+def _named_unit(words, hits, first: int, close: int) -> bool:
+    """A quoted name of a company, a shop or a machine: its words nouns (no verb, no role), and next to it a unit
+    word (“甬美”服装厂, “鼎盛建工”项目部), a proper noun (“顺丰速运”华东区党委), or before it a word naming a
+    firm (承包方“味佳源”: `firm_words`); a name ending in 号 before a noun (“先锋号”盾构机)."""
+    n = len(words)
+    if hits.covering("person_roles", first) or any(words.tags[k] in ("v", "d", "p", "r") for k in range(first, close)):
+        return False
+    following, inner = close + 1, words.span_text(first, close)
+    after = words.forms[following] if following < n and not words.is_punct(following) else ""
+    if after and (after.endswith(hits.lexicon("organisation_words") + ("项目部", "厂", "店"))
+                  or hits.covering("place_suffixes", following) and len(after) >= 2
+                  or words.tags[following] in ("ns", "nt")):
+        return True
+    if first > 1 and words.forms[first - 2].endswith(hits.lexicon("firm_words") or ("\0",)):
+        return True
+    return inner.endswith("号") and len(inner) >= 3 and bool(after) and words.tags[following].startswith("n")
+
+
 def _activities(words, hits) -> list[tuple[int, str]]:
     out = []
     forms, n = words.forms, len(words)
@@ -503,6 +521,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
             continue  # “党建+合作社”: a formula
         if hits.covering("person_roles", first) and any(words.tags[k] == "v" for k in range(first + 1, close)):
             continue  # “书记讲党课”, “党员亮身份”: who does what, a slogan
+        if hits.covering("system_heads", close - 1) and close - 1 > first:
+            continue  # “枫桥经验”: a method named, not a case
         following = close + 1
         if following < n and (hits.covering("system_heads", following)):
             continue
@@ -520,7 +540,11 @@ def _activities(words, hits) -> list[tuple[int, str]]:
         created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
             and (following >= n or words.is_punct(following)) or first > 1 and hits.covering(
                 "naming_words", first - 2)  # 推出了“红色周末”，; 题为“做合格党员”的党课
-        if head_after or head_inside or proper or created:
+        if head_after and forms[following] == "活动" and all(words.tags[k].startswith("v")
+                                                            for k in range(first, close)):
+            continue  # “送法下乡”活动: a campaign told by its verbs
+        named_unit = _named_unit(words, hits, first, close)
+        if head_after or head_inside or proper or created or named_unit:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:
                 end = hits.starting("activity_heads", following)
