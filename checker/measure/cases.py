@@ -60,6 +60,8 @@ RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
 OPENING_QUOTES = "“\"‘「『"
 GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
 NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
+NAMING = frozenset({"叫", "名叫", "叫做", "名字叫", "叫作"})  # 有个大学生叫 文秀
+BUILDING_ENDS = frozenset("亭阁廊楼馆堂屋园")  # “初心亭”, “开心农园”: a quoted name of a building or a garden
 LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative frame, no place name
 CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
 ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
@@ -202,8 +204,8 @@ def _people(words, hits) -> list[tuple[int, str]]:
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 2 and _listed_name(words, hits, i):
                 out.append((i, form))  # 程立、吴芳两名同志
-            elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
-                                                               and len(following) <= 2)):
+            elif len(form) == 1 and (_kin_title(following, titles) or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
+                                                                        and len(following) <= 2)):
                 out.append((i, form + following))
         elif len(form) == 1 and _surname(hits, form) and _kin_title(following, titles) and (
                 tag not in ("v", "p", "d", "c") or previous.endswith(roles) and roles):
@@ -217,6 +219,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz", "d") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李, 小许(d)
+        elif previous in NAMING and 2 <= len(form) <= 3 and (tag in PERSON_TAGS or _surname(hits, form) and tag in (
+                "n", "nz")) and (i + 1 >= n or words.is_punct(i + 1) or forms[i + 1] in ("的", "同志")):
+            out.append((i, form))  # 叫 文秀, 名叫 田丰收: a name given after 叫
         elif len(form) == 2 and form[0] == "阿" and tag in PERSON_TAGS and form not in titles:
             out.append((i, form))  # 保洁员阿芳: a name called with 阿
         elif len(form) == 2 and form in hits.set("surnames") and i + 1 < n and tags[i + 1] in PERSON_TAGS + ("n",) \
@@ -372,6 +377,11 @@ def _places(words, hits) -> list[tuple[int, str]]:
         if i <= taken or words.quote[i] or words.title[i]:
             continue
         form, tag = forms[i], tags[i]
+        if i not in suffixes and len(form) == 2 and tag in PROPER_TAGS and i + 1 < n and len(forms[i + 1]) == 1 \
+                and forms[i + 1] in proper_chars | suffix_chars and forms[i + 1] not in "区县口" \
+                and not words.is_punct(i + 1) and not _category(hits, form):
+            out.append((i, form + forms[i + 1]))  # 柏树(nr) 垭(zg): jieba cut a place name before its last character
+            continue
         if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
             road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
@@ -535,7 +545,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
                 and not hits.covering("system_heads", following + 1):
             head_after, following = True, following  # “夕阳红”老年课堂: the head after a modifier
         head_inside = any(b == close for _, b in hits.every("activity_heads")) or (
-            close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
+            close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3) or (
+            chars >= 3 and inner[-1] in BUILDING_ENDS and not hits.covering("person_roles", first))  # “乡村记忆馆”, “初心亭”
         verb = first - 3 if first > 2 and forms[first - 2] == "了" else first - 2
         created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
             and (following >= n or words.is_punct(following)) or first > 1 and hits.covering(
