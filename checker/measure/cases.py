@@ -188,7 +188,10 @@ def _people(words, hits) -> list[tuple[int, str]]:
             continue
         following = forms[i + 1] if i + 1 < n else ""
         previous = forms[i - 1] if i > 0 else ""
-        if len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
+        if previous in NAMING and 2 <= len(form) <= 3 and (tag in PERSON_TAGS or _surname(hits, form) and tag in (
+                "n", "nz")) and (i + 1 >= n or words.is_punct(i + 1) or forms[i + 1] in ("的", "同志")):
+            out.append((i, form))  # 叫 文秀, 名叫 田丰收: a name given after 叫
+        elif len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
             out.append((i, form + following))  # 李 某某: a named person, anonymised
         elif len(form) == 1 and _surname(hits, form) and len(following) > 2 and following.endswith("家") \
                 and following[:-1] in titles:
@@ -219,9 +222,6 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz", "d") \
                 and form not in NOT_NICKNAMES:
             out.append((i, form))  # 老张, 老李, 小许(d)
-        elif previous in NAMING and 2 <= len(form) <= 3 and (tag in PERSON_TAGS or _surname(hits, form) and tag in (
-                "n", "nz")) and (i + 1 >= n or words.is_punct(i + 1) or forms[i + 1] in ("的", "同志")):
-            out.append((i, form))  # 叫 文秀, 名叫 田丰收: a name given after 叫
         elif len(form) == 2 and form[0] == "阿" and tag in PERSON_TAGS and form not in titles:
             out.append((i, form))  # 保洁员阿芳: a name called with 阿
         elif len(form) == 2 and form in hits.set("surnames") and i + 1 < n and tags[i + 1] in PERSON_TAGS + ("n",) \
