@@ -191,6 +191,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
         if previous in NAMING and 2 <= len(form) <= 3 and (tag in PERSON_TAGS or _surname(hits, form) and tag in (
                 "n", "nz")) and (i + 1 >= n or words.is_punct(i + 1) or forms[i + 1] in ("的", "同志")):
             out.append((i, form))  # 叫 文秀, 名叫 田丰收: a name given after 叫
+        elif previous in NAMING and len(form) == 1 and _surname(hits, form) and 1 <= len(following) <= 2 \
+                and not words.is_punct(i + 1) and (i + 2 >= n or words.is_punct(i + 2) or forms[i + 2] == "的"):
+            out.append((i, form + following))  # 叫 田 丰收(v) 的: the name cut in two
         elif len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
             out.append((i, form + following))  # 李 某某: a named person, anonymised
         elif len(form) == 1 and _surname(hits, form) and len(following) > 2 and following.endswith("家") \
