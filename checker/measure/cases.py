@@ -61,7 +61,7 @@ OPENING_QUOTES = "“\"‘「『"
 GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
 NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
 NAMING = frozenset({"叫", "名叫", "叫做", "名字叫", "叫作"})  # 有个大学生叫 文秀
-BUILDING_ENDS = frozenset("亭阁廊楼馆堂屋园")  # “初心亭”, “开心农园”: a quoted name of a building or a garden
+BUILDING_ENDS = frozenset("亭阁廊楼馆堂屋园坊吧")  # “初心亭”, “开心农园”: a quoted name of a building or a garden
 LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative frame, no place name
 CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
 ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
@@ -227,7 +227,7 @@ def _people(words, hits) -> list[tuple[int, str]]:
             out.append((i, form))  # 老张, 老李, 小许(d)
         elif len(form) == 2 and form[0] == "阿" and tag in PERSON_TAGS and form not in titles:
             out.append((i, form))  # 保洁员阿芳: a name called with 阿
-        elif len(form) == 2 and form in hits.set("surnames") and i + 1 < n and tags[i + 1] in PERSON_TAGS + ("n",) \
+        elif len(form) == 2 and form in hits.set("surnames") and i + 1 < n and tags[i + 1] in PERSON_TAGS \
                 and 1 <= len(following) <= 2 and not words.is_punct(i + 1):
             out.append((i, form + following))  # 欧阳 志强: a compound surname and the given name
         elif len(form) == 3 and form[0] in "老小" and form[1] in surnames and tag in PERSON_TAGS \
@@ -376,6 +376,13 @@ def _places(words, hits) -> list[tuple[int, str]]:
         if end:
             out.append((i, words.span_text(i, end)))
             taken = end - 1
+    for i in range(1, n):  # 盛世 华庭 小区业主: jieba glued the place word to the next one
+        form = forms[i]
+        if i > taken and len(form) > 3 and form[:2] in hits.set("place_suffixes") and i not in suffixes \
+                and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2 and _name_word(words, hits, i - 1) \
+                and not _category(hits, forms[i - 1]):
+            start = i - 1 if not (i > 1 and tags[i - 2] in PROPER_TAGS and _name_word(words, hits, i - 2)) else i - 2
+            out.append((start, words.span_text(start, i) + form[:2]))
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
             continue
