@@ -147,7 +147,7 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
 def _incidents(words, hits) -> list[tuple[int, str]]:
     """One incident: 一起 / 这起 / 那起 as a classifier (after a verb, or 这 / 那) and an `event_nouns` word
     later in its clause (查出一起挪用低保金的案子, 那起职工宿舍分配信访案; not 大家一起调解纠纷); a described
-    event before 一事 (绿化带改停车位一事; not 一事一议)."""
+    event before 一事 (绿化带改停车位一事; not 一事一议, 一事一策)."""
     out, forms, n = [], words.forms, len(words)
     events = hits.lexicon("event_nouns")
     for i in range(n):
@@ -164,7 +164,7 @@ def _incidents(words, hits) -> list[tuple[int, str]]:
                 if k > i and forms[k].endswith(events) or k == i and len(forms[k]) > 2 and forms[k].endswith(events):
                     out.append((i, words.span_text(i, k + 1)))
                     break
-        elif forms[i] == "一事" and (i + 1 >= n or forms[i + 1] != "一") and i >= 2 \
+        elif forms[i] == "一事" and (i + 1 >= n or not forms[i + 1].startswith("一")) and i >= 2 \
                 and not words.is_punct(i - 1) and not words.is_punct(i - 2):
             out.append((max(words.clause_start(i), i - 4), words.span_text(max(words.clause_start(i), i - 4), i + 1)))
     return out
