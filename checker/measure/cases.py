@@ -119,7 +119,7 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
     text = words.text
     habitual = hits.has("habitual_words")  # 春节前后，我们都要走访…
     for name in ("example_patterns", "institution_patterns"):
-        for match in hits.matches(name):
+        for match in _word_start_matches(words, hits, name):
             start = match.start()
             if start not in at:  # a word start; 县农业农村局在…: jieba may glue the next word to the end
                 if not (start - 1 in at and text[start - 1] in GLUED_PREPOSITIONS and len(
@@ -141,6 +141,21 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
             out.append((a, words.span_text(a, min(b + 2, len(words)))))
         elif a > 0 and not words.is_punct(a - 1):
             out.append((a - 1, words.span_text(a - 1, b)))  # 收官那年: the time of one event
+    return out
+
+
+def _word_start_matches(words, hits, name: str) -> list:
+    """The matches of a pattern lexicon; for one not starting a word (社区与…单位区检察院: the 区 of 社区), the
+    pattern tried again at each word start inside it (区检察院)."""
+    out, at, regex = [], words.at, hits.matcher.patterns.get(name)
+    for match in hits.matches(name):
+        out.append(match)
+        if match.start() in at or regex is None:
+            continue
+        for start in words.starts:
+            if match.start() < start < match.end() and (again := regex.match(words.text, start)):
+                out.append(again)
+                break
     return out
 
 
