@@ -6,7 +6,9 @@ people      a person-tagged word (nr) of three characters starting with a common
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
             老 / 小 + a surname (老刘, 小王, 老孟 in 老孟带); two-character names in a list (程立、吴芳); a placeholder after a role
             (党员×××, not 党员XX人次); a surname jieba mistagged after a role (党员 何(r) 秀英); 张 奶奶家; not the
-            names in `person_not` (习近平: no case of the report)
+            names in `person_not` (习近平: no case of the report); a name after 叫 (叫 文秀, 叫 田 丰收的), 阿 + a
+            given name (阿芳), a compound surname (欧阳 志强), a kinship title after an ordinal (周 二嫂), a name after a
+            job word (退伍兵 向勇, 保洁员), a placeholder before 家 (村民***家)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
             proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路; a road,
@@ -22,16 +24,21 @@ places      a name of one to three words before a place or unit word (`place_suf
             `numbered_units`); a placeholder name (XX社区, ××银行)
 dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 3·15, 《…》, 例如…,
             3号楼, 3栋202室, 三号井, 302会议室, 初二（3）班, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的,
-            一名患…, 张姓村民; one person singled out:
-            去年有一名党员…, 一户村民…; a described place of an event: 村口的…了), not recurring (每年春节,
-            每月20日, 每个党小组有一名…); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年:
-            `specific_demonstratives`)
+            一名患…, 张姓村民, 姓龙的, 第二届…节, 上线后的第二天; one person singled out only with an incident:
+            去年有一名党员因…, 一户村民因…, not 有个组长工作不得力; a described place of an event: 村口的…了), not
+            recurring (每年春节, 每月20日, 每个党小组有一名…, nor in a sentence of `habitual_words`: 春节前后…都要),
+            not a cut-off (截至10月底); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年, 上线那一周:
+            `specific_demonstratives`); a pattern cut in a word tried again at the word starts inside it
+incidents   一起 / 这起 / 那起 as a classifier and an `event_nouns` word in its clause (查出一起挪用低保金的案子,
+            那起信访案; not 大家一起调解纠纷); a described event before 一事 (改停车位一事; not 一事一议)
 activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
             word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun, or standing alone
             after a verb of setting up (`creating_verbs`: 推出了“红色周末”，); not a numbered slogan (“三会一课”,
             “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我 or +, not who does what (“书记讲
             党课”), not a system or an attitude (`system_heads`: “等靠要”思想); after 题为 (`naming_words`) any
-            quoted title
+            quoted title; a quoted firm or machine (`_named_unit`: “甬美”服装厂, “顺丰速运”华东区党委, 承包方“味佳源”:
+            `firm_words`, “先锋号”盾构机) or building (“初心亭”); not a method (“枫桥经验”: a `system_heads` word
+            inside) nor a campaign told by its verbs (“送法下乡”活动)
 """
 
 from __future__ import annotations
