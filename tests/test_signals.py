@@ -439,7 +439,42 @@ CASES_NAMES_ROADS_PLACES = [
 ]
 
 
-@pytest.mark.parametrize("text, found", CASES_OF_OTHER_WRITERS + CASES_SINGLED_OUT + CASES_NAMES_ROADS_PLACES)
+# Cases as three fresh writers (villages, organs and SOEs, communities and non-public units) tell them: one
+# incident, a firm or a machine in quotes, names jieba cuts or mistags; and what is none (a routine, a cut-off
+# date, a person singled out without a name, a unit left unnamed, a quoted method or campaign).
+CASES_INCIDENTS_FIRMS_NAMES = [
+    ("去年镇纪委查出一起虚报冒领补贴的案子，涉事村干部被免职。", True),  # 一起 after a verb + an event noun
+    ("我接手后先处理了那起宅基地纠纷。", True),  # 那起 … 纠纷
+    ("大家一起调解邻里纠纷，化解了不少矛盾。", False),  # 一起: together
+    ("村口垃圾站选址一事，我们开了三次群众会。", True),  # a described event before 一事
+    ("坚持一事一议，把群众的事办好。", False),
+    ("春节前后，支部都要走访慰问困难党员。", False),  # a habitual sentence: its date is no case
+    ("截至今年9月底，全村有党员52名。", False),  # a cut-off date
+    ("我们和“佳禾”食品厂签了帮扶协议。", True),  # a quoted firm before a unit word
+    ("供应商“绿源”送来的菜不新鲜，被我们约谈了。", True),  # after a firm word
+    ("“复兴号”动车组上的党员乘务员开展了志愿服务。", True),  # a quoted name ending in 号 before a noun
+    ("学习推广“浦江经验”，矛盾不出村。", False),  # a quoted method
+    ("开展“送医下乡”活动，发放资料500份。", False),  # a campaign told by its verbs
+    ("新修的“连心亭”成了村民歇脚的地方。", True),  # a quoted building
+    ("修路时占了周二嫂家的自留地，我上门赔了不是。", True),  # a kinship title after an ordinal
+    ("他带的徒弟叫文静，今年考上了技师。", True),  # a name after 叫
+    ("保洁员阿珍捡到钱包后交给了社区。", True),  # 阿 + a given name
+    ("在对小许进行考察时，支部发现了他的问题。", True),  # 小 + surname mistagged
+    ("村民***家的房子漏雨，我们帮他翻修了屋顶。", True),  # a placeholder name before 家
+    ("有个组长工作不得力，我们及时做了调整。", False),  # a person singled out without a name
+    ("一名老党员临终前交了最后一次党费。", False),
+    ("在某大型国企调研时，我们学到了好做法。", False),  # 某: a unit left unnamed
+    ("有的在楼道里堆柴火，有的在屋里杀鸡。", False),  # 在 … 里: a locative, no place
+    ("研究所党委主动牵线搭桥，与高校开展合作。", False),  # an idiom ending in 桥
+    ("我们在阳光社工服务中心为老人办了生日会。", True),  # a proper name before an organisation word
+    ("社区与共建单位区检察院开展了普法宣传。", True),  # a pattern retried at a word start
+    ("第三届邻里文化节上，居民表演了二十多个节目。", True),  # a numbered edition
+    ("财务系统上线那一周，机关党员每天加班。", True),  # a demonstrative on one time
+]
+
+
+@pytest.mark.parametrize("text, found", CASES_OF_OTHER_WRITERS + CASES_SINGLED_OUT + CASES_NAMES_ROADS_PLACES
+                         + CASES_INCIDENTS_FIRMS_NAMES)
 def test_cases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found
 
