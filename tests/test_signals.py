@@ -459,7 +459,22 @@ STOCK_PARALLEL_MEASURE = [
 ]
 
 
-@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE)
+STOCK_FIGURES_LITERAL = [  # a figure of speech told in its literal sense is no stock phrase
+    ("院子里那棵梨树今年终于开花结果了。", False),  # about no work
+    ("村口新砌了五级新台阶，雨天老人不再滑倒。", False),  # a count
+    ("两位老党员在活动室下了一盘棋。", False),  # about the work, but counted
+    ("推动全村党建工作迈上新台阶。", True),
+    ("各项工作齐头并进。", True),
+    ("打通“最后一公里”。", True),  # quoted: the figure
+    ("上面千条线、下面一根针，村里的事情再多也要办好。", True),  # the figure's own numerals count nothing
+    ("池塘边的蜻蜓点水而过，再接再厉的孩子们还在钓鱼。", True),  # another stock phrase in the sentence
+    ("水渠的高度不够，村里又把渠沿砌高了一截。", False),  # 不够 after the noun 高度: no adverb + verb
+    ("水池的深度不够，又往下挖了半米。", False),  # a measure told literally
+]
+
+
+@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE
+                         + STOCK_FIGURES_LITERAL)
 def test_stock_phrases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["empty_words"]) is found
 

@@ -27,6 +27,7 @@ NARRATED = frozenset({"他", "她", "他家", "她家"})
 MORE_LESS = {"多": "少", "少": "多"}
 PARALLEL_MARKS = frozenset("、，,；;")
 COUNTED_ENDS = frozenset("人员户生者们量额")  # 工人多, 产量少: things counted, not a formula
+COUNT_HEADS = frozenset("二两三四五六七八九十百千")
 
 
 def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
@@ -68,12 +69,38 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
                     spans.append((a, d))
                     break
         spans += _more_less(words)
+    spans = _figurative(words, hits, spans)
     kept, end = [], 0
     for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
         if a >= end and not any(words.title[k] for k in range(a, b)):
             kept.append((a, b))
             end = b
     return [words.span_text(a, b) for a, b in kept]
+
+
+def _figurative(words, hits, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans without those holding a figure of speech (`stock_figures`: 新台阶, 最后一公里, 一盘棋, 开花结果)
+    told in its literal sense: not quoted, in a sentence about no work (no `stock_domain` word: 党, 工作, 群众…, and
+    no other stock phrase) or one that counts things (a numeral: 三台收割机, 两亩三分, 下到十一点)."""
+    figures = [(a, b) for a, b in hits.every("stock_figures") if not words.quote[a]]
+    if not figures:
+        return spans
+    literal = [(a, b) for a, b in spans if any(c < b and a < d for c, d in figures)]
+    if not literal:
+        return spans
+    plain = [span for span in spans if span not in literal]
+    inside = {k for a, b in figures for k in range(a, b)}  # 千条线, 一根针: the figure's own numerals
+    about_work = bool(plain) or any(word in words.text for word in hits.lexicon("stock_domain"))
+    if about_work and not _counts(words, inside):
+        return spans
+    return plain
+
+
+def _counts(words, skipped: set[int]) -> bool:
+    """A numeral of a count in the sentence outside the words `skipped` (tag m with a digit or beginning with
+    二 … 十, 两, 百, 千: not 一些, 一定, 全方位)."""
+    return any(tag == "m" and k not in skipped and (any(ch.isdigit() for ch in form) or form[0] in COUNT_HEADS)
+               for k, (form, tag) in enumerate(zip(words.forms, words.tags)))
 
 
 def _side(words, k: int) -> tuple[int, bool, bool]:
