@@ -28,6 +28,8 @@ MORE_LESS = {"多": "少", "少": "多"}
 PARALLEL_MARKS = frozenset("、，,；;")
 COUNTED_ENDS = frozenset("人员户生者们量额")  # 工人多, 产量少: things counted, not a formula
 COUNT_HEADS = frozenset("二两三四五六七八九十百千")
+END_FRAMES = frozenset("的")  # a frame character only when it ends both members
+MEMBER = (3, 6)  # characters of a member of a parallel (心齐了 … 群众更满意了)
 
 
 def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
@@ -69,6 +71,7 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
                     spans.append((a, d))
                     break
         spans += _more_less(words)
+        spans += _parallels(words, hits)
     spans = _figurative(words, hits, spans)
     kept, end = [], 0
     for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
@@ -101,6 +104,70 @@ def _counts(words, skipped: set[int]) -> bool:
     二 … 十, 两, 百, 千: not 一些, 一定, 全方位)."""
     return any(tag == "m" and k not in skipped and (any(ch.isdigit() for ch in form) or form[0] in COUNT_HEADS)
                for k, (form, tag) in enumerate(zip(words.forms, words.tags)))
+
+
+def _members(words) -> list[tuple[int, int, str]]:
+    """The pieces of the sentence between 、，；: (first word, end word, Chinese text), None for a piece with
+    anything else in it (a figure, a Latin letter) or that ends the sentence with another mark."""
+    out, first = [], 0
+    for k in range(len(words) + 1):
+        if k == len(words) or words.is_punct(k):
+            text = words.span_text(first, k)
+            ok = k > first and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+            out.append((first, k, text if ok else ""))
+            if k < len(words) and words.forms[k] not in PARALLEL_MARKS:
+                out.append((k, k, ""))  # 。！？ or a quote mark: no parallel across it
+            first = k + 1
+    return out
+
+
+def _frame(x: str, y: str, frames: frozenset, antonyms: dict) -> bool:
+    """Two members of one frame: the same function character (`stock_frames`: 了, 更, 还, 不, 得, 于, 就…; 的 only
+    last: 路子是对的、方向是明的, not 重的在下面) at the same place from the start or the end, a pair of opposites
+    (`stock_opposites`: 上/下, 大/小, 紧/松) first or last, or both opening on a doubled character (件件…、事事…)."""
+    if x == y:
+        return False
+    if len(x) > 1 and len(y) > 1 and x[0] == x[1] and y[0] == y[1]:
+        return True
+    if antonyms.get(x[0]) == y[0] or antonyms.get(x[-1]) == y[-1]:
+        return True
+    for i in range(min(len(x), len(y))):
+        for a, b in ((x[i], y[i]), (x[-1 - i], y[-1 - i])):
+            if a == b and a in frames and (a not in END_FRAMES or a == x[-1] == y[-1]):
+                return True
+    return False
+
+
+def _opens_on_time(words, pieces, end: int) -> bool:
+    """The piece ending at word `end` opens on a time word (tag t: 下午, 晚上)."""
+    first = next(a for a, b, _ in pieces if b == end)
+    return words.tags[first].startswith("t")
+
+
+def _parallels(words, hits) -> list[tuple[int, int]]:
+    """Parallels of short members in one frame (心齐了、气顺了、劲足了; 路子还不宽、底子还不厚; 从无到有、从小到大;
+    站不出来、顶不上去; 雷声大、雨点小), members of MEMBER characters; the first may follow its subject
+    (全村党员心齐了) and the last be followed by more (能致富的目标): only as many characters as the other
+    member are compared."""
+    frames = frozenset(hits.set("stock_frames"))
+    antonyms = {}
+    for pair in hits.lexicon("stock_opposites"):
+        if len(pair) == 2:
+            antonyms[pair[0]], antonyms[pair[1]] = pair[1], pair[0]
+    if _counts(words, set()):
+        return []  # 翻了两道梁、过了一条河: a story that counts
+    pieces, out = _members(words), []
+    low, high = MEMBER
+    for (a, _, x), (_, d, y) in zip(pieces, pieces[1:]):
+        if not x or not y or words.tags[a].startswith("t") or (d > 0 and _opens_on_time(words, pieces, d)):
+            continue  # 上午开支委会，下午去地里: a day told, not a formula
+        if len(x) > len(y) + 1:
+            x = x[-len(y):]
+        if len(y) > len(x) + 1:
+            y = y[:len(x)]
+        if low <= len(x) <= high and low <= len(y) <= high and _frame(x, y, frames, antonyms):
+            out.append((a, d))
+    return out
 
 
 def _side(words, k: int) -> tuple[int, bool, bool]:
