@@ -473,8 +473,22 @@ STOCK_FIGURES_LITERAL = [  # a figure of speech told in its literal sense is no 
 ]
 
 
+STOCK_FRAMES_CLAUSES = [  # parallels in one frame; 存在…的现象; a case keeps weak formulas out of its clause only
+    ("党员的腰杆挺直了、心气提起来了、干劲鼓足了。", True),  # 了 closes each member
+    ("社区的服务从无到有、从有到优。", True),  # 从…到…
+    ("支部书记队伍能力还不强、视野还不宽。", True),  # 还不
+    ("网格员队伍有时存在能躲就躲的现象。", True),  # 存在…的现象
+    ("早上开支委会、晚上去入户，周末还要值班。", False),  # a day told: time words
+    ("修了两条路、建了一座桥，村民出行方便多了。", False),  # counted
+    ("今年雨水多、日照少，村里的葡萄减产了。", False),
+    ("党员学习时紧时松。", True),  # ABAC on 时
+    ("在幸福里社区调研时，居民反映的停车问题，我们认真研究解决。", True),  # the case is in another clause
+    ("我们认真研究了幸福里社区的停车问题。", False),  # the case is in the weak formula's clause
+]
+
+
 @pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE
-                         + STOCK_FIGURES_LITERAL)
+                         + STOCK_FIGURES_LITERAL + STOCK_FRAMES_CLAUSES)
 def test_stock_phrases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["empty_words"]) is found
 

@@ -23,20 +23,25 @@ overlap: the longest wins where two would.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 NARRATED = frozenset({"他", "她", "他家", "她家"})
 MORE_LESS = {"多": "少", "少": "多"}
 PARALLEL_MARKS = frozenset("、，,；;")
 COUNTED_ENDS = frozenset("人员户生者们量额")  # 工人多, 产量少: things counted, not a formula
 COUNT_HEADS = frozenset("二两三四五六七八九十百千")
+CLASSIFIERS = frozenset("个名位户次场项家间台辆棵亩座条张本册块件栋")
 END_FRAMES = frozenset("的")  # a frame character only when it ends both members
 MEMBER = (3, 6)  # characters of a member of a parallel (心齐了 … 群众更满意了)
 
 
-def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
-    """The stock phrases of a sentence; `concrete` (it has a figure or a case) keeps the weak formulas out:
-    进一步 + any verb is a formula in 进一步学习贯彻…, not in 我们进一步核实了7户的收入情况."""
+def stock_phrases(words, hits, concrete: bool = False, cases: list[str] | tuple = ()) -> list[str]:
+    """The stock phrases of a sentence; `concrete` (it has a figure) keeps the weak formulas out, and so does a
+    case (`cases`, the examples found) in their clause: 进一步 + any verb is a formula in 进一步学习贯彻…, not in
+    我们进一步核实了7户的收入情况."""
     forms, n = words.forms, len(words)
     concrete = concrete or any(form in NARRATED for form in forms)  # 他主动提出…: a story of one person
+    weak: list[tuple[int, int]] = []
     spans = list(hits.every("empty_words")) + hits.widened("stock_patterns")
     verb_set, adverb_set = hits.set("stock_verbs"), hits.set("stock_adverbs")
     for a, b in hits.every("stock_adverbs"):
@@ -49,7 +54,7 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
         if end > k:
             spans.append((a, end))
         elif not concrete and words.tags[k].startswith("v") and not hits.covering("plain_verbs", k):
-            spans.append((a, k + 1))  # weak: 认真学习, 积极参与 in a sentence with nothing specific
+            weak.append((a, k + 1))  # weak: 认真学习, 积极参与 in a sentence with nothing specific
     for i, form in enumerate(forms):  # 明显改善, 大力加强: adverb and verb in one word
         if 4 <= len(form) <= 5:
             for cut in (2, 3):
@@ -63,15 +68,17 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
                 and all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             spans.append((i, i + 2 if len(forms[i]) < 4 else i + 1))
     if not concrete:
-        spans += hits.widened("weak_stock_patterns")
+        weak += hits.widened("weak_stock_patterns")
         nouns = hits.every("stock_nouns")
         for a, b in hits.every("stock_verbs"):  # weak: 激发内生动力, 夯实基层基础, 提升服务效能
             for c, d in nouns:
                 if b <= c <= b + 3 and not any(words.is_punct(k) for k in range(b, c)):
-                    spans.append((a, d))
+                    weak.append((a, d))
                     break
-        spans += _more_less(words)
-        spans += _parallels(words, hits)
+        weak += _more_less(words)
+        weak += _parallels(words, hits)
+        told = _clauses_of(words, cases)
+        spans += [(a, b) for a, b in weak if not told.intersection(words.clause[a:b])]
     spans = _figurative(words, hits, spans)
     kept, end = [], 0
     for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
@@ -79,6 +86,18 @@ def stock_phrases(words, hits, concrete: bool = False) -> list[str]:
             kept.append((a, b))
             end = b
     return [words.span_text(a, b) for a, b in kept]
+
+
+def _clauses_of(words, phrases) -> set[int]:
+    """The clauses holding the phrases (each looked up from the start of the sentence)."""
+    found = set()
+    for phrase in phrases:
+        at = words.text.find(phrase)
+        if at >= 0:
+            first = bisect_right(words.starts, at) - 1
+            last = bisect_right(words.starts, at + max(len(phrase) - 1, 0)) - 1
+            found.update(words.clause[first:last + 1])
+    return found
 
 
 def _figurative(words, hits, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -100,10 +119,12 @@ def _figurative(words, hits, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _counts(words, skipped: set[int]) -> bool:
-    """A numeral of a count in the sentence outside the words `skipped` (tag m with a digit or beginning with
-    二 … 十, 两, 百, 千: not 一些, 一定, 全方位)."""
-    return any(tag == "m" and k not in skipped and (any(ch.isdigit() for ch in form) or form[0] in COUNT_HEADS)
-               for k, (form, tag) in enumerate(zip(words.forms, words.tags)))
+    """A numeral of a count in the sentence outside the words `skipped`: tag m with a digit or beginning with
+    二 … 十, 两, 百, 千 (not 一些, 一定, 全方位), or such a numeral and a classifier opening a word (两条路)."""
+    return any(k not in skipped and (
+        (tag == "m" and (any(ch.isdigit() for ch in form) or form[0] in COUNT_HEADS))
+        or (len(form) > 1 and form[0] in COUNT_HEADS and form[1] in CLASSIFIERS))
+        for k, (form, tag) in enumerate(zip(words.forms, words.tags)))
 
 
 def _members(words) -> list[tuple[int, int, str]]:
