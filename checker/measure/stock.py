@@ -11,11 +11,17 @@ patterns        `stock_patterns`, regular expressions matched on word boundaries
                 学习不够深入 (not 文化水平不高: `stock_patterns_not`), 作用发挥不够充分, 重部署、轻落实,
                 在…的坚强领导下, 起到了…示范作用, 赢得了群众的信任, 等一等、看一看, 答好…答卷, 下好“先手棋”
 
-weak formulas   only in a sentence with no figure, no case and no one person told of (他, 她): an adverb of zeal before any verb (认真学习),
+figures         `stock_figures` (新台阶, 一盘棋, 开花结果, 深度) count only quoted, or in a sentence about the work
+                (a `stock_domain` word or another stock phrase) that counts nothing (no numeral: 三台收割机)
+
+weak formulas   only in a sentence with no figure and no one person told of (他, 她), and outside the clauses of
+                its cases: an adverb of zeal before any verb (认真学习),
                 `weak_stock_patterns` (还不够…, 有待…, 研究不深、谋划不够, 满足于…, 缺乏…精神, 抓班子、带队伍、
                 促发展), an abstract verb before an abstract noun (`stock_nouns`: 激发内生动力, 筑牢战斗堡垒), a
                 parallel of more and less (谋划工作多、抓落实少, 说得多、做得少: one side holding a verb, neither
-                ending in a counted noun: not 雨水多、日照少, 订单多、工人少)
+                ending in a counted noun: not 雨水多、日照少, 订单多、工人少), parallels of short members in one
+                frame (`stock_frames`, `stock_opposites`: 心齐了、气顺了; 从无到有、从小到大; 雷声大、雨点小; not
+                a day told on time words, nor one that counts)
 
 Phrases inside a title (《关于进一步加强…的若干措施》) are the title's, not the writer's. The phrases found do not
 overlap: the longest wins where two would.
