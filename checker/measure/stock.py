@@ -20,7 +20,7 @@ weak formulas   only in a sentence with no figure and no one person told of (他
                 促发展), an abstract verb before an abstract noun (`stock_nouns`: 激发内生动力, 筑牢战斗堡垒), a
                 parallel of more and less (谋划工作多、抓落实少, 说得多、做得少: one side holding a verb, neither
                 ending in a counted noun: not 雨水多、日照少, 订单多、工人少), parallels of short members in one
-                frame (`stock_frames`, `stock_opposites`: 心齐了、气顺了; 从无到有、从小到大; 雷声大、雨点小; not
+                frame (`stock_frames`, `stock_opposites`: 心齐了、气顺了; 从无到有、从小到大; 上级有部署、下面没动静; not
                 a day told on time words, nor one that counts)
 
 Phrases inside a title (《关于进一步加强…的若干措施》) are the title's, not the writer's. The phrases found do not
@@ -173,7 +173,7 @@ def _opens_on_time(words, pieces, end: int) -> bool:
 
 def _parallels(words, hits) -> list[tuple[int, int]]:
     """Parallels of short members in one frame (心齐了、气顺了、劲足了; 路子还不宽、底子还不厚; 从无到有、从小到大;
-    站不出来、顶不上去; 雷声大、雨点小), members of MEMBER characters; the first may follow its subject
+    站不出来、顶不上去; 上级有部署、下面没动静), members of MEMBER characters; the first may follow its subject
     (全村党员心齐了) and the last be followed by more (能致富的目标): only as many characters as the other
     member are compared."""
     frames = frozenset(hits.set("stock_frames"))
