@@ -494,7 +494,36 @@ STOCK_PARALLEL_MEASURE = [
 ]
 
 
-@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE)
+STOCK_FIGURES_LITERAL = [  # a figure of speech told in its literal sense is no stock phrase
+    ("院子里那棵梨树今年终于开花结果了。", False),  # about no work
+    ("村口新砌了五级新台阶，雨天老人不再滑倒。", False),  # a count
+    ("两位老党员在活动室下了一盘棋。", False),  # about the work, but counted
+    ("推动全村党建工作迈上新台阶。", True),
+    ("各项工作齐头并进。", True),
+    ("打通“最后一公里”。", True),  # quoted: the figure
+    ("上面千条线、下面一根针，村里的事情再多也要办好。", True),  # the figure's own numerals count nothing
+    ("池塘边的蜻蜓点水而过，再接再厉的孩子们还在钓鱼。", True),  # another stock phrase in the sentence
+    ("水渠的高度不够，村里又把渠沿砌高了一截。", False),  # 不够 after the noun 高度: no adverb + verb
+    ("水池的深度不够，又往下挖了半米。", False),  # a measure told literally
+]
+
+
+STOCK_FRAMES_CLAUSES = [  # parallels in one frame; 存在…的现象; a case keeps weak formulas out of its clause only
+    ("党员的腰杆挺直了、心气提起来了、干劲鼓足了。", True),  # 了 closes each member
+    ("社区的服务从无到有、从有到优。", True),  # 从…到…
+    ("支部书记队伍能力还不强、视野还不宽。", True),  # 还不
+    ("网格员队伍有时存在能躲就躲的现象。", True),  # 存在…的现象
+    ("早上开支委会、晚上去入户，周末还要值班。", False),  # a day told: time words
+    ("修了两条路、建了一座桥，村民出行方便多了。", False),  # counted
+    ("今年雨水多、日照少，村里的葡萄减产了。", False),
+    ("党员学习时紧时松。", True),  # ABAC on 时
+    ("在幸福里社区调研时，居民反映的停车问题，我们认真研究解决。", True),  # the case is in another clause
+    ("我们认真研究了幸福里社区的停车问题。", False),  # the case is in the weak formula's clause
+]
+
+
+@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE
+                         + STOCK_FIGURES_LITERAL + STOCK_FRAMES_CLAUSES)
 def test_stock_phrases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["empty_words"]) is found
 
@@ -522,7 +551,7 @@ def test_blame_in_other_writers_forms(lexicons, text, kind):
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
     "examples": {"recall": 0.82},
-    "stock_phrase": {"recall": 0.85},
+    "stock_phrase": {"recall": 0.87},
     "blame:others": {"recall": 0.76},
 }
 

@@ -82,7 +82,7 @@ def signals_of(words: Words, lexicons: Lexicons, with_blame: bool = True) -> dic
         "first_person": person.phrases,
         "acts": personal_acts(words, hits, person),
         "collective": hits.find("collective_subjects"),
-        "empty_words": stock_phrases(words, hits, concrete=bool(data or cases)),
+        "empty_words": stock_phrases(words, hits, concrete=bool(data), cases=cases),
         "blame": owner.kind,
         "others": owner.others,
         "self_exam": owner.self_exam,
