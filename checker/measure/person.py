@@ -400,7 +400,7 @@ def _markers(words, hits) -> list[int]:
                 form[-1] in singles or form[-2:] in known):
             out.add(k)  # 问得少, 抓得松: a verb judged by its complement
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
-              and words.clause[k + 1] == words.clause[k]}
+              and words.clause[k + 1] == words.clause[k] and words.forms[k + 1][:1] not in "不没"}  # 不 深不透: stated
     out -= denied | {k + 1 for k in denied}  # 一点也不落后, 没有违规: a shortcoming denied
     if not out:
         return []
@@ -502,6 +502,7 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
                     candidates.append((i, i + 1, "unit"))
                 elif form.endswith(suffixes):
                     candidates.append((i, i + 1, "others"))
+    candidates += [(a, b, "others") for a, b in _names(words, hits)]
     candidates.sort(key=lambda s: (s[0], s[2] != "self", -(s[1] - s[0])))
     actors: dict[int, tuple[str, str]] = {}
     owned: set[int] = set()  # clauses whose actor is known
@@ -539,6 +540,26 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
+
+
+def _names(words, hits) -> list[tuple[int, int]]:
+    """Person names by their form (老杨, 小陈, 刘某, 王建国; 老 + 杨 cut apart), and role words tagged as
+    attributes (主任/b) heading a clause: someone else, whatever the role before them (村文书小陈…)."""
+    surnames, n, out = hits.singles("surnames"), len(words), []
+    suffixes = hits.lexicon("others_suffixes")
+    for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
+        if words.quote[i] or hits.covering("person_not", i) or form.startswith("我"):
+            continue
+        if tag.startswith("nr") and 2 <= len(form) <= 3 and (
+                form[0] in surnames and (len(form) == 3 or form[1] == "某")
+                or form[0] in "老小" and form[1] in surnames and len(form) == 2):
+            out.append((i, i + 1))
+        elif form in ("老", "小") and i + 1 < n and words.forms[i + 1] in surnames \
+                and words.tags[i + 1].startswith("nr"):
+            out.append((i, i + 2))
+        elif tag == "b" and len(form) > 1 and form.endswith(suffixes):
+            out.append((i, i + 1))  # 妇女 主任/b
+    return out
 
 
 def _member_after(words, b: int, starting: dict) -> int | None:
