@@ -546,6 +546,7 @@ def _names(words, hits) -> list[tuple[int, int]]:
     """Person names by their form (老杨, 小陈, 刘某, 王建国; 老 + 杨 cut apart), and role words tagged as
     attributes (主任/b) heading a clause: someone else, whatever the role before them (村文书小陈…)."""
     surnames, n, out = hits.singles("surnames"), len(words), []
+    units = hits.lexicon("unit_subjects")
     suffixes = hits.lexicon("others_suffixes")
     for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
         if words.quote[i] or hits.covering("person_not", i) or form.startswith("我"):
@@ -557,6 +558,11 @@ def _names(words, hits) -> list[tuple[int, int]]:
         elif form in ("老", "小") and i + 1 < n and words.forms[i + 1] in surnames \
                 and words.tags[i + 1].startswith("nr"):
             out.append((i, i + 2))
+        elif form in surnames and tag.startswith("nr") and i > 0 and words.forms[i - 1][-1] in "老小" \
+                and len(words.forms[i - 1]) > 1:
+            out.append((i, i + 1))  # 楼栋长 老王 cut as 楼栋 长老 王
+        elif tag == "nt" and not form.endswith(units) and not form.startswith("我"):
+            out.append((i, i + 1))  # an organisation by its tag (联合体)
         elif tag == "b" and len(form) > 1 and form.endswith(suffixes):
             out.append((i, i + 1))  # 妇女 主任/b
     return out
@@ -587,8 +593,12 @@ def _illustration(words, a: int) -> bool:
 
 def _governed(words, hits, a: int) -> bool:
     """Word a is inside a prepositional phrase (a preposition before it in the clause, no verb between)."""
-    for k in range(a - 1, words.clause_start(a) - 1, -1):
+    start = words.clause_start(a)
+    for k in range(a - 1, start - 1, -1):
         tag = words.tags[k]
+        if hits.covering("actor_prepositions", k) and tag != "p" and (
+                words.forms[k + 1] == "的" or k > start and words.tags[k - 1][:1] in ("n", "a", "j")):
+            continue  # 两新 组织 的 老板, 社会 组织 负责人: 组织 names a body, it governs nothing
         if hits.covering("actor_prepositions", k) or tag == "p":
             return True
         if tag.startswith("v") and not hits.covering("actor_prepositions", k):
