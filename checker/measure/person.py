@@ -496,7 +496,7 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
     if suffixes:  # any noun naming people or a body (外出务工人员, 志愿者, 帮扶单位): someone else; but a
         known = {a for a, _, _ in candidates}  # compound ending in an own unit's word (机关党委) is the unit
         for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
-            if i not in known and len(form) > 1 and (tag[:1] == "n" or tag in ("j", "l")) \
+            if i not in known and len(form) > 1 and (tag[:1] == "n" or tag in ("j", "l") or _split_noun(words, i)) \
                     and not hits.covering("others_suffixes_not", i) and not form.startswith("我"):
                 if form.endswith(units):
                     candidates.append((i, i + 1, "unit"))
@@ -540,6 +540,14 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
+
+
+def _split_noun(words, i: int) -> bool:
+    """A verb-tagged word ending a noun jieba cut apart (社会 组织/v 把…, 两新 组织/v 的 老板): a noun."""
+    following = words.tags[i + 1] if i + 1 < len(words) else "x"
+    return words.tags[i] == "v" and i > 0 and words.tags[i - 1][:1] in ("n", "a", "j") \
+        and words.clause[i - 1] == words.clause[i] and (following in ("uj", "p", "d", "x")
+                                                          or i + 1 < len(words) and words.is_punct(i + 1))
 
 
 def _names(words, hits) -> list[tuple[int, int]]:
