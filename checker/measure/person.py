@@ -61,7 +61,12 @@ LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
 UNREACHED = frozenset({"起来", "上来", "下去", "到", "了", "动", "成", "完"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
 MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻", "有",
-                          "中有", "里有"})
+                          "中有", "里有", "其他", "其余", "别的"})
+SPEAKING = frozenset({"说", "讲", "称", "推说", "表示"})
+QUOTE_OPEN = frozenset({"“", "\"", "「", "‘"})
+HABITUAL = frozenset({"就", "总", "总是", "老是", "都", "又", "还", "便"})
+OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余"})  # 学校那边的党支部
+BODY_CHARS = frozenset("所站局办院队室")  # 财政 所, 派出 所 cut apart: one body
 LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
@@ -383,7 +388,8 @@ def _markers(words, hits) -> list[int]:
     for k, (form, tag) in enumerate(zip(words.forms, words.tags)):
         if k in out:
             continue
-        if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")):
+        if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")) \
+                or _left_undone(words, k):
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
@@ -407,10 +413,18 @@ def _markers(words, hits) -> list[int]:
     resolved = _resolution_seen(words, hits)
     past = _past_now(words, hits)
     outcomes = [a for a, _ in hits.every("resolution_outcomes")]
-    return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
+    return sorted(k for k in out if (not hits.covering("shortcoming_not", k) or _left_undone(words, k))
+                  and not resolved[k]
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
                   and not _attributive(words, hits, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
+
+
+def _left_undone(words, k: int) -> bool:
+    """不管 / 不问 ending its clause (这个事我不管，…; 啥也不管): a refusal, not the conjunction 不管…都."""
+    if words.forms[k] not in ("不管", "不问", "不理"):
+        return False
+    return k + 1 >= len(words) or words.is_punct(k + 1) or words.forms[k + 1] in ("了", "的")
 
 
 def _less_than(words, k: int) -> bool:
@@ -524,6 +538,8 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             person_at = _member_after(words, b, starting)
             if person_at is not None:
                 a, b, kind = starting[person_at]
+            elif any(words.forms[j] in OTHER_UNIT for j in range(max(words.clause_start(a), a - 2), a)):
+                kind = "others"  # 学校那边的党支部, 其他支部: not the own unit
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
@@ -569,6 +585,9 @@ def _names(words, hits) -> list[tuple[int, int]]:
         elif form in surnames and tag.startswith("nr") and i > 0 and words.forms[i - 1][-1] in "老小" \
                 and len(words.forms[i - 1]) > 1:
             out.append((i, i + 1))  # 楼栋长 老王 cut as 楼栋 长老 王
+        elif form in BODY_CHARS and i > 0 and words.tags[i - 1][:1] == "n" and words.clause[i - 1] == words.clause[i] \
+                and not words.forms[i - 1].startswith("我"):
+            out.append((i - 1, i + 1))  # 财政 所/c: a body cut apart
         elif tag == "nt" and not form.endswith(units) and not form.startswith("我"):
             out.append((i, i + 1))  # an organisation by its tag (联合体)
         elif tag == "b" and len(form) > 1 and form.endswith(suffixes):
@@ -620,11 +639,23 @@ def _reporting(words, hits, b: int) -> bool:
     """The actor ending before word b only reports (群众反映…, 党员向我提出…)."""
     for j in range(b, min(b + 5, len(words))):
         if hits.covering("reporting_verbs", j):
+            if _own_words(words, j):
+                return False  # 副书记说：“这个事我不管” : their own excuse or refusal, in their words
             return words.forms[j - 1] not in ONLY  # 群众只讲个人利益: what they care for, not what they report
         if words.is_punct(j) or (words.tags[j] == "p" and words.forms[j] != "在"
                                  and not words.forms[j + 1:j + 2] == ["我"]):
             return False  # 群众对党员评议工作参与热情不高: 对 opens the object, 评议 is not what they do
     return False
+
+
+def _own_words(words, j: int) -> bool:
+    """A verb of speaking at word j (说, 讲, 称) giving the speaker's own words: a quote follows (…说：“工期这么紧，
+    哪有时间学习”) or the saying is habitual (一叫开会就说身体不好, 每次都说): what they say of themselves."""
+    if words.forms[j] not in SPEAKING:
+        return False
+    after = words.forms[j + 1:j + 3]
+    return bool(after) and (after[0] in QUOTE_OPEN or after[0] in "：:" and after[1:] and after[1] in QUOTE_OPEN) \
+        or j > 0 and words.forms[j - 1] in HABITUAL
 
 
 def blame(words, hits, person: Person) -> Owner:
