@@ -393,6 +393,8 @@ def _markers(words, hits) -> list[int]:
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
+        elif len(form) == 4 and form[1] == "不" and form[2] not in "可容胜及暇" and tag[:1] in ("v", "a", "l", "i"):
+            out.add(k)  # 说不清楚, 跟不上趟 (not 密不可分, 义不容辞)
         elif len(form) == 2 and form[1] == "不" and words.forms[k + 1:k + 2] and words.forms[k + 1] in UNREACHED:
             out.add(k)  # 建不 起来: jieba cut the verb with 不 from its result
         elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
@@ -559,9 +561,10 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
 
 
 def _split_noun(words, i: int) -> bool:
-    """A verb-tagged word ending a noun jieba cut apart (社会 组织/v 把…, 两新 组织/v 的 老板): a noun."""
+    """A verb-tagged word ending a noun jieba cut apart or mis-tagged (社会 组织/v 把…, 两新 组织/v 的 老板, 站点 的
+    站长/v 把…): a noun."""
     following = words.tags[i + 1] if i + 1 < len(words) else "x"
-    return words.tags[i] == "v" and i > 0 and words.tags[i - 1][:1] in ("n", "a", "j") \
+    return words.tags[i] == "v" and i > 0 and (words.tags[i - 1][:1] in ("n", "a", "j") or words.forms[i - 1] == "的") \
         and words.clause[i - 1] == words.clause[i] and (following in ("uj", "p", "d", "x")
                                                           or i + 1 < len(words) and words.is_punct(i + 1))
 
