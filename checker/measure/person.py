@@ -404,11 +404,14 @@ def _markers(words, hits) -> list[int]:
             out.add(k)  # 管理混乱, 思想保守, 记性差: a noun and its judgement in one word
         elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
-        elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
+        elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d", "t") and (
                 form[-1] in singles or form[-2:] in known):
-            out.add(k)  # 问得少, 抓得松: a verb judged by its complement
+            out.add(k)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
+        elif len(form) == 2 and form[1] == "错" and tag[:1] == "v":
+            out.add(k)  # 选错, 用错: a verb that missed
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
-              and words.clause[k + 1] == words.clause[k] and words.forms[k + 1][:1] not in "不没"}  # 不 深不透: stated
+              and words.clause[k + 1] == words.clause[k]
+              and not ("不" in words.forms[k + 1] or "没" in words.forms[k + 1])}  # 不 深不透: stated, not denied
     out -= denied | {k + 1 for k in denied}  # 一点也不落后, 没有违规: a shortcoming denied
     if not out:
         return []
@@ -775,6 +778,8 @@ def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
 
 
 def _planned(words, hits, k: int) -> bool:
-    """A plan word before word k in its clause (我将…); not a noun (工作计划)."""
+    """A plan word before word k in its clause (我将…); not a noun (工作计划), nor the verb the shortcoming
+    judges (准备得不够, 准备不足)."""
     return any(hits.covering("plan_markers", j) and words.tags[j] not in ("n", "vn")
+               and j + 1 < k and words.forms[j + 1] not in ("得", "的")  # 准备得不够: the act judged
                for j in range(words.clause_start(k), k))
