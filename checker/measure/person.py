@@ -494,10 +494,10 @@ def _after_dui(words, k: int) -> bool:
 
 
 def _modifier(words, k: int) -> bool:
-    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够) or is itself judged (处理得不好,
+    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够) or is itself judged (处理得不好, 处理得慢,
     排查不细, 整改不到位, 整改落实不够彻底): it addresses nothing."""
     after = words.forms[k + 1:k + 3]
-    return after[:1] in (["的"], ["得"]) or bool(after) and after[0][:1] in "不没" and len(after[0]) <= 3 or (
+    return after[:1] in (["的"], ["得"]) or bool(after) and after[0][:1] in "不没得" and len(after[0]) <= 3 or (
         len(after) == 2 and (after[1] == "的" and words.tags[k + 1][:1] == "n"
                              or after[1][:1] in "不没" and words.tags[k + 1][:1] in ("v", "a")))  # 整改 落实 不够
 
