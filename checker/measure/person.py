@@ -65,6 +65,7 @@ MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在�
 SPEAKING = frozenset({"说", "讲", "称", "推说", "表示"})
 QUOTE_OPEN = frozenset({"“", "\"", "「", "‘"})
 HABITUAL = frozenset({"就", "总", "总是", "老是", "都", "又", "还", "便"})
+TURNS = CONTRAST | {"反而", "反倒"}  # a later clause turning the hardship (…，参与率反而提高了)
 OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余"})  # 学校那边的党支部
 BODY_CHARS = frozenset("所站局办院队室")  # 财政 所, 派出 所 cut apart: one body
 LEADING = frozenset({"带头", "率先"})
@@ -421,8 +422,24 @@ def _markers(words, hits) -> list[int]:
     return sorted(k for k in out if (not hits.covering("shortcoming_not", k) or _left_undone(words, k))
                   and not resolved[k]
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
-                  and not _attributive(words, hits, k)
+                  and not _attributive(words, hits, k) and not _asked(words, k) and not _conceded(words, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
+
+
+def _asked(words, k: int) -> bool:
+    """An A-not-A question (好不好, 满 不 满意, 有没有): a criterion asked about, no shortcoming stated."""
+    form = words.forms[k]
+    if len(form) == 3 and form[1] in "不没" and form[0] == form[2]:
+        return True
+    if form in ("不", "没") and 0 < k < len(words) - 1:
+        before, after = words.forms[k - 1], words.forms[k + 1]
+        return bool(before) and not words.is_punct(k - 1) and after[:1] == before[:1]
+    return False
+
+
+def _conceded(words, k: int) -> bool:
+    """再 + a hardship + 也 (再难也得当好): a concession, no shortcoming stated."""
+    return k > 0 and words.forms[k - 1] == "再" and "也" in words.forms[k + 1:k + 3]
 
 
 def _left_undone(words, k: int) -> bool:
@@ -733,7 +750,10 @@ def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[
         kind in ("unit", "self") or kind == "others" and _then(words, k))
                for k, (kind, phrase) in actors.items()) or any(
         words.clause[a] > last for a, _ in hits.every("care_verbs")) or any(
-        words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
+        words.forms[k] in TURNS and words.clause[k] > last for k in range(len(words))) or any(
+        last >= 0 and words.clause[k] > last and kind == "others" and _acting(words, hits, k, phrase) and any(
+            hits.covering("praise_words", j) for j in range(k, _clause_end(words, k)))
+        for k, (kind, phrase) in actors.items())  # …任务重，全校党员主动请缨: others rising to it
 
 
 def _then(words, k: int) -> bool:
