@@ -477,7 +477,31 @@ BLAME_METAPHORS_FORCES = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES)
+BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds told plainly, bodies jieba cut
+    # apart, others' own words, failings owned or accepted; questions, concessions and turned hardships
+    ("村会计老吴把低保户的名单报错了。", "others"),  # a name by its form (老 + surname), misconduct word
+    ("妇联主任小何把换届的选票弄丢了一张。", "others"),  # 小 + surname
+    ("镇财政所把村里的办公经费拖着不拨。", "others"),  # a body cut apart (财政 所)
+    ("施工方把沟渠的水泥标号降了一级，偷工减料。", "others"),  # 方: a party
+    ("两新组织的负责人对发展党员不热心。", "others"),  # 组织 after a noun names a body, it governs nothing
+    ("隔壁社区那边的党支部答应联建，到现在也没来过人。", "others"),  # another unit's branch
+    ("物业经理说：“这是你们社区的事，我不管。”", "others"),  # their own words; 不管 ending a clause
+    ("协会的账目到现在也说不清楚。", "others"),  # X不XX
+    ("班子成员之间互相推，遇事没人拍板。", "others"),  # 班子成员: the others in the team
+    ("本人对新党章学得不深不透。", "self"),  # 不 + 深不透 stays stated
+    ("这是我准备得不够。", "self"),  # 准备得: the act judged, no plan
+    ("那笔扶贫资金的用途是我拍的板，后来审计说用得不合规。", "self"),  # owning a decision
+    ("组织部反馈的意见是“联系群众不够”，我完全接受。", "self"),  # a criticism accepted
+    ("衡量党员合不合格，要看群众满不满意。", "none"),  # A-not-A questions
+    ("有人说支部书记不好当，我说再难也要干好。", "none"),  # 再…也: a concession
+    ("受台风影响，党员大会改在晚上开，来的人反而更多了。", "none"),  # 反而: the hardship turned
+    ("村里人手紧、任务重，全体党员主动请缨、分片包干。", "none"),  # others rising to it
+    ("我没有想到，第一次开院坝会就来了一百多人。", "none"),  # surprise, not a failing
+]
+
+
+@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES
+                         + BLAME_NAMES_MISDEEDS_ADMISSIONS)
 def test_blame_in_other_writers_forms(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 

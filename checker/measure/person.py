@@ -66,7 +66,7 @@ SPEAKING = frozenset({"说", "讲", "称", "推说", "表示"})
 QUOTE_OPEN = frozenset({"“", "\"", "「", "‘"})
 HABITUAL = frozenset({"就", "总", "总是", "老是", "都", "又", "还", "便"})
 TURNS = CONTRAST | {"反而", "反倒"}  # a later clause turning the hardship (…，参与率反而提高了)
-OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余"})  # 学校那边的党支部
+OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余", "隔壁", "邻近", "周边"})  # 学校那边的党支部
 BODY_CHARS = frozenset("所站局办院队室")  # 财政 所, 派出 所 cut apart: one body
 LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
@@ -560,8 +560,9 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             person_at = _member_after(words, b, starting)
             if person_at is not None:
                 a, b, kind = starting[person_at]
-            elif any(words.forms[j] in OTHER_UNIT for j in range(max(words.clause_start(a), a - 2), a)):
-                kind = "others"  # 学校那边的党支部, 其他支部: not the own unit
+            elif any(words.forms[j] in OTHER_UNIT for j in range(max(words.clause_start(a), a - 2), a)) \
+                    or words.forms[b:b + 1] and words.forms[b] in ("那边", "那里", "那头"):
+                kind = "others"  # 学校那边的党支部, 其他支部, 隔壁社区: not the own unit
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
@@ -751,7 +752,7 @@ def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[
                for k, (kind, phrase) in actors.items()) or any(
         words.clause[a] > last for a, _ in hits.every("care_verbs")) or any(
         words.forms[k] in TURNS and words.clause[k] > last for k in range(len(words))) or any(
-        last >= 0 and words.clause[k] > last and kind == "others" and _acting(words, hits, k, phrase) and any(
+        last >= 0 and words.clause[k] > last and kind == "others" and any(
             hits.covering("praise_words", j) for j in range(k, _clause_end(words, k)))
         for k, (kind, phrase) in actors.items())  # …任务重，全校党员主动请缨: others rising to it
 
