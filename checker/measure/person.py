@@ -443,10 +443,11 @@ def _conceded(words, k: int) -> bool:
 
 
 def _left_undone(words, k: int) -> bool:
-    """不管 / 不问 ending its clause (这个事我不管，…; 啥也不管): a refusal, not the conjunction 不管…都."""
+    """不管 / 不问 ending its clause or before 事 (这个事我不管，…; 啥也不管; 分工后不管事): a refusal, not the
+    conjunction 不管…都."""
     if words.forms[k] not in ("不管", "不问", "不理"):
         return False
-    return k + 1 >= len(words) or words.is_punct(k + 1) or words.forms[k + 1] in ("了", "的")
+    return k + 1 >= len(words) or words.is_punct(k + 1) or words.forms[k + 1] in ("了", "的", "事", "用")
 
 
 def _less_than(words, k: int) -> bool:
@@ -630,7 +631,7 @@ def _member_after(words, b: int, starting: dict) -> int | None:
             linked = True  # 村里 的 种植 大户: after 的, a modifier of any kind
         elif words.quote[k] or words.forms[k] in "“”\"":
             continue  # 社区 “两委” 干部
-        elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")
+        elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg", "j")
                   or linked and words.tags[k][:1] in ("v", "n") and not words.is_punct(k)):
             return None
     return None
