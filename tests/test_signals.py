@@ -497,6 +497,10 @@ BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds to
     ("受台风影响，党员大会改在晚上开，来的人反而更多了。", "none"),  # 反而: the hardship turned
     ("村里人手紧、任务重，全体党员主动请缨、分片包干。", "none"),  # others rising to it
     ("我没有想到，第一次开院坝会就来了一百多人。", "none"),  # surprise, not a failing
+    ("有的楼栋长把社区发的防疫物资先拿回了自己家。", "others"),  # 把 + a verb done: what others did with it
+    ("网格员把政策送到了每家每户。", "none"),  # a delivery
+    ("驻村工作队把产业路修通了。", "none"),  # a result reached
+    ("物业公司的项目经理半年换了四个。", "others"),  # turnover
 ]
 
 

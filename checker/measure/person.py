@@ -65,6 +65,7 @@ MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在�
 SPEAKING = frozenset({"说", "讲", "称", "推说", "表示"})
 QUOTE_OPEN = frozenset({"“", "\"", "「", "‘"})
 HABITUAL = frozenset({"就", "总", "总是", "老是", "都", "又", "还", "便"})
+DELIVERED = "到给在成通好齐完净清高强亮全实"  # the last character of a verb of delivery or of a result reached
 TURNS = CONTRAST | {"反而", "反倒"}  # a later clause turning the hardship (…，参与率反而提高了)
 OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余", "隔壁", "邻近", "周边"})  # 学校那边的党支部
 BODY_CHARS = frozenset("所站局办院队室")  # 财政 所, 派出 所 cut apart: one body
@@ -703,7 +704,8 @@ def blame(words, hits, person: Person) -> Owner:
     views = hits.has("others_view_markers") or few
     others: list[str] = []
     own: list[str] = []
-    if markers or views or excuse_spans:
+    disposal = not markers and not hits.has("praise_words") and "把" in words.forms
+    if markers or views or excuse_spans or disposal:
         actors = _actors(words, hits, person)
         others += [phrase for k, (kind, phrase) in actors.items()
                    if few and kind == "others" and hits.starting("faulted_few", k) > k]  # 个别党员…: singled out
@@ -721,6 +723,8 @@ def blame(words, hits, person: Person) -> Owner:
                     others.append(phrase)
             elif views and kind == "others" and hits.covering("others_view_markers", k):
                 others.append(phrase)  # 有的党员认为…: a view held against them
+            elif disposal and kind == "others" and words.forms[k] == "把" and _disposed(words, hits, k):
+                others.append(phrase)  # 楼栋长把物资拿回了家: what others did with what was not theirs
         own += [words.span_text(a, b) for a, b in excuse_spans if _owner_at(actors, a) == "self"
                 and any(hits.covering("pretexts", k) for k in range(a, b))]  # 我常以事务忙为由…: my pretext
         if own:
@@ -734,6 +738,17 @@ def blame(words, hits, person: Person) -> Owner:
         excuses = [words.span_text(a, b) for a, b in excuse_spans]
         owner.kind, owner.others = "others", list(dict.fromkeys(others + excuses))
     return owner
+
+
+def _disposed(words, hits, k: int) -> bool:
+    """把 at word k, then a verb done in its clause (把社区发的物资拿回了家, 把我们的补助扣了一半; not a delivery:
+    把政策送到了每家每户, 把活动室借给了支部, nor a result reached or made: 把路修通了, 把经费提高了). Read where
+    the pipeline reads blame, on problem sentences, what others did with something is what went wrong; a good deed
+    told with 把 and no praise word (志愿者把旧衣服洗了一遍) is read so too."""
+    end = _clause_end(words, k)
+    return any(words.tags[j].startswith("v") and words.forms[j][-1] not in DELIVERED
+               and not hits.covering("stock_verbs", j) and words.forms[j + 1] in ("了", "走")
+               for j in range(k + 2, end - 1))
 
 
 def _owner_at(actors: dict, k: int) -> str:
