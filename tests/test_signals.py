@@ -516,7 +516,7 @@ FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
     "examples": {"recall": 0.82},
     "stock_phrase": {"recall": 0.85},
-    "blame:others": {"recall": 0.76},
+    "blame:others": {"recall": 0.80},
 }
 
 
