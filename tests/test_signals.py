@@ -501,6 +501,10 @@ BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds to
     ("网格员把政策送到了每家每户。", "none"),  # a delivery
     ("驻村工作队把产业路修通了。", "none"),  # a result reached
     ("物业公司的项目经理半年换了四个。", "others"),  # turnover
+    ("一些“口袋党员”组织关系一直揣在兜里不转。", "others"),  # a kind of people named in quotes
+    ("距离“全国文明单位”的创建标准，还差三项指标。", "none"),  # a title in quotes names nobody
+    ("网约车司机党员一年到头难得回来一次。", "others"),  # 难得…一次: rarity
+    ("有个别业主带头拒交物业费。", "others"),  # 拒交: a refusal
 ]
 
 

@@ -66,6 +66,7 @@ SPEAKING = frozenset({"说", "讲", "称", "推说", "表示"})
 QUOTE_OPEN = frozenset({"“", "\"", "「", "‘"})
 HABITUAL = frozenset({"就", "总", "总是", "老是", "都", "又", "还", "便"})
 DELIVERED = "到给在成通好齐完净清高强亮全实"  # the last character of a verb of delivery or of a result reached
+PEOPLE = ("党员", "员", "人", "者", "户", "干部", "书记", "族")
 TURNS = CONTRAST | {"反而", "反倒"}  # a later clause turning the hardship (…，参与率反而提高了)
 OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余", "隔壁", "邻近", "周边"})  # 学校那边的党支部
 BODY_CHARS = frozenset("所站局办院队室")  # 财政 所, 派出 所 cut apart: one body
@@ -409,8 +410,8 @@ def _markers(words, hits) -> list[int]:
         elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d", "t") and (
                 form[-1] in singles or form[-2:] in known):
             out.add(k)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
-        elif len(form) == 2 and form[1] == "错" and tag[:1] == "v":
-            out.add(k)  # 选错, 用错: a verb that missed
+        elif len(form) == 2 and form[1] == "错" and tag[:1] == "v" or len(form) == 2 and form[0] == "拒" and tag == "v":
+            out.add(k)  # 选错, 用错: a verb that missed; 拒交, 拒签: a refusal
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
               and words.clause[k + 1] == words.clause[k]
               and not ("不" in words.forms[k + 1] or "没" in words.forms[k + 1])}  # 不 深不透: stated, not denied
@@ -567,7 +568,8 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
                 kind = "others"  # 学校那边的党支部, 其他支部, 隔壁社区: not the own unit
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
-        if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
+        if kind != "self" and (words.quote[a] and not _named_kind(words, b) or _governed(words, hits, a)
+                               or _illustration(words, a)
                                or (hits.covering("actor_modified_heads", b) and not among)):
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
@@ -619,6 +621,12 @@ def _names(words, hits) -> list[tuple[int, int]]:
         elif tag == "b" and len(form) > 1 and form.endswith(suffixes):
             out.append((i, i + 1))  # 妇女 主任/b
     return out
+
+
+def _named_kind(words, b: int) -> bool:
+    """The quote closes right after the actor, people, ending before word b (一些“口袋党员”…): a kind of people
+    named, not a slogan's words nor a title (“全国文明单位”)."""
+    return b < len(words) and words.forms[b] in ("”", "\"", "」", "’") and words.forms[b - 1].endswith(PEOPLE)
 
 
 def _member_after(words, b: int, starting: dict) -> int | None:
