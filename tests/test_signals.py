@@ -505,6 +505,8 @@ BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds to
     ("距离“全国文明单位”的创建标准，还差三项指标。", "none"),  # a title in quotes names nobody
     ("网约车司机党员一年到头难得回来一次。", "others"),  # 难得…一次: rarity
     ("有个别业主带头拒交物业费。", "others"),  # 拒交: a refusal
+    ("我急于出成绩，有些做法求快不求实。", "self"),  # 求快 不 求实 is no A-not-A question; 有些做法 no actor
+    ("巡察反馈“书记履职不到位”，我对照检查，问题确实在我。", "self"),
 ]
 
 

@@ -435,7 +435,7 @@ def _asked(words, k: int) -> bool:
         return True
     if form in ("不", "没") and 0 < k < len(words) - 1:
         before, after = words.forms[k - 1], words.forms[k + 1]
-        return bool(before) and not words.is_punct(k - 1) and after[:1] == before[:1]
+        return bool(before) and not words.is_punct(k - 1) and after.startswith(before)
     return False
 
 
