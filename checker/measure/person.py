@@ -38,6 +38,13 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                clause (…，我们就上门…, 党员志愿者就…, care: `care_verbs`) or turned by a contrast (…，但大家热情
                很高), a shortage overcome (…明显改观: `resolution_outcomes`) or denied (一点也不落后) blame nobody;
                else "none" (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
+               Others are also named by the form of a name (老杨, 小陈, 刘某; 老 + 杨 cut apart), a role tagged b
+               (主任), an organisation tag (nt), a body jieba cut apart (财政 所, 社会 组织) or a kind of people in
+               quotes (“口袋党员”); another unit's branch (学校那边的党支部) is theirs. Their own words (说：“…”,
+               一叫开会就说…) are theirs to answer for, and so is what they did with something (把社区发的物资拿回了
+               家: 把 + a verb done, not a delivery or a result reached). An A-not-A question (满不满意), a
+               concession (再难也…) or a later 反而 states or keeps none; a failing the secretary owns or accepts
+               (是我拍的板, 意见…，我完全接受) is "self".
 """
 
 from __future__ import annotations
