@@ -541,7 +541,41 @@ BLAME_METAPHORS_FORCES = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES)
+BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds told plainly, bodies jieba cut
+    # apart, others' own words, failings owned or accepted; questions, concessions and turned hardships
+    ("村会计老吴把低保户的名单报错了。", "others"),  # a name by its form (老 + surname), misconduct word
+    ("妇联主任小何把换届的选票弄丢了一张。", "others"),  # 小 + surname
+    ("镇财政所把村里的办公经费拖着不拨。", "others"),  # a body cut apart (财政 所)
+    ("施工方把沟渠的水泥标号降了一级，偷工减料。", "others"),  # 方: a party
+    ("两新组织的负责人对发展党员不热心。", "others"),  # 组织 after a noun names a body, it governs nothing
+    ("隔壁社区那边的党支部答应联建，到现在也没来过人。", "others"),  # another unit's branch
+    ("物业经理说：“这是你们社区的事，我不管。”", "others"),  # their own words; 不管 ending a clause
+    ("协会的账目到现在也说不清楚。", "others"),  # X不XX
+    ("班子成员之间互相推，遇事没人拍板。", "others"),  # 班子成员: the others in the team
+    ("本人对新党章学得不深不透。", "self"),  # 不 + 深不透 stays stated
+    ("这是我准备得不够。", "self"),  # 准备得: the act judged, no plan
+    ("那笔扶贫资金的用途是我拍的板，后来审计说用得不合规。", "self"),  # owning a decision
+    ("组织部反馈的意见是“联系群众不够”，我完全接受。", "self"),  # a criticism accepted
+    ("衡量党员合不合格，要看群众满不满意。", "none"),  # A-not-A questions
+    ("有人说支部书记不好当，我说再难也要干好。", "none"),  # 再…也: a concession
+    ("受台风影响，党员大会改在晚上开，来的人反而更多了。", "none"),  # 反而: the hardship turned
+    ("村里人手紧、任务重，全体党员主动请缨、分片包干。", "none"),  # others rising to it
+    ("我没有想到，第一次开院坝会就来了一百多人。", "none"),  # surprise, not a failing
+    ("有的楼栋长把社区发的防疫物资先拿回了自己家。", "others"),  # 把 + a verb done: what others did with it
+    ("网格员把政策送到了每家每户。", "none"),  # a delivery
+    ("驻村工作队把产业路修通了。", "none"),  # a result reached
+    ("物业公司的项目经理半年换了四个。", "others"),  # turnover
+    ("一些“口袋党员”组织关系一直揣在兜里不转。", "others"),  # a kind of people named in quotes
+    ("距离“全国文明单位”的创建标准，还差三项指标。", "none"),  # a title in quotes names nobody
+    ("网约车司机党员一年到头难得回来一次。", "others"),  # 难得…一次: rarity
+    ("有个别业主带头拒交物业费。", "others"),  # 拒交: a refusal
+    ("我急于出成绩，有些做法求快不求实。", "self"),  # 求快 不 求实 is no A-not-A question; 有些做法 no actor
+    ("巡察反馈“书记履职不到位”，我对照检查，问题确实在我。", "self"),
+]
+
+
+@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES
+                         + BLAME_NAMES_MISDEEDS_ADMISSIONS)
 def test_blame_in_other_writers_forms(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
@@ -552,7 +586,7 @@ FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
     "examples": {"recall": 0.82},
     "stock_phrase": {"recall": 0.87},
-    "blame:others": {"recall": 0.76},
+    "blame:others": {"recall": 0.80},
 }
 
 
