@@ -46,7 +46,8 @@ def main() -> None:
             shares = found.second_agreement()
             print(f"\nsecond blind grader on {found.second_graded} reports: the graders agree on "
                   f"{shares['graders']:.1%}, the verdict agrees with the second grader on {shares['verdict_second']:.1%}, "
-                  f"and on {shares['verdict_where_alike']:.1%} of the reports where both graders agree")
+                  f"and on {shares['verdict_where_alike']:.1%} of the reports where both graders agree; with the majority "
+                  f"grade of a panel of three (a third grader where the two differ) on {shares['verdict_panel']:.1%}")
         passed = found.confusion_row("通过")
         print(f"\n| check | precision | recall | reports with the fault | fires on the {passed} 通过 reports |"
               "\n|---|---|---|---|---|")
