@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 from checker.measure.lexicons import Lexicons  # noqa: E402
 from checker.measure.signals import text_signals  # noqa: E402
 from checker.profile import load_profile  # noqa: E402
+from checker.training.signal_models import signal_items  # noqa: E402
 
-SETS = ROOT / "corpus" / "signals"
 METRICS = ROOT / "models" / "metrics.json"
 BINARY = {"examples": "examples", "first_person": "first_person", "personal_act": "acts",
           "stock_phrase": "empty_words"}  # set name -> signal key
@@ -36,13 +36,7 @@ SPLITS = ("dev", "more", "test")
 
 def load(name: str) -> list[dict]:
     """The set's texts, then those of `<name>_more.jsonl` with split "more"."""
-    with open(SETS / f"{name}.jsonl", encoding="utf-8") as f:
-        items = [json.loads(line) for line in f if line.strip()]
-    more = SETS / f"{name}_more.jsonl"
-    if more.exists():
-        with open(more, encoding="utf-8") as f:
-            items += [json.loads(line) | {"split": "more"} for line in f if line.strip()]
-    return items
+    return signal_items(name)
 
 
 def predict(name: str, signals: dict):

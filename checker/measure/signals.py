@@ -5,7 +5,9 @@
     first_person  the secretary named: 我 (not 我们 / 我村 / 自我 / a quoted slogan's 我), 本人, 作为书记…
     acts          what the secretary personally did: the acts the first person governs (not plans or attitudes)
     collective    collective subjects (支部, 党委, 我们…)
-    empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升)
+    empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升); where
+                  they find none, a learned model of stock sentences (checker.measure.learned) may: its phrase
+                  is then the sentence's first clause (so for `others` below, from a model of blame on others)
     blame         whose shortcoming the sentence states: "self", "others" or "none" (in the pipeline, read on
                   problem sentences only: the one part whose shortcomings a check weighs); with
     others        the phrases that put it on others (部分党员, 上级, 客观原因…) when blame is "others"
@@ -23,6 +25,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from checker.measure.cases import examples
+from checker.measure.learned import first_clause, signal_model
 from checker.measure.lexicons import Hits, Lexicons
 from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
@@ -95,6 +98,20 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
     return signals_of(Words.of(sentence), lexicons, with_blame)
 
 
+def with_learned_signals(found: list[dict], texts: list[str], blamed: list[bool]) -> list[dict]:
+    """What the learned models find where the rules found nothing, one batch each: stock sentences among those
+    with no stock phrase, shortcomings put on others among the `blamed` ones (read for blame) put on nobody."""
+    open_ = [k for k, signals in enumerate(found) if not signals["empty_words"]]
+    for k, stock in zip(open_, signal_model("stock_phrase").flags([texts[k] for k in open_])):
+        if stock:
+            found[k]["empty_words"] = [first_clause(texts[k])]
+    open_ = [k for k, signals in enumerate(found) if blamed[k] and signals["blame"] == "none"]
+    for k, others in zip(open_, signal_model("blame_others").flags([texts[k] for k in open_])):
+        if others:
+            found[k] |= {"blame": "others", "others": [first_clause(texts[k])]}
+    return found
+
+
 def merged(parts: list[dict]) -> dict:
     """The signals of several sentences read as one (a text the splitter cut in two)."""
     out = {key: [v for part in parts for v in part[key]] for key in SIGNAL_KEYS if key != "blame"}
@@ -113,7 +130,9 @@ def text_signals(text: str, lexicons: Lexicons) -> dict:
     from checker.segment import segment
 
     doc = segment(Document(path="", blocks=[Block(text=text)]))
-    return merged([sentence_signals(s, lexicons) for s in doc.sents])
+    sents = list(doc.sents)
+    found = [sentence_signals(s, lexicons) for s in sents]
+    return merged(with_learned_signals(found, [s.text for s in sents], [True] * len(sents)))
 
 
 def topic_coverage(sentences, topics) -> list[dict]:
