@@ -203,6 +203,19 @@ def test_standards_not_kept_and_members_not_cared_for_are_real():
     assert flag(report(problems=told), "FAKE_PROBLEMS", LOOSE) is None
 
 
+def test_success_told_as_a_shortcoming_is_fake():
+    told = ["<P>二、存在的不足", "<P>一是党员志愿者热情太高，报名的人多，岗位不够。",
+            "<P>二是支部获得的荣誉多了，来参观的单位多，接待占用了精力。"]
+    found = flag(report(problems=told), "FAKE_PROBLEMS", LOOSE)
+    assert found is not None and "热情太高" in found.message and "荣誉多了" in found.message
+
+
+def test_shortfalls_of_zeal_and_low_use_are_real():
+    told = ["<P>二、存在的不足", "<P>一是部分党员参加志愿服务的热情不高，全年有9人一次也没来。",
+            "<P>二是党群活动室利用率不高，平时大多锁着门。"]
+    assert flag(report(problems=told), "FAKE_PROBLEMS", LOOSE) is None
+
+
 # RECTIFICATION_VAGUE
 
 UNTIMED = ["<N>三、下一步打算", "<N>一是加强党小组活动，抓好党员学习。", "<N>二是重视年轻党员培养，做好发展新党员工作。",
