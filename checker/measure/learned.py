@@ -41,7 +41,7 @@ class SentenceSignalModel:
         coef = fitted.coef_[0]
         self.columns_ = np.flatnonzero(coef).astype(np.int32)
         self.weights_ = coef[self.columns_]
-        self.intercept_ = float(fitted.intercept_[0])
+        self.intercept_, self.dense_ = float(fitted.intercept_[0]), None
         return self
 
     def features(self, texts: list[str]):
@@ -56,11 +56,16 @@ class SentenceSignalModel:
         pointers, columns, counts = Grams(self._block(), texts).counted(self.ngram_range, self.width)
         owners = np.repeat(np.arange(len(texts)), np.diff(pointers))
         tf = 1.0 + np.log(counts)
-        dense = np.zeros(self.width)
-        dense[self.columns_] = self.weights_
         norm = np.sqrt(np.bincount(owners, weights=tf * tf, minlength=len(texts)))
-        dot = np.bincount(owners, weights=tf * dense[columns], minlength=len(texts))
+        dot = np.bincount(owners, weights=tf * self._dense()[columns], minlength=len(texts))
         return dot / np.where(norm > 0, norm, 1.0) + self.intercept_
+
+    def _dense(self) -> np.ndarray:
+        """The weights by column, built once."""
+        if self.dense_ is None:
+            self.dense_ = np.zeros(self.width)
+            self.dense_[self.columns_] = self.weights_
+        return self.dense_
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
@@ -78,7 +83,7 @@ class SentenceSignalModel:
         params = json.loads(str(arrays["params"]))
         model = cls(tuple(params["ngram_range"]), params["width"], params["C"], params["threshold"])
         model.columns_, model.weights_ = np.asarray(arrays["columns"]), np.asarray(arrays["weights"])
-        model.intercept_ = float(params["intercept"])
+        model.intercept_, model.dense_ = float(params["intercept"]), None
         return model
 
 
