@@ -60,7 +60,8 @@ def test_blame_is_read_only_where_asked():
 
 def test_the_first_clause_is_a_stretch_of_the_sentence():
     assert first_clause("支部工作开局良好，势头强劲。") == "支部工作开局良好"
-    assert first_clause("党员教育管理工作在全镇范围内取得了前所未有的显著成效。") in "党员教育管理工作在全镇范围内取得了前所未有的显著成效。"
+    long = "党员教育管理工作在全镇范围内取得了前所未有的显著成效。"
+    assert long.startswith(first_clause(long)) and len(first_clause(long)) == 20
 
 
 def test_a_damaged_model_file_is_a_model_error(tmp_path):

@@ -124,15 +124,16 @@ def merged(parts: list[dict]) -> dict:
     return out
 
 
-def text_signals(text: str, lexicons: Lexicons) -> dict:
-    """The signals of a text read as a one-paragraph report (for tests and benchmarks)."""
+def text_signals(text: str, lexicons: Lexicons, learned: bool = True) -> dict:
+    """The signals of a text read as a one-paragraph report (for tests and benchmarks); `learned`: with what the
+    learned models add to the rules."""
     from checker.read.document import Block, Document
     from checker.segment import segment
 
     doc = segment(Document(path="", blocks=[Block(text=text)]))
     sents = list(doc.sents)
     found = [sentence_signals(s, lexicons) for s in sents]
-    return merged(with_learned_signals(found, [s.text for s in sents], [True] * len(sents)))
+    return merged(with_learned_signals(found, [s.text for s in sents], [True] * len(sents)) if learned else found)
 
 
 def topic_coverage(sentences, topics) -> list[dict]:
