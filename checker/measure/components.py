@@ -25,9 +25,8 @@ class SignalTagger:
             sentence._.signals = None
             if label in BODY:
                 body.append(sentence)
-        blamed = [s._.label == "problem" for s in body]
-        found = with_learned_signals([sentence_signals(s, self.lexicons, b) for s, b in zip(body, blamed)],
-                                     [s.text for s in body], blamed)
+        found = with_learned_signals([sentence_signals(s, self.lexicons, s._.label == "problem") for s in body],
+                                     [s.text for s in body])
         for sentence, signals in zip(body, found):
             sentence._.signals = signals
         return doc

@@ -7,7 +7,7 @@
     collective    collective subjects (支部, 党委, 我们…)
     empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升); where
                   they find none, a learned model of stock sentences (checker.measure.learned) may: its phrase
-                  is then the sentence's first clause (so for `others` below, from a model of blame on others)
+                  is then the sentence's first clause
     blame         whose shortcoming the sentence states: "self", "others" or "none" (in the pipeline, read on
                   problem sentences only: the one part whose shortcomings a check weighs); with
     others        the phrases that put it on others (部分党员, 上级, 客观原因…) when blame is "others"
@@ -98,17 +98,12 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
     return signals_of(Words.of(sentence), lexicons, with_blame)
 
 
-def with_learned_signals(found: list[dict], texts: list[str], blamed: list[bool]) -> list[dict]:
-    """What the learned models find where the rules found nothing, one batch each: stock sentences among those
-    with no stock phrase, shortcomings put on others among the `blamed` ones (read for blame) put on nobody."""
+def with_learned_signals(found: list[dict], texts: list[str]) -> list[dict]:
+    """The stock sentences the learned model finds among those where the rules found no stock phrase (one batch)."""
     open_ = [k for k, signals in enumerate(found) if not signals["empty_words"]]
     for k, stock in zip(open_, signal_model("stock_phrase").flags([texts[k] for k in open_])):
         if stock:
             found[k]["empty_words"] = [first_clause(texts[k])]
-    open_ = [k for k, signals in enumerate(found) if blamed[k] and signals["blame"] == "none"]
-    for k, others in zip(open_, signal_model("blame_others").flags([texts[k] for k in open_])):
-        if others:
-            found[k] |= {"blame": "others", "others": [first_clause(texts[k])]}
     return found
 
 
@@ -133,7 +128,7 @@ def text_signals(text: str, lexicons: Lexicons, learned: bool = True) -> dict:
     doc = segment(Document(path="", blocks=[Block(text=text)]))
     sents = list(doc.sents)
     found = [sentence_signals(s, lexicons) for s in sents]
-    return merged(with_learned_signals(found, [s.text for s in sents], [True] * len(sents)) if learned else found)
+    return merged(with_learned_signals(found, [s.text for s in sents]) if learned else found)
 
 
 def topic_coverage(sentences, topics) -> list[dict]:
