@@ -37,7 +37,11 @@ def tuning_items(name: str, corpus: Path | None = None) -> list[dict]:
 TARGETS = {"stock_phrase": ("stock_phrase", True)}
 
 
-def fit_signal_model(name: str, corpus: Path | None = None, items: list[dict] | None = None) -> SentenceSignalModel:
+def fit_signal_model(name: str, corpus: Path | None = None,
+                     items: list[dict] | None = None) -> SentenceSignalModel | None:
+    """The model fitted on the tuning texts; None when the corpus has none (a corpus without signals/)."""
     source, positive = TARGETS[name]
     items = tuning_items(source, corpus) if items is None else items
+    if not items:
+        return None
     return SentenceSignalModel().fit([i["text"] for i in items], [i["label"] == positive for i in items])

@@ -172,8 +172,9 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
     if "signals" in previous:
         metrics["signals"] = previous["signals"]
     save_model(model.frozen_, out / MODEL_FILE if out else shipped_model_path())
-    for name in SIGNAL_MODELS:
-        save_model(fit_signal_model(name, corpus), out / signal_model_file(name) if out else shipped_signal_path(name))
+    for name in SIGNAL_MODELS:  # a corpus without signal sets leaves the shipped model as it is
+        if (fitted := fit_signal_model(name, corpus)) is not None:
+            save_model(fitted, out / signal_model_file(name) if out else shipped_signal_path(name))
     metrics["train_seconds"] = round(time.time() - started, 1)
     target.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return metrics
