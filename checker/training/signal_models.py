@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.measure.learned import SentenceSignalModel
 from checker.training.corpus import corpus_dir
 
-FRESH_WRITERS = ("w9a", "w9b", "w9c")  # the `_more` writers whose lines say who wrote them ("w9a: …" notes)
+FRESH_WRITERS = ("w9a", "w9b", "w9c", "w10a", "w10b")  # the `_more` writers whose notes say who wrote them ("w9a: …")
 
 
 def signal_items(name: str, corpus: Path | None = None) -> list[dict]:
@@ -23,7 +23,7 @@ def signal_items(name: str, corpus: Path | None = None) -> list[dict]:
         with open(path, encoding="utf-8") as f:
             for line in filter(str.strip, f):
                 item = json.loads(line) | ({"split": split} if split else {})
-                tag = (item.get("note") or "")[:3]
+                tag = (item.get("note") or "").split(":")[0]
                 items.append(item | {"writer": tag if tag in FRESH_WRITERS else item["split"]})
     return items
 
