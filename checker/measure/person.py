@@ -81,6 +81,7 @@ LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
 ONLY = frozenset({"只", "光", "只顾", "总", "嘴上", "口头上"})
+ONLY_COUNT = frozenset({"只", "仅", "只有", "仅有", "就"})
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -419,6 +420,8 @@ def _markers(words, hits) -> list[int]:
             out.add(k)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
         elif len(form) == 2 and form[1] == "错" and tag[:1] == "v" or len(form) == 2 and form[0] == "拒" and tag == "v":
             out.add(k)  # 选错, 用错: a verb that missed; 拒交, 拒签: a refusal
+        elif _late(words, k) or _meagre(words, k):
+            out.add(k)  # 到9月才印发, 催了才报: done late; 一年只办一次, 就来了一回: a meagre count
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
               and words.clause[k + 1] == words.clause[k]
               and not ("不" in words.forms[k + 1] or "没" in words.forms[k + 1])}  # 不 深不透: stated, not denied
@@ -433,6 +436,28 @@ def _markers(words, hits) -> list[int]:
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
                   and not _attributive(words, hits, k) and not _asked(words, k) and not _conceded(words, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
+
+
+def _late(words, k: int) -> bool:
+    """才 at word k after a time, a count or an event in its clause (到9月才印发, 催了才报, 审计时才发现, 三年才开成
+    一次), a verb after it: what was done late."""
+    if words.forms[k] != "才" or k + 1 >= len(words) or not words.tags[k + 1].startswith(("v", "l")):
+        return False
+    before = range(words.clause_start(k), k)
+    return any(words.tags[j] in ("t", "m", "mq") or words.forms[j] in ("了", "时", "后", "以后", "之后") or
+               words.forms[j].endswith(("后", "时")) and words.tags[j] == "f" for j in before)
+
+
+def _meagre(words, k: int) -> bool:
+    """只 / 仅 / 就 at word k, then a verb and a count in its clause (一年只办一次, 全年就来了一回, 只拉走一万斤,
+    只有一个人): a meagre number told as the failing."""
+    if words.forms[k] not in ONLY_COUNT or k + 2 >= len(words) or not words.tags[k + 1].startswith("v"):
+        return False
+    if words.forms[k] == "就" and words.forms[k + 2:k + 3] != ["了"]:
+        return False  # 就来了一回: 就 + a verb done once; 就是, 就要: no count
+    return any(words.tags[j] in ("m", "mq") and words.forms[j] not in NOT_QUANTITY
+               and any(ch in NUMERALS or ch.isdigit() for ch in words.forms[j])
+               for j in range(k + 2, min(k + 5, _clause_end(words, k))))
 
 
 def _asked(words, k: int) -> bool:
@@ -573,6 +598,8 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             elif any(words.forms[j] in OTHER_UNIT for j in range(max(words.clause_start(a), a - 2), a)) \
                     or words.forms[b:b + 1] and words.forms[b] in ("那边", "那里", "那头"):
                 kind = "others"  # 学校那边的党支部, 其他支部, 隔壁社区: not the own unit
+            elif _counted(words, a):
+                kind = "others"  # 有3个支部, 好几个支部, 第二支部, XX中学党支部: branches under the unit, not it
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] and not _named_kind(words, b) or _governed(words, hits, a)
@@ -590,6 +617,22 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
+
+
+def _counted(words, a: int) -> bool:
+    """The unit word at word a is counted, numbered or a placeholder's (有3个 支部, 好几个 支部, 第二 支部, 教工 一 支部,
+    XX 中学 党支部): some of the branches or bodies under the secretary's unit, not the unit itself."""
+    for j in (a - 1, a - 2):
+        if j < 0 or words.clause[j] != words.clause[a]:
+            return False
+        form, tag = words.forms[j], words.tags[j]
+        if tag in ("m", "mq", "q") and (any(ch in NUMERALS or ch.isdigit() for ch in form) or form.startswith("几")) \
+                and form not in NOT_QUANTITY or form in ("各", "几个", "好几个") \
+                or tag == "eng" and not form.upper().strip("X"):
+            return True
+        if j == a - 1 and tag not in ("q", "n"):
+            return False  # only a classifier or a noun (XX 中学 党支部) between the count and the unit
+    return False
 
 
 def _split_noun(words, i: int) -> bool:
@@ -665,8 +708,9 @@ def _governed(words, hits, a: int) -> bool:
     for k in range(a - 1, start - 1, -1):
         tag = words.tags[k]
         if hits.covering("actor_prepositions", k) and tag != "p" and (
-                words.forms[k + 1] == "的" or k > start and words.tags[k - 1][:1] in ("n", "a", "j")):
-            continue  # 两新 组织 的 老板, 社会 组织 负责人: 组织 names a body, it governs nothing
+                words.forms[k + 1] == "的" or k > start and (words.tags[k - 1][:1] in ("n", "a", "j")
+                                                             or words.forms[k - 1] == "的")):
+            continue  # 两新 组织 的 老板, 社会 组织 负责人, 积极分子 的 培养 联系人: a modifier, it governs nothing
         if hits.covering("actor_prepositions", k) or tag == "p":
             return True
         if tag.startswith("v") and not hits.covering("actor_prepositions", k):
