@@ -81,7 +81,7 @@ LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
 ONLY = frozenset({"只", "光", "只顾", "总", "嘴上", "口头上"})
-ONLY_COUNT = frozenset({"只", "仅", "只有", "仅有", "就"})
+ONLY_COUNT = frozenset({"只", "仅"})  # not 只有 (全村只有3名党员: a count), not 就 (就来了一百多人)
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -441,7 +441,7 @@ def _markers(words, hits) -> list[int]:
 def _late(words, k: int) -> bool:
     """才 at word k after a time, a count or an event in its clause (到9月才印发, 催了才报, 审计时才发现, 三年才开成
     一次), a verb after it: what was done late."""
-    if words.forms[k] != "才" or k + 1 >= len(words) or not words.tags[k + 1].startswith(("v", "l")):
+    if words.forms[k] != "才" or k + 1 >= len(words) or not words.tags[k + 1].startswith(("v", "l", "nz")):
         return False
     before = range(words.clause_start(k), k)
     return any(words.tags[j] in ("t", "m", "mq") or words.forms[j] in ("了", "时", "后", "以后", "之后") or
@@ -449,12 +449,10 @@ def _late(words, k: int) -> bool:
 
 
 def _meagre(words, k: int) -> bool:
-    """只 / 仅 / 就 at word k, then a verb and a count in its clause (一年只办一次, 全年就来了一回, 只拉走一万斤,
-    只有一个人): a meagre number told as the failing."""
+    """只 / 仅 at word k, then a verb and a count in its clause (一年只办一次, 只拉走一万斤): a meagre number told as
+    the failing."""
     if words.forms[k] not in ONLY_COUNT or k + 2 >= len(words) or not words.tags[k + 1].startswith("v"):
         return False
-    if words.forms[k] == "就" and words.forms[k + 2:k + 3] != ["了"]:
-        return False  # 就来了一回: 就 + a verb done once; 就是, 就要: no count
     return any(words.tags[j] in ("m", "mq") and words.forms[j] not in NOT_QUANTITY
                and any(ch in NUMERALS or ch.isdigit() for ch in words.forms[j])
                for j in range(k + 2, min(k + 5, _clause_end(words, k))))
