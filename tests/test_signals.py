@@ -600,7 +600,7 @@ def test_blame_in_other_writers_forms(lexicons, text, kind):
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
     "examples": {"recall": 0.82},
-    "blame:others": {"recall": 0.80},
+    "blame:others": {"recall": 0.81},
 }
 
 
