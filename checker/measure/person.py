@@ -45,6 +45,8 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                家: 把 + a verb done, not a delivery or a result reached). An A-not-A question (满不满意), a
                concession (再难也…) or a later 反而 states or keeps none; a failing the secretary owns or accepts
                (是我拍的板, 意见…，我完全接受) is "self".
+               What was done late (到9月才印发, 催了才报) or a meagre count (一年只办一次) states a shortcoming;
+               a branch counted or numbered (有3个支部, 第二支部) is one under the unit: others.
 """
 
 from __future__ import annotations
