@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import weakref
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 LABELS = ("achievement", "problem", "plan", "other")
@@ -57,6 +58,7 @@ def sections(doc: Doc):
 _SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (start, end) of its sentences
 _TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> doc.text (made from every token)
 _NORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> normalised text of each sentence
+_TOKENS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> the text of each token
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -100,6 +102,15 @@ def set_span_values(spans, names: tuple[str, ...], rows) -> None:
         start, end = s.start_char, s.end_char
         for name, value in zip(names, row):
             data["._.", name, start, end] = value
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """token.text of every token, read once per Doc from its ORTH column (no Token objects)."""
+    texts = _TOKENS.get(doc)
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = _TOKENS[doc] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return texts
 
 
 def text_of(span: Span) -> str:
