@@ -10,7 +10,8 @@ number; each sentence knows its paragraph, its 字数 and its words (the norms, 
 
 from __future__ import annotations
 
-from spacy.attrs import IDX, NORM, ORTH
+import numpy as np
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -66,7 +67,10 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
         if len(words) > first:
             spaces[-1] = True
             paragraph_tokens.append((first, len(words)))
-    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=starts)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    # the sentence starts as Doc(sent_starts=starts) sets them (1 / -1 as int32 read as uint64), without its
+    # Python loop over the tokens
+    doc.from_array([SENT_START], np.where(np.array(starts, dtype=bool), 1, -1).astype(np.int32).astype(np.uint64))
     # always: spaCy's default norm would turn ，“” into ,"" and … into ...; a word's own text is in the
     # StringStore already (its ORTH), the other norms are added
     hashes = doc.to_array(ORTH)
