@@ -10,6 +10,8 @@ number; each sentence knows its paragraph, its 字数 and its words (the norms, 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.tokens import Doc, Span
@@ -23,6 +25,8 @@ from checker.segment.sentences import split_sentences
 from checker.segment.normalize import normalize, plain
 from checker.segment.tokens import cut
 from checker.textcount import count_chars
+
+SPACE = re.compile(r"\s")
 
 
 def role_of(document: Document, index: int) -> str:
@@ -51,7 +55,9 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
             cursor = at + len(piece)
             begin = len(words)
             norm = plain(piece)
-            if norm is not None:  # normalised character by character: the words map onto the piece one to one
+            if norm is None and not SPACE.search(piece):
+                norm = normalize(piece)[0]  # no whitespace to drop: as long as the piece
+            if norm is not None:  # normalised character for character: the words map onto the piece one to one
                 tokens = cut(norm)
                 words += tokens if norm == piece else _source_words(piece, tokens)
                 norms += tokens
