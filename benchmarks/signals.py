@@ -1,6 +1,6 @@
 """Precision and recall of each sentence signal on its labelled set (corpus/signals/*.jsonl), dev and test.
 
-    python benchmarks/signals.py [--profile default] [--errors dev|more] [--tuning] [--no-write]
+    python benchmarks/signals.py [--profile default] [--errors dev|more] [--tuning] [--no-write] [--lowo]
 
 Each text is read as a one-paragraph report (checker.segment.segment on a one-block Document), its sentences'
 signals computed (checker.measure.signals) and merged; a text is predicted positive when the signal is not
@@ -9,6 +9,8 @@ Beside each set, `<name>_more.jsonl` (if present) holds further texts written to
 third split, "more", a second dev set (their own split field is not read).
 The figures are written to models/metrics.json under "signals" (every other key kept). --errors lists the
 texts a signal gets wrong in one split (read the dev ones only: the test split is for measuring).
+--lowo chooses the learned models' threshold: each fresh writer of the `_more` parts held out in turn, a model
+fitted on the rest of the tuning texts, the rules alone against the rules or the model (tuning texts only).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ sys.path.insert(0, str(ROOT))
 from checker.measure.lexicons import Lexicons  # noqa: E402
 from checker.measure.signals import text_signals  # noqa: E402
 from checker.profile import load_profile  # noqa: E402
+from checker.training.signal_models import (  # noqa: E402
+    FRESH_WRITERS, TARGETS, fit_signal_model, signal_items, tuning_items)
 
-SETS = ROOT / "corpus" / "signals"
 METRICS = ROOT / "models" / "metrics.json"
 BINARY = {"examples": "examples", "first_person": "first_person", "personal_act": "acts",
           "stock_phrase": "empty_words"}  # set name -> signal key
@@ -36,13 +39,7 @@ SPLITS = ("dev", "more", "test")
 
 def load(name: str) -> list[dict]:
     """The set's texts, then those of `<name>_more.jsonl` with split "more"."""
-    with open(SETS / f"{name}.jsonl", encoding="utf-8") as f:
-        items = [json.loads(line) for line in f if line.strip()]
-    more = SETS / f"{name}_more.jsonl"
-    if more.exists():
-        with open(more, encoding="utf-8") as f:
-            items += [json.loads(line) | {"split": "more"} for line in f if line.strip()]
-    return items
+    return signal_items(name)
 
 
 def predict(name: str, signals: dict):
@@ -103,6 +100,28 @@ def write_metrics(scores: dict, counts: dict) -> None:
     METRICS.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8)) -> str:
+    """Per learned model and held-out fresh writer: P/R of the rules alone and of the rules or the model."""
+    lexicons = Lexicons(load_profile(profile).lexicons)
+    lines = ["| model | held-out writer | rules P / R | " + " | ".join(f"or p > {t}" for t in thresholds) + " |",
+             "|---" * (3 + len(thresholds)) + "|"]
+    for name, (source, positive) in TARGETS.items():
+        items = tuning_items(source)
+        key = "blame" if source == "blame" else BINARY[source]
+        rules = [(item["label"] == positive, (text_signals(item["text"], lexicons, learned=False)[key] == positive)
+                  if source == "blame" else bool(text_signals(item["text"], lexicons, learned=False)[key]))
+                 for item in items]
+        for writer in FRESH_WRITERS:
+            held = [k for k, item in enumerate(items) if item["writer"] == writer]
+            model = fit_signal_model(name, items=[item for item in items if item["writer"] != writer])
+            proba = model.predict_proba([items[k]["text"] for k in held])
+            cells = [_pr([rules[k] for k in held], True)]
+            cells += [_pr([(rules[k][0], rules[k][1] or p > t) for k, p in zip(held, proba)], True) for t in thresholds]
+            lines.append(f"| {name} | {writer} | " + " | ".join(f"{c['precision']:.3f} / {c['recall']:.3f}" for c in cells)
+                         + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", default="default")
@@ -112,7 +131,11 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not update models/metrics.json")
     parser.add_argument("--tuning", action="store_true", help="print the dev and more splits only (no test "
                                                               "figures) and do not write")
+    parser.add_argument("--lowo", action="store_true", help="leave one writer out: the learned models' threshold")
     args = parser.parse_args()
+    if args.lowo:
+        print(leave_one_writer_out(args.profile))
+        return
     started = time.perf_counter()
     scores, results = evaluate(args.profile)
     counts = {name: {split: sum(item["split"] == split for item, _ in pairs) for split in SPLITS}

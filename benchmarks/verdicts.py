@@ -3,7 +3,8 @@
     python benchmarks/verdicts.py [--profile default] [--gold]
 
 Prints, for the held-out split of corpus/raw and for each external set (corpus/external, corpus/realform),
-the confusion matrix of gold grade (rows) against the verdict (columns), the agreement, the number of
+the confusion matrix of gold grade (rows) against the verdict (columns), the agreement (and, where a second
+grader graded blind, `grade2:`, how far the graders agree with each other and the verdict with each), the number of
 退回修改 reports judged 通过, and precision / recall of each check against the faults the writer and the
 grader saw. Precision counts a flag on a report whose grader did not name that fault as false, although graders
 name the main faults only, and a flag on a report with a fault the check is also right on (ALSO_RIGHT in
@@ -41,6 +42,12 @@ def main() -> None:
         print(f"\n## {name}: {found.reports} reports, agreement {found.agreement:.1%}, "
               f"退回修改 judged 通过: {found.passed_but_returned}\n")
         print(confusion_table(found))
+        if found.second_graded:
+            shares = found.second_agreement()
+            print(f"\nsecond blind grader on {found.second_graded} reports: the graders agree on "
+                  f"{shares['graders']:.1%}, the verdict agrees with the second grader on {shares['verdict_second']:.1%}, "
+                  f"and on {shares['verdict_where_alike']:.1%} of the reports where both graders agree; with the majority "
+                  f"grade of a panel of three (a third grader where the two differ) on {shares['verdict_panel']:.1%}")
         passed = found.confusion_row("通过")
         print(f"\n| check | precision | recall | reports with the fault | fires on the {passed} 通过 reports |"
               "\n|---|---|---|---|---|")

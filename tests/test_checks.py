@@ -5,6 +5,10 @@ Reports carry gold labels (tests/report_builder.py), so these tests hold with an
 
 import re
 
+import pytest
+
+from checker.checks.parts import per_1000
+from checker.measure.figures import label_chars
 from report_builder import ACHIEVEMENTS, HEAD, PLANS, PROBLEMS, TAIL, flag, good_report, judge, labels, profile_with, signals
 
 LOOSE = profile_with(LENGTH={"minimum": 300})  # the test reports are shorter than a real one
@@ -283,7 +287,9 @@ def test_empty_words_lists_the_stock_phrases_found():
     paragraphs = report(extra=[SLOGANS])
     result = judge(paragraphs)
     found = next(f for f in result._.flags if f.code == "EMPTY_WORDS")
-    assert number_after(found.message, "每千字") == result._.figures.values["empty_words_per_1000"] > 8
+    chars = label_chars(result)["achievement"]  # counted on the achievement part
+    assert found.message.startswith(f"套话、虚话偏多：成绩部分约 {chars} 字中有")
+    assert number_after(found.message, "每千字") == per_1000(int(number_after(found.message, "字中有")), chars) > 18
     for phrase in ("高度重视", "切实", "扎实推进", "各项工作", "凝聚力", "战斗力", "不断增强"):
         assert phrase in found.message
     assert found.paragraphs == [paragraphs.index(SLOGANS)]
@@ -291,6 +297,15 @@ def test_empty_words_lists_the_stock_phrases_found():
 
 def test_one_stock_phrase_is_not_a_flag():
     assert flag(report(extra=["<A>一年来，我始终高度重视党建工作，全年召开支委会12次。"]), "EMPTY_WORDS") is None
+
+
+def test_stock_problems_and_slogan_plans_are_not_empty_words():
+    slogans = ["<N>三、下一步打算", "<N>" + SLOGANS[3:].replace("一年来，我始终", "我将")]
+    paragraphs = report(problems=STOCK, plans=slogans)
+    result = judge(paragraphs)
+    assert result._.figures.values["empty_words_per_1000"] > 18  # over the whole body
+    assert flag(paragraphs, "EMPTY_WORDS") is None  # their faults are PROBLEMS_VAGUE's and the plans' checks
+    assert {"PROBLEMS_VAGUE", "RECTIFICATION_VAGUE"} <= {f.code for f in result._.flags}
 
 
 # NO_RECTIFICATION
@@ -310,6 +325,28 @@ def test_mentioning_last_year_without_its_problems_is_not_an_answer():
 def test_comparisons_with_last_year_do_not_count():
     paragraphs = report(ACHIEVEMENTS[:2] + ["<A>我村集体经济收入比去年增加6万元，解决了12名村民就业。"])
     assert flag(paragraphs, "NO_RECTIFICATION").message.startswith("没有回应")
+
+
+def test_last_year_named_by_its_number_is_answered():
+    heading = ["<A>（三）2018年度述职点评问题整改情况", "<A>针对党员活动场所不足，今年腾出村部2间房改作党员活动室。"]
+    assert flag(report(ACHIEVEMENTS[:2] + heading), "NO_RECTIFICATION") is None  # a report on 2019
+    other_year = [heading[0].replace("2018", "2017")] + heading[1:]
+    assert flag(report(ACHIEVEMENTS[:2] + other_year), "NO_RECTIFICATION").message.startswith("没有回应")
+    compared = ["<A>我村集体经济收入较2018年度增加6万元，解决了12名村民就业。"]
+    assert flag(report(ACHIEVEMENTS[:2] + compared), "NO_RECTIFICATION").message.startswith("没有回应")
+
+
+def test_last_years_problems_as_the_reviewers_put_them_are_answered():
+    told = ["<A>去年述职时镇党委点了我两条，一条是党员活动场所不足，今年腾出村部2间房改作党员活动室。"]
+    assert flag(report(ACHIEVEMENTS[:2] + told), "NO_RECTIFICATION") is None
+    raised = ["<A>去年述职时提出的建立党员联系户制度，今年已分户到人。"]
+    assert flag(report(ACHIEVEMENTS[:2] + raised), "NO_RECTIFICATION") is None
+
+
+def test_last_year_under_a_problem_heading_is_no_answer():
+    problems = PROBLEMS + ["<P>五是去年有3名党员的党费到年底才补交，我督促不够。"]
+    found = flag(report(ACHIEVEMENTS[:2], problems=problems), "NO_RECTIFICATION")
+    assert found is not None and found.message.startswith("提到了上年度（1 段）")
 
 
 # MISSING_TOPICS
@@ -361,8 +398,16 @@ ECHOING_SLOGANS = ["<N>三、下一步打算",
                    "<N>四是持续加强调研，不断提升产业发展水平。"]
 
 
-def test_slogans_repeating_the_problems_words_answer_nothing():
-    found = flag(report(plans=ECHOING_SLOGANS), "PLANS_UNMATCHED")
+CARRYING_ON = ["<N>三、下一步打算",  # plans that only carry this year's work on (继续…, 持续…)
+               "<N>一是继续加大抓党建的精力投入，党员学习情况继续抓好。",
+               "<N>二是继续做好年轻党员培养工作。",
+               "<N>三是继续开展批评教育，组织生活继续坚持。",
+               "<N>四是持续开展调研，产业发展接着抓。"]
+
+
+@pytest.mark.parametrize("plans", [ECHOING_SLOGANS, CARRYING_ON], ids=["slogans", "carrying_on"])
+def test_slogans_repeating_the_problems_words_answer_nothing(plans):
+    found = flag(report(plans=plans), "PLANS_UNMATCHED")
     assert found is not None and found.message.startswith("问题 4 句中有 4 句（100%）在打算中找不到对应的具体措施")
 
 
@@ -380,6 +425,11 @@ def test_concrete_plans_on_other_matters_leave_the_problems_unanswered():
     paragraphs = report(plans=elsewhere)
     assert flag(paragraphs, "PLANS_UNMATCHED").message.startswith("问题 4 句中有 4 句（100%）在打算中找不到对应的具体措施")
     assert flag(paragraphs, "RECTIFICATION_VAGUE") is None  # they have times and owners
+
+
+def test_carrying_on_with_a_time_or_an_owner_is_a_measure():
+    timed = [CARRYING_ON[0]] + [p.replace("是", "是明年3月底前由我牵头，", 1) for p in CARRYING_ON[1:]]
+    assert flag(report(plans=timed), "PLANS_UNMATCHED") is None
 
 
 def test_plans_answering_each_problem_pass():

@@ -439,7 +439,42 @@ CASES_NAMES_ROADS_PLACES = [
 ]
 
 
-@pytest.mark.parametrize("text, found", CASES_OF_OTHER_WRITERS + CASES_SINGLED_OUT + CASES_NAMES_ROADS_PLACES)
+# Cases as three fresh writers (villages, organs and SOEs, communities and non-public units) tell them: one
+# incident, a firm or a machine in quotes, names jieba cuts or mistags; and what is none (a routine, a cut-off
+# date, a person singled out without a name, a unit left unnamed, a quoted method or campaign).
+CASES_INCIDENTS_FIRMS_NAMES = [
+    ("去年镇纪委查出一起虚报冒领补贴的案子，涉事村干部被免职。", True),  # 一起 after a verb + an event noun
+    ("我接手后先处理了那起宅基地纠纷。", True),  # 那起 … 纠纷
+    ("大家一起调解邻里纠纷，化解了不少矛盾。", False),  # 一起: together
+    ("村口垃圾站选址一事，我们开了三次群众会。", True),  # a described event before 一事
+    ("坚持一事一议，把群众的事办好。", False),
+    ("春节前后，支部都要走访慰问困难党员。", False),  # a habitual sentence: its date is no case
+    ("截至今年9月底，全村有党员52名。", False),  # a cut-off date
+    ("我们和“佳禾”食品厂签了帮扶协议。", True),  # a quoted firm before a unit word
+    ("供应商“绿源”送来的菜不新鲜，被我们约谈了。", True),  # after a firm word
+    ("“复兴号”动车组上的党员乘务员开展了志愿服务。", True),  # a quoted name ending in 号 before a noun
+    ("学习推广“浦江经验”，矛盾不出村。", False),  # a quoted method
+    ("开展“送医下乡”活动，发放资料500份。", False),  # a campaign told by its verbs
+    ("新修的“连心亭”成了村民歇脚的地方。", True),  # a quoted building
+    ("修路时占了周二嫂家的自留地，我上门赔了不是。", True),  # a kinship title after an ordinal
+    ("他带的徒弟叫文静，今年考上了技师。", True),  # a name after 叫
+    ("保洁员阿珍捡到钱包后交给了社区。", True),  # 阿 + a given name
+    ("在对小许进行考察时，支部发现了他的问题。", True),  # 小 + surname mistagged
+    ("村民***家的房子漏雨，我们帮他翻修了屋顶。", True),  # a placeholder name before 家
+    ("有个组长工作不得力，我们及时做了调整。", False),  # a person singled out without a name
+    ("一名老党员临终前交了最后一次党费。", False),
+    ("在某大型国企调研时，我们学到了好做法。", False),  # 某: a unit left unnamed
+    ("有的在楼道里堆柴火，有的在屋里杀鸡。", False),  # 在 … 里: a locative, no place
+    ("研究所党委主动牵线搭桥，与高校开展合作。", False),  # an idiom ending in 桥
+    ("我们在阳光社工服务中心为老人办了生日会。", True),  # a proper name before an organisation word
+    ("社区与共建单位区检察院开展了普法宣传。", True),  # a pattern retried at a word start
+    ("第三届邻里文化节上，居民表演了二十多个节目。", True),  # a numbered edition
+    ("财务系统上线那一周，机关党员每天加班。", True),  # a demonstrative on one time
+]
+
+
+@pytest.mark.parametrize("text, found", CASES_OF_OTHER_WRITERS + CASES_SINGLED_OUT + CASES_NAMES_ROADS_PLACES
+                         + CASES_INCIDENTS_FIRMS_NAMES)
 def test_cases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["examples"]) is found
 
@@ -459,7 +494,36 @@ STOCK_PARALLEL_MEASURE = [
 ]
 
 
-@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE)
+STOCK_FIGURES_LITERAL = [  # a figure of speech told in its literal sense is no stock phrase
+    ("院子里那棵梨树今年终于开花结果了。", False),  # about no work
+    ("村口新砌了五级新台阶，雨天老人不再滑倒。", False),  # a count
+    ("两位老党员在活动室下了一盘棋。", False),  # about the work, but counted
+    ("推动全村党建工作迈上新台阶。", True),
+    ("各项工作齐头并进。", True),
+    ("打通“最后一公里”。", True),  # quoted: the figure
+    ("上面千条线、下面一根针，村里的事情再多也要办好。", True),  # the figure's own numerals count nothing
+    ("池塘边的蜻蜓点水而过，再接再厉的孩子们还在钓鱼。", True),  # another stock phrase in the sentence
+    ("水渠的高度不够，村里又把渠沿砌高了一截。", False),  # 不够 after the noun 高度: no adverb + verb
+    ("水池的深度不够，又往下挖了半米。", False),  # a measure told literally
+]
+
+
+STOCK_FRAMES_CLAUSES = [  # parallels in one frame; 存在…的现象; a case keeps weak formulas out of its clause only
+    ("党员的腰杆挺直了、心气提起来了、干劲鼓足了。", True),  # 了 closes each member
+    ("社区的服务从无到有、从有到优。", True),  # 从…到…
+    ("支部书记队伍能力还不强、视野还不宽。", True),  # 还不
+    ("网格员队伍有时存在能躲就躲的现象。", True),  # 存在…的现象
+    ("早上开支委会、晚上去入户，周末还要值班。", False),  # a day told: time words
+    ("修了两条路、建了一座桥，村民出行方便多了。", False),  # counted
+    ("今年雨水多、日照少，村里的葡萄减产了。", False),
+    ("党员学习时紧时松。", True),  # ABAC on 时
+    ("在幸福里社区调研时，居民反映的停车问题，我们认真研究解决。", True),  # the case is in another clause
+    ("我们认真研究了幸福里社区的停车问题。", False),  # the case is in the weak formula's clause
+]
+
+
+@pytest.mark.parametrize("text, found", STOCK_MORE + STOCK_METAPHORS_PADDED + STOCK_PARALLEL_MEASURE
+                         + STOCK_FIGURES_LITERAL + STOCK_FRAMES_CLAUSES)
 def test_stock_phrases_in_other_writers_forms(lexicons, text, found):
     assert bool(text_signals(text, lexicons)["empty_words"]) is found
 
@@ -477,7 +541,41 @@ BLAME_METAPHORS_FORCES = [
 ]
 
 
-@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES)
+BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds told plainly, bodies jieba cut
+    # apart, others' own words, failings owned or accepted; questions, concessions and turned hardships
+    ("村会计老吴把低保户的名单报错了。", "others"),  # a name by its form (老 + surname), misconduct word
+    ("妇联主任小何把换届的选票弄丢了一张。", "others"),  # 小 + surname
+    ("镇财政所把村里的办公经费拖着不拨。", "others"),  # a body cut apart (财政 所)
+    ("施工方把沟渠的水泥标号降了一级，偷工减料。", "others"),  # 方: a party
+    ("两新组织的负责人对发展党员不热心。", "others"),  # 组织 after a noun names a body, it governs nothing
+    ("隔壁社区那边的党支部答应联建，到现在也没来过人。", "others"),  # another unit's branch
+    ("物业经理说：“这是你们社区的事，我不管。”", "others"),  # their own words; 不管 ending a clause
+    ("协会的账目到现在也说不清楚。", "others"),  # X不XX
+    ("班子成员之间互相推，遇事没人拍板。", "others"),  # 班子成员: the others in the team
+    ("本人对新党章学得不深不透。", "self"),  # 不 + 深不透 stays stated
+    ("这是我准备得不够。", "self"),  # 准备得: the act judged, no plan
+    ("那笔扶贫资金的用途是我拍的板，后来审计说用得不合规。", "self"),  # owning a decision
+    ("组织部反馈的意见是“联系群众不够”，我完全接受。", "self"),  # a criticism accepted
+    ("衡量党员合不合格，要看群众满不满意。", "none"),  # A-not-A questions
+    ("有人说支部书记不好当，我说再难也要干好。", "none"),  # 再…也: a concession
+    ("受台风影响，党员大会改在晚上开，来的人反而更多了。", "none"),  # 反而: the hardship turned
+    ("村里人手紧、任务重，全体党员主动请缨、分片包干。", "none"),  # others rising to it
+    ("我没有想到，第一次开院坝会就来了一百多人。", "none"),  # surprise, not a failing
+    ("有的楼栋长把社区发的防疫物资先拿回了自己家。", "others"),  # 把 + a verb done: what others did with it
+    ("网格员把政策送到了每家每户。", "none"),  # a delivery
+    ("驻村工作队把产业路修通了。", "none"),  # a result reached
+    ("物业公司的项目经理半年换了四个。", "others"),  # turnover
+    ("一些“口袋党员”组织关系一直揣在兜里不转。", "others"),  # a kind of people named in quotes
+    ("距离“全国文明单位”的创建标准，还差三项指标。", "none"),  # a title in quotes names nobody
+    ("网约车司机党员一年到头难得回来一次。", "others"),  # 难得…一次: rarity
+    ("有个别业主带头拒交物业费。", "others"),  # 拒交: a refusal
+    ("我急于出成绩，有些做法求快不求实。", "self"),  # 求快 不 求实 is no A-not-A question; 有些做法 no actor
+    ("巡察反馈“书记履职不到位”，我对照检查，问题确实在我。", "self"),
+]
+
+
+@pytest.mark.parametrize("text, kind", BLAME_SUPERIORS_MEMBERS + BLAME_BODIES_PRETEXTS + BLAME_METAPHORS_FORCES
+                         + BLAME_NAMES_MISDEEDS_ADMISSIONS)
 def test_blame_in_other_writers_forms(lexicons, text, kind):
     assert text_signals(text, lexicons)["blame"] == kind
 
@@ -487,8 +585,7 @@ def test_blame_in_other_writers_forms(lexicons, text, kind):
 FLOOR = 0.90
 REACHED = {  # below FLOOR: the recall reached on the test sets (rounded down), to be raised, never lowered
     "examples": {"recall": 0.82},
-    "stock_phrase": {"recall": 0.85},
-    "blame:others": {"recall": 0.76},
+    "blame:others": {"recall": 0.80},
 }
 
 

@@ -53,8 +53,10 @@ def plans_unmatched(report, scope, config: PlansUnmatchedConfig, context):
     problems = [i for i in problem_items(report, context) if i.chars >= config.min_item_chars]
     plan_items = report.items(("plan",))
     plans = [i for i in plan_items if not i.heading]
-    concrete = _concrete(plans, context.lexicons)
-    measures = [i for i in plan_items if i.key in concrete or not i.signals["empty_words"]]
+    lexicons = context.lexicons
+    concrete = _concrete(plans, lexicons)
+    slogan = {i.key for i in plan_items if i.signals["empty_words"] or lexicons.has("plan_slogan_patterns", i.text)}
+    measures = [i for i in plan_items if i.key in concrete or i.key not in slogan]
     plan_words = _words([i.sentence for i in measures], generic)
     unmatched = [p for p, words in zip(problems, _problem_words(report, problems, generic))
                  if len(words & plan_words) < config.min_overlap]

@@ -62,7 +62,8 @@ class ProblemsVagueConfig(RuleConfig):
 @rule("PROBLEMS_VAGUE", ProblemsVagueConfig)
 def problems_vague(report, scope, config: ProblemsVagueConfig, context):
     """Problems too vague to act on. A problem is concrete when it has a figure, a named case or place, a
-    concrete marker (全年只, 一次也没有, 哪个支部…) or a cause; the report's problems are vague when more than
+    concrete marker (全年只, 一次也没有, 哪个支部…) or a cause (`problem_causes`, or an excuse: 任务重、人手不足 is
+    a cause, whose it is PROBLEMS_NOT_SELF judges); the report's problems are vague when more than
     `max_vague_share` of them are not concrete, or (`thin`) when the stated problems (transitions such as
     取得了一些成绩，但也还有不足 do not count) take less than `thin_share` of the body and no cause is given:
     a problem named in a line and never analysed (问题寥寥、无原因). Points at each vague item (thin: at the
@@ -78,7 +79,7 @@ def problems_vague(report, scope, config: ProblemsVagueConfig, context):
 
     def concrete(i: Item) -> bool:
         return bool(i.signals["data"] or i.signals["examples"] or lexicons.has("concrete_markers", i.text)
-                    or lexicons.has("problem_causes", i.text))
+                    or lexicons.has("problem_causes", i.text) or lexicons.has("excuses", i.text))
 
     vague = [item for item in items if not any(concrete(i) for i in item)]
     share = len(vague) / len(items) if items else 1.0

@@ -6,7 +6,9 @@ people      a person-tagged word (nr) of three characters starting with a common
             `person_roles`); a surname followed by a given name, a title or 某某 (刘 秀英, 周 大爷, 李 某某);
             老 / 小 + a surname (老刘, 小王, 老孟 in 老孟带); two-character names in a list (程立、吴芳); a placeholder after a role
             (党员×××, not 党员XX人次); a surname jieba mistagged after a role (党员 何(r) 秀英); 张 奶奶家; not the
-            names in `person_not` (习近平: no case of the report)
+            names in `person_not` (习近平: no case of the report); a name after 叫 (叫 文秀, 叫 田 丰收的), 阿 + a
+            given name (阿芳), a compound surname (欧阳 志强), a kinship title after an ordinal (周 二嫂), a name after a
+            job word (退伍兵 向勇, 保洁员), a placeholder before 家 (村民***家)
 places      a name of one to three words before a place or unit word (`place_suffixes`: 青石 村, 锦华 苑 小区,
             宏达 公司), or one word ending in a place character (`place_suffix_chars`: 柳溪村, 河口镇, 杨家湾; a
             proper noun also in `proper_suffix_chars`: 锦绣路; a road even with a category word: 文化路; a road,
@@ -22,16 +24,21 @@ places      a name of one to three words before a place or unit word (`place_suf
             `numbered_units`); a placeholder name (XX社区, ××银行)
 dates       `example_patterns` starting on a word boundary (3月12日, 今年五月, 国庆前夕, “七一”, 3·15, 《…》, 例如…,
             3号楼, 3栋202室, 三号井, 302会议室, 初二（3）班, 二组, 二支部的, X月X日, 有一次, 当天晚上, 35岁的,
-            一名患…, 张姓村民; one person singled out:
-            去年有一名党员…, 一户村民…; a described place of an event: 村口的…了), not recurring (每年春节,
-            每月20日, 每个党小组有一名…); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年:
-            `specific_demonstratives`)
+            一名患…, 张姓村民, 姓龙的, 第二届…节, 上线后的第二天; one person singled out only with an incident:
+            去年有一名党员因…, 一户村民因…, not 有个组长工作不得力; a described place of an event: 村口的…了), not
+            recurring (每年春节, 每月20日, 每个党小组有一名…, nor in a sentence of `habitual_words`: 春节前后…都要),
+            not a cut-off (截至10月底); a demonstrative pointing at one thing (那座砖窑, 那个冬天, 收官那年, 上线那一周:
+            `specific_demonstratives`); a pattern cut in a word tried again at the word starts inside it
+incidents   一起 / 这起 / 那起 as a classifier and an `event_nouns` word in its clause (查出一起挪用低保金的案子,
+            那起信访案; not 大家一起调解纠纷); a described event before 一事 (改停车位一事; not 一事一议)
 activities  a short quoted name (“红色周末”读书会, “初心讲堂”, “东岭夜话”) followed by or ending in an activity
             word (`activity_heads`) or a unit word (“乡村记忆馆”), or holding a proper noun, or standing alone
             after a verb of setting up (`creating_verbs`: 推出了“红色周末”，); not a numbered slogan (“三会一课”,
             “两学一做”, “一线工作法”; “四点半课堂” is a name), not one with 我 or +, not who does what (“书记讲
             党课”), not a system or an attitude (`system_heads`: “等靠要”思想); after 题为 (`naming_words`) any
-            quoted title
+            quoted title; a quoted firm or machine (`_named_unit`: “甬美”服装厂, “顺丰速运”华东区党委, 承包方“味佳源”:
+            `firm_words`, “先锋号”盾构机) or building (“初心亭”); not a method (“枫桥经验”: a `system_heads` word
+            inside) nor a campaign told by its verbs (“送法下乡”活动)
 """
 
 from __future__ import annotations
@@ -60,6 +67,13 @@ RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
 OPENING_QUOTES = "“\"‘「『"
 GLUED_PREPOSITIONS = frozenset("为到在给对和与向从把")
 NAME_PIECE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "n", "a", "ng", "zg", "j", "t", "m", "ag"})
+NAMING = frozenset({"叫", "名叫", "叫做", "名字叫", "叫作"})  # 有个大学生叫 文秀
+BUILDING_ENDS = frozenset("亭阁廊楼馆堂屋园坊吧")  # “初心亭”, “开心农园”: a quoted name of a building or a garden
+LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative frame, no place name
+CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
+ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
+ROLE_ENDS = tuple("员长兵手")  # 保洁员, 退伍兵, 技术能手: a word naming someone's job, before a name
+KIN_ORDINALS = "大二三四五六七八九老"  # 周 二嫂, 王 三叔: an ordinal before a kinship title
 
 
 def _numbered_slogan(inner: str) -> bool:
@@ -107,11 +121,12 @@ def examples(words, hits) -> list[str]:
 def _patterns(words, hits) -> list[tuple[int, str]]:
     """`example_patterns` and `institution_patterns` starting on a word boundary (and ending on one: 县水务局,
     not 县水务局机关 cut in a word); numbered units; demonstratives."""
-    out = []
+    out = _incidents(words, hits)
     at = words.at
     text = words.text
+    habitual = hits.has("habitual_words")  # 春节前后，我们都要走访…
     for name in ("example_patterns", "institution_patterns"):
-        for match in hits.matches(name):
+        for match in _word_start_matches(words, hits, name):
             start = match.start()
             if start not in at:  # a word start; 县农业农村局在…: jieba may glue the next word to the end
                 if not (start - 1 in at and text[start - 1] in GLUED_PREPOSITIONS and len(
@@ -119,8 +134,11 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
                     continue  # 为七组: jieba glued the preposition to the name
                 start -= 1
             if text[max(0, start - 4):start].rstrip(OPENING_QUOTES).removesuffix("的").endswith(RECURRING) \
-                    or "每" in words.span_text(words.clause_start(at[start]), at[start]):
+                    or "每" in words.span_text(words.clause_start(at[start]), at[start]) or habitual:
                 continue  # 每年春节, 每月20日, 每年的“七一”, 每个党小组有一名…: a routine, not a case
+            if text[max(0, start - 5):start].removeprefix("今年").endswith(CUT_OFF) \
+                    or text[max(0, start - 7):start].endswith(tuple(c + "今年" for c in CUT_OFF)):
+                continue  # 截至今年10月底: the date of a count
             out.append((at[start], match.group(0)))
     for a, b in hits.every("numbered_units"):
         if a > 0 and words.forms[a - 1].startswith("第") and words.tags[a - 1] == "m" and len(words.forms[a - 1]) > 1:
@@ -130,6 +148,47 @@ def _patterns(words, hits) -> list[tuple[int, str]]:
             out.append((a, words.span_text(a, min(b + 2, len(words)))))
         elif a > 0 and not words.is_punct(a - 1):
             out.append((a - 1, words.span_text(a - 1, b)))  # 收官那年: the time of one event
+    return out
+
+
+def _word_start_matches(words, hits, name: str) -> list:
+    """The matches of a pattern lexicon; for one not starting a word (社区与…单位区检察院: the 区 of 社区), the
+    pattern tried again at each word start inside it (区检察院)."""
+    out, at, regex = [], words.at, hits.matcher.patterns.get(name)
+    for match in hits.matches(name):
+        out.append(match)
+        if match.start() in at or regex is None:
+            continue
+        for start in words.starts:
+            if match.start() < start < match.end() and (again := regex.match(words.text, start)):
+                out.append(again)
+                break
+    return out
+
+
+def _incidents(words, hits) -> list[tuple[int, str]]:
+    """One incident: 一起 / 这起 / 那起 as a classifier (after a verb, or 这 / 那) and an `event_nouns` word
+    later in its clause (查出一起挪用低保金的案子, 那起职工宿舍分配信访案; not 大家一起调解纠纷); a described
+    event before 一事 (绿化带改停车位一事; not 一事一议, 一事一策)."""
+    out, forms, n = [], words.forms, len(words)
+    events = hits.lexicon("event_nouns")
+    for i in range(n):
+        start = words.starts[i]
+        lead = words.text[start:start + 2]
+        if lead in ONE_INCIDENT and events:
+            if lead == "一起":
+                verb = i - 2 if i > 1 and forms[i - 1] in ("了", "过") else i - 1
+                if forms[i] != "一起" or verb < 0 or not words.tags[verb].startswith("v") or forms[verb] in ("在",):
+                    continue  # 大家一起…: together, not one incident
+            for k in range(i, n):
+                if words.is_punct(k):
+                    break
+                if k > i and forms[k].endswith(events) or k == i and len(forms[k]) > 2 and forms[k].endswith(events):
+                    out.append((i, words.span_text(i, k + 1)))
+                    break
+        elif forms[i] == "一事" and (i + 1 >= n or not forms[i + 1].startswith("一")) and i >= 2 \
+                and not words.is_punct(i - 1) and not words.is_punct(i - 2):
+            out.append((max(words.clause_start(i), i - 4), words.span_text(max(words.clause_start(i), i - 4), i + 1)))
     return out
 
 
@@ -151,7 +210,13 @@ def _people(words, hits) -> list[tuple[int, str]]:
             continue
         following = forms[i + 1] if i + 1 < n else ""
         previous = forms[i - 1] if i > 0 else ""
-        if len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
+        if previous in NAMING and 2 <= len(form) <= 3 and (tag in PERSON_TAGS or _surname(hits, form) and tag in (
+                "n", "nz")) and (i + 1 >= n or words.is_punct(i + 1) or forms[i + 1] in ("的", "同志")):
+            out.append((i, form))  # 叫 文秀, 名叫 田丰收: a name given after 叫
+        elif previous in NAMING and len(form) == 1 and _surname(hits, form) and 1 <= len(following) <= 2 \
+                and not words.is_punct(i + 1) and (i + 2 >= n or words.is_punct(i + 2) or forms[i + 2] == "的"):
+            out.append((i, form + following))  # 叫 田 丰收(v) 的: the name cut in two
+        elif len(form) == 1 and _surname(hits, form) and following in ("某", "某某", "XX", "××"):
             out.append((i, form + following))  # 李 某某: a named person, anonymised
         elif len(form) == 1 and _surname(hits, form) and len(following) > 2 and following.endswith("家") \
                 and following[:-1] in titles:
@@ -161,26 +226,32 @@ def _people(words, hits) -> list[tuple[int, str]]:
         elif tag in ("nr", "nrfg", "nrt") and _surname(hits, form):
             if len(form) == 3 and form[-1] not in NOT_NAME_ENDS:
                 out.append((i, form + (following if following in titles else "")))
-            elif len(form) == 2 and (following in titles or (previous.endswith(roles) and (
-                    i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz"))) if roles else False):
+            elif len(form) == 2 and (following in titles or ((previous.endswith(roles) or _job_word(words, i - 1) and form[-1] not in NOT_NAME_ENDS)
+                                                              and (i + 1 >= n or tags[i + 1] not in ("n", "vn", "nz")))
+                                     if roles else False):
                 out.append((i, form + (following if following in titles else "")))
             elif len(form) == 2 and _listed_name(words, hits, i):
                 out.append((i, form))  # 程立、吴芳两名同志
-            elif len(form) == 1 and (following in titles or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
-                                                               and len(following) <= 2)):
+            elif len(form) == 1 and (_kin_title(following, titles) or (i + 1 < n and tags[i + 1] in ("nr", "nrfg")
+                                                                        and len(following) <= 2)):
                 out.append((i, form + following))
-        elif len(form) == 1 and _surname(hits, form) and following in titles and (
+        elif len(form) == 1 and _surname(hits, form) and _kin_title(following, titles) and (
                 tag not in ("v", "p", "d", "c") or previous.endswith(roles) and roles):
-            out.append((i, form + following))  # 刘 教授, 周 大爷, 村民 谢(v) 老汉
+            out.append((i, form + following))  # 刘 教授, 周 大爷, 村民 谢(v) 老汉, 周 二嫂
         elif len(form) == 2 and tag in ("nr", "nrfg") and form[-1] in surnames \
                 and following in titles and following not in ("同志", "书记"):
             out.append((i, form[-1] + following))  # 帮李 大娘: jieba glued the verb to the surname
         elif form in ("老", "小") and len(following) in (1, 2) and following[:1] in surnames \
                 and not words.is_punct(i + 1) and form + following[:1] not in NOT_NICKNAMES:
             out.append((i, form + following[:1]))  # 老 刘在任时, 小 王谈: jieba glued the next word to the name
-        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz") \
+        elif len(form) == 2 and form[0] in "老小" and form[1] in surnames and tag in ("nr", "n", "nrfg", "t", "nz", "d") \
                 and form not in NOT_NICKNAMES:
-            out.append((i, form))  # 老张, 老李
+            out.append((i, form))  # 老张, 老李, 小许(d)
+        elif len(form) == 2 and form[0] == "阿" and tag in PERSON_TAGS and form not in titles:
+            out.append((i, form))  # 保洁员阿芳: a name called with 阿
+        elif len(form) == 2 and form in hits.set("surnames") and i + 1 < n and tags[i + 1] in PERSON_TAGS \
+                and 1 <= len(following) <= 2 and not words.is_punct(i + 1):
+            out.append((i, form + following))  # 欧阳 志强: a compound surname and the given name
         elif len(form) == 3 and form[0] in "老小" and form[1] in surnames and tag in PERSON_TAGS \
                 and form[:2] not in NOT_NICKNAMES:
             out.append((i, form[:2]))  # 老孟带(nr): jieba glued the next character to the nickname
@@ -236,8 +307,20 @@ def _role_names(words, hits) -> list[tuple[int, str]]:
 
 
 def _counted(words, hits, k: int) -> bool:
-    """Word k is a unit or a classifier: the placeholder before it stands for a figure (XX人次)."""
-    return k < len(words) and (words.tags[k] in ("q", "m", "mq") or words.forms[k] in hits.set("units"))
+    """Word k is a unit or a classifier: the placeholder before it stands for a figure (XX人次; not 家: 村民***家,
+    one household)."""
+    return k < len(words) and words.forms[k] != "家" and (
+        words.tags[k] in ("q", "m", "mq") or words.forms[k] in hits.set("units"))
+
+
+def _kin_title(form: str, titles) -> bool:
+    """A title (教授, 大爷), or a kinship title after an ordinal (二嫂, 三叔)."""
+    return form in titles or len(form) == 2 and form[0] in KIN_ORDINALS and form[1] in titles
+
+
+def _job_word(words, k: int) -> bool:
+    """Word k names someone's job (保洁员, 退伍兵, 技术能手): a noun of two or more characters ending in one."""
+    return k >= 0 and len(words.forms[k]) >= 2 and words.tags[k] == "n" and words.forms[k].endswith(ROLE_ENDS)
 
 
 def _listed_name(words, hits, i: int) -> bool:
@@ -315,15 +398,27 @@ def _places(words, hits) -> list[tuple[int, str]]:
         if end:
             out.append((i, words.span_text(i, end)))
             taken = end - 1
+    for i in range(1, n):  # 盛世 华庭 小区业主: jieba glued the place word to the next one
+        form = forms[i]
+        if i > taken and len(form) > 3 and form[:2] in hits.set("place_suffixes") and i not in suffixes \
+                and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2 and _name_word(words, hits, i - 1) \
+                and not _category(hits, forms[i - 1]):
+            start = i - 1 if not (i > 1 and tags[i - 2] in PROPER_TAGS and _name_word(words, hits, i - 2)) else i - 2
+            out.append((start, words.span_text(start, i) + form[:2]))
     for i in candidates:
         if i <= taken or words.quote[i] or words.title[i]:
             continue
         form, tag = forms[i], tags[i]
+        if i not in suffixes and len(form) == 2 and tag in PROPER_TAGS and i + 1 < n and len(forms[i + 1]) == 1 \
+                and forms[i + 1] in proper_chars | suffix_chars and forms[i + 1] not in "区县口" \
+                and not words.is_punct(i + 1) and not _category(hits, form):
+            out.append((i, form + forms[i + 1]))  # 柏树(nr) 垭(zg): jieba cut a place name before its last character
+            continue
         if i not in suffixes:
             # one word ending in a place character: 柳溪村, 河口镇, 杨家湾, 城关镇
             road = form[-1] in ROADS and tag in PROPER_TAGS | {"nt"}  # 文化路, 建设路: named roads
             stem = _road_stem(form)
-            if stem and not _road_name(hits, stem, proper=tag in PROPER_TAGS | {"nt"}):
+            if stem and (not _road_name(hits, stem, proper=tag in PROPER_TAGS | {"nt"}) or _idiom_road(words, i)):
                 continue  # 连心桥, 步行街, 水泥路: a kind of road or a metaphor
             if len(form) >= 3 and (form[-1] in suffix_chars or form[-1] in proper_chars and tag in PROPER_TAGS
                                    or road or stem and tag in ("n", "nz", "ns", "nr", "nt")) \
@@ -346,8 +441,9 @@ def _places(words, hits) -> list[tuple[int, str]]:
                         and not hits.covering("place_name_not", i - 1))):
                 out.append((i - 1, forms[i - 1] + form))  # 西 山镇, 白 沙河: jieba cut the name
             continue
-        if tag[:1] in ("v", "d", "p", "c", "u") and not tag.startswith("vn"):
-            continue  # 站 (to stand), 组 (to form): not a place here
+        if tag[:1] in ("v", "d", "p", "c", "u") and not tag.startswith("vn") or tag == "f" and i > 1 \
+                and forms[i - 2] in LOCATIVE and not (i + 1 < n and hits.covering("place_suffixes", i + 1)):
+            continue  # 站 (to stand), 组 (to form), 在 楼道 里(f): not a place here (幸福 里 小区 is)
         start = i
         while start > 0 and i - start < 3 and _name_word(words, hits, start - 1):
             start -= 1
@@ -360,6 +456,8 @@ def _places(words, hits) -> list[tuple[int, str]]:
             continue  # 机耕 路, 民心 路, 断头 路
         if len(name) < 2 or (i - start == 1 and words.tags[start] in ("m", "f", "zg")):
             continue
+        if start > 0 and forms[start - 1].endswith("某"):
+            continue  # 某大型央企项目部: a unit left unnamed
         end = hits.starting("place_suffixes", i)
         out.append((start, words.span_text(start, end)))
         taken = end - 1
@@ -377,6 +475,13 @@ def _road_stem(form: str) -> str:
     return ""
 
 
+def _idiom_road(words, i: int) -> bool:
+    """A word of four characters ending in 路 / 桥 with a three-character stem, not a proper noun (工作思路,
+    牵线搭桥): an idiom or a compound, no road."""
+    form = words.forms[i]
+    return len(form) == 4 and form[-1] in "路桥" and words.tags[i] not in PROPER_TAGS | {"nt"}
+
+
 def _road_name(hits, stem: str, proper: bool) -> bool:
     """`stem` names one road (解放, 槐花, 青年), not a kind of road or a metaphor (`road_stems_not`: 水泥, 机耕,
     步行, 连心, 民心) nor (unless jieba took the whole for a proper noun: 文化路) a category."""
@@ -388,7 +493,9 @@ def _organisation_end(words, hits, i: int) -> int:
     """The end of a named organisation opening at word i: a proper noun (not a category) and up to two words
     before a word ending in an `organisation_words` phrase (红星 机械厂, 金穗 种植 专业 合作社); 0 if none."""
     form = words.forms[i]
-    if len(form) < 2 or words.tags[i] not in PROPER_TAGS or words.quote[i] or words.title[i] \
+    province = len(form) == 1 and words.tags[i] == "ns" and i + 1 < len(words) and words.tags[i + 1] == "n" \
+        and len(words.forms[i + 1]) == 1  # 湘 钢 焦化厂: a province's one-character name
+    if len(form) < 2 and not province or words.tags[i] not in PROPER_TAGS or words.quote[i] or words.title[i] \
             or hits.covering("person_not", i) or hits.covering("ns_not", i) or _category(hits, form):
         return 0
     ends = hits.lexicon("organisation_words")
@@ -427,6 +534,24 @@ def _category(hits, name: str) -> bool:
     return name in categories or name[:2] in categories and len(name) <= 3 or name in hits.set("ns_not")
 
 
+def _named_unit(words, hits, first: int, close: int) -> bool:
+    """A quoted name of a company, a shop or a machine: its words nouns (no verb, no role), and next to it a unit
+    word (“甬美”服装厂, “鼎盛建工”项目部), a proper noun (“顺丰速运”华东区党委), or before it a word naming a
+    firm (承包方“味佳源”: `firm_words`); a name ending in 号 before a noun (“先锋号”盾构机)."""
+    n = len(words)
+    if hits.covering("person_roles", first) or any(words.tags[k] in ("v", "d", "p", "r") for k in range(first, close)):
+        return False
+    following, inner = close + 1, words.span_text(first, close)
+    after = words.forms[following] if following < n and not words.is_punct(following) else ""
+    if after and (after.endswith(hits.lexicon("organisation_words") + ("项目部", "厂", "店"))
+                  or hits.covering("place_suffixes", following) and len(after) >= 2
+                  or words.tags[following] in ("ns", "nt")):
+        return True
+    if first > 1 and words.forms[first - 2].endswith(hits.lexicon("firm_words") or ("\0",)):
+        return True
+    return inner.endswith("号") and len(inner) >= 3 and bool(after) and words.tags[following].startswith("n")
+
+
 def _activities(words, hits) -> list[tuple[int, str]]:
     out = []
     forms, n = words.forms, len(words)
@@ -438,6 +563,8 @@ def _activities(words, hits) -> list[tuple[int, str]]:
             continue  # “党建+合作社”: a formula
         if hits.covering("person_roles", first) and any(words.tags[k] == "v" for k in range(first + 1, close)):
             continue  # “书记讲党课”, “党员亮身份”: who does what, a slogan
+        if hits.covering("system_heads", close - 1) and close - 1 > first:
+            continue  # “枫桥经验”: a method named, not a case
         following = close + 1
         if following < n and (hits.covering("system_heads", following)):
             continue
@@ -450,12 +577,17 @@ def _activities(words, hits) -> list[tuple[int, str]]:
                 and not hits.covering("system_heads", following + 1):
             head_after, following = True, following  # “夕阳红”老年课堂: the head after a modifier
         head_inside = any(b == close for _, b in hits.every("activity_heads")) or (
-            close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3)  # “乡村记忆馆”
+            close - 1 >= first and hits.covering("place_suffixes", close - 1) and chars >= 3) or (
+            chars >= 3 and inner[-1] in BUILDING_ENDS and not hits.covering("person_roles", first))  # “乡村记忆馆”, “初心亭”
         verb = first - 3 if first > 2 and forms[first - 2] == "了" else first - 2
         created = verb >= 0 and hits.covering("creating_verbs", verb) and all("\u4e00" <= ch <= "\u9fff" for ch in inner) \
             and (following >= n or words.is_punct(following)) or first > 1 and hits.covering(
                 "naming_words", first - 2)  # 推出了“红色周末”，; 题为“做合格党员”的党课
-        if head_after or head_inside or proper or created:
+        if head_after and forms[following] == "活动" and all(words.tags[k].startswith("v")
+                                                            for k in range(first, close)):
+            continue  # “送法下乡”活动: a campaign told by its verbs
+        named_unit = _named_unit(words, hits, first, close)
+        if head_after or head_inside or proper or created or named_unit:
             phrase = forms[first - 1] + inner + forms[close]
             if head_after:
                 end = hits.starting("activity_heads", following)

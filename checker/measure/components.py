@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from checker.doc import BODY, sentences
 from checker.measure.figures import figures_of
 from checker.measure.lexicons import Lexicons
-from checker.measure.signals import sentence_signals, topic_coverage
+from checker.measure.signals import sentence_signals, topic_coverage, with_learned_signals
 
 
 class SignalTagger:
@@ -19,10 +19,16 @@ class SignalTagger:
         self.lexicons: Lexicons | None = None
 
     def __call__(self, doc: Doc) -> Doc:
+        body = []
         for sentence in sentences(doc):
             label = sentence._.label
-            sentence._.signals = sentence_signals(sentence, self.lexicons, label == "problem") if label in BODY \
-                else None
+            sentence._.signals = None
+            if label in BODY:
+                body.append(sentence)
+        found = with_learned_signals([sentence_signals(s, self.lexicons, s._.label == "problem") for s in body],
+                                     [s.text for s in body])
+        for sentence, signals in zip(body, found):
+            sentence._.signals = signals
         return doc
 
 

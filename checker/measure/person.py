@@ -38,6 +38,13 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
                clause (…，我们就上门…, 党员志愿者就…, care: `care_verbs`) or turned by a contrast (…，但大家热情
                很高), a shortage overcome (…明显改观: `resolution_outcomes`) or denied (一点也不落后) blame nobody;
                else "none" (a sentence with no subject, 二是学习不够深入, blames nobody in particular).
+               Others are also named by the form of a name (老杨, 小陈, 刘某; 老 + 杨 cut apart), a role tagged b
+               (主任), an organisation tag (nt), a body jieba cut apart (财政 所, 社会 组织) or a kind of people in
+               quotes (“口袋党员”); another unit's branch (学校那边的党支部) is theirs. Their own words (说：“…”,
+               一叫开会就说…) are theirs to answer for, and so is what they did with something (把社区发的物资拿回了
+               家: 把 + a verb done, not a delivery or a result reached). An A-not-A question (满不满意), a
+               concession (再难也…) or a later 反而 states or keeps none; a failing the secretary owns or accepts
+               (是我拍的板, 意见…，我完全接受) is "self".
 """
 
 from __future__ import annotations
@@ -61,7 +68,15 @@ LESS_THAN = frozenset({"不足", "不到", "不满", "不够"})
 UNREACHED = frozenset({"起来", "上来", "下去", "到", "了", "动", "成", "完"})
 AMONG = frozenset({"中", "里", "当中", "之中"})
 MEMBER_LINKS = frozenset({"的", "中", "里", "内", "当中", "之中", "在职", "退休", "流动", "外出", "新任", "年轻", "有",
-                          "中有", "里有"})
+                          "中有", "里有", "其他", "其余", "别的"})
+SPEAKING = frozenset({"说", "讲", "称", "推说", "表示"})
+QUOTE_OPEN = frozenset({"“", "\"", "「", "‘"})
+HABITUAL = frozenset({"就", "总", "总是", "老是", "都", "又", "还", "便"})
+DELIVERED = "到给在成通好齐完净清高强亮全实"  # the last character of a verb of delivery or of a result reached
+PEOPLE = ("党员", "员", "人", "者", "户", "干部", "书记", "族")
+TURNS = CONTRAST | {"反而", "反倒"}  # a later clause turning the hardship (…，参与率反而提高了)
+OTHER_UNIT = frozenset({"那边", "那边的", "其他", "别的", "兄弟", "对方", "外单位", "其余", "隔壁", "邻近", "周边"})  # 学校那边的党支部
+BODY_CHARS = frozenset("所站局办院队室")  # 财政 所, 派出 所 cut apart: one body
 LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
@@ -383,10 +398,13 @@ def _markers(words, hits) -> list[int]:
     for k, (form, tag) in enumerate(zip(words.forms, words.tags)):
         if k in out:
             continue
-        if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")):
+        if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")) \
+                or _left_undone(words, k):
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
+        elif len(form) == 4 and form[1] == "不" and form[2] not in "可容胜及暇" and tag[:1] in ("v", "a", "l", "i"):
+            out.add(k)  # 说不清楚, 跟不上趟 (not 密不可分, 义不容辞)
         elif len(form) == 2 and form[1] == "不" and words.forms[k + 1:k + 2] and words.forms[k + 1] in UNREACHED:
             out.add(k)  # 建不 起来: jieba cut the verb with 不 from its result
         elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
@@ -396,21 +414,49 @@ def _markers(words, hits) -> list[int]:
             out.add(k)  # 管理混乱, 思想保守, 记性差: a noun and its judgement in one word
         elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
             out.add(k)
-        elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d") and (
+        elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d", "t") and (
                 form[-1] in singles or form[-2:] in known):
-            out.add(k)  # 问得少, 抓得松: a verb judged by its complement
+            out.add(k)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
+        elif len(form) == 2 and form[1] == "错" and tag[:1] == "v" or len(form) == 2 and form[0] == "拒" and tag == "v":
+            out.add(k)  # 选错, 用错: a verb that missed; 拒交, 拒签: a refusal
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
-              and words.clause[k + 1] == words.clause[k]}
+              and words.clause[k + 1] == words.clause[k]
+              and not ("不" in words.forms[k + 1] or "没" in words.forms[k + 1])}  # 不 深不透: stated, not denied
     out -= denied | {k + 1 for k in denied}  # 一点也不落后, 没有违规: a shortcoming denied
     if not out:
         return []
     resolved = _resolution_seen(words, hits)
     past = _past_now(words, hits)
     outcomes = [a for a, _ in hits.every("resolution_outcomes")]
-    return sorted(k for k in out if not hits.covering("shortcoming_not", k) and not resolved[k]
+    return sorted(k for k in out if (not hits.covering("shortcoming_not", k) or _left_undone(words, k))
+                  and not resolved[k]
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
-                  and not _attributive(words, hits, k)
+                  and not _attributive(words, hits, k) and not _asked(words, k) and not _conceded(words, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
+
+
+def _asked(words, k: int) -> bool:
+    """An A-not-A question (好不好, 满 不 满意, 有没有): a criterion asked about, no shortcoming stated."""
+    form = words.forms[k]
+    if len(form) == 3 and form[1] in "不没" and form[0] == form[2]:
+        return True
+    if form in ("不", "没") and 0 < k < len(words) - 1:
+        before, after = words.forms[k - 1], words.forms[k + 1]
+        return bool(before) and not words.is_punct(k - 1) and after.startswith(before)
+    return False
+
+
+def _conceded(words, k: int) -> bool:
+    """再 + a hardship + 也 (再难也得当好): a concession, no shortcoming stated."""
+    return k > 0 and words.forms[k - 1] == "再" and "也" in words.forms[k + 1:k + 3]
+
+
+def _left_undone(words, k: int) -> bool:
+    """不管 / 不问 ending its clause or before 事 (这个事我不管，…; 啥也不管; 分工后不管事): a refusal, not the
+    conjunction 不管…都."""
+    if words.forms[k] not in ("不管", "不问", "不理"):
+        return False
+    return k + 1 >= len(words) or words.is_punct(k + 1) or words.forms[k + 1] in ("了", "的", "事", "用")
 
 
 def _less_than(words, k: int) -> bool:
@@ -475,10 +521,10 @@ def _after_dui(words, k: int) -> bool:
 
 
 def _modifier(words, k: int) -> bool:
-    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够) or is itself judged (处理得不好,
+    """Word k only qualifies a noun (抓整改的韧劲不足, 整改工作的力度不够) or is itself judged (处理得不好, 处理得慢,
     排查不细, 整改不到位, 整改落实不够彻底): it addresses nothing."""
     after = words.forms[k + 1:k + 3]
-    return after[:1] in (["的"], ["得"]) or bool(after) and after[0][:1] in "不没" and len(after[0]) <= 3 or (
+    return after[:1] in (["的"], ["得"]) or bool(after) and after[0][:1] in "不没得" and len(after[0]) <= 3 or (
         len(after) == 2 and (after[1] == "的" and words.tags[k + 1][:1] == "n"
                              or after[1][:1] in "不没" and words.tags[k + 1][:1] in ("v", "a")))  # 整改 落实 不够
 
@@ -496,12 +542,13 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
     if suffixes:  # any noun naming people or a body (外出务工人员, 志愿者, 帮扶单位): someone else; but a
         known = {a for a, _, _ in candidates}  # compound ending in an own unit's word (机关党委) is the unit
         for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
-            if i not in known and len(form) > 1 and (tag[:1] == "n" or tag in ("j", "l")) \
+            if i not in known and len(form) > 1 and (tag[:1] == "n" or tag in ("j", "l") or _split_noun(words, i)) \
                     and not hits.covering("others_suffixes_not", i) and not form.startswith("我"):
                 if form.endswith(units):
                     candidates.append((i, i + 1, "unit"))
                 elif form.endswith(suffixes):
                     candidates.append((i, i + 1, "others"))
+    candidates += [(a, b, "others") for a, b in _names(words, hits)]
     candidates.sort(key=lambda s: (s[0], s[2] != "self", -(s[1] - s[0])))
     actors: dict[int, tuple[str, str]] = {}
     owned: set[int] = set()  # clauses whose actor is known
@@ -523,9 +570,13 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             person_at = _member_after(words, b, starting)
             if person_at is not None:
                 a, b, kind = starting[person_at]
+            elif any(words.forms[j] in OTHER_UNIT for j in range(max(words.clause_start(a), a - 2), a)) \
+                    or words.forms[b:b + 1] and words.forms[b] in ("那边", "那里", "那头"):
+                kind = "others"  # 学校那边的党支部, 其他支部, 隔壁社区: not the own unit
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
-        if kind != "self" and (words.quote[a] or _governed(words, hits, a) or _illustration(words, a)
+        if kind != "self" and (words.quote[a] and not _named_kind(words, b) or _governed(words, hits, a)
+                               or _illustration(words, a)
                                or (hits.covering("actor_modified_heads", b) and not among)):
             continue
         if kind != "self" and _reporting(words, hits, b):  # 群众反映我…, 镇党委指出我…
@@ -541,6 +592,50 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
     return actors
 
 
+def _split_noun(words, i: int) -> bool:
+    """A verb-tagged word ending a noun jieba cut apart or mis-tagged (社会 组织/v 把…, 两新 组织/v 的 老板, 站点 的
+    站长/v 把…): a noun."""
+    following = words.tags[i + 1] if i + 1 < len(words) else "x"
+    return words.tags[i] == "v" and i > 0 and (words.tags[i - 1][:1] in ("n", "a", "j") or words.forms[i - 1] == "的") \
+        and words.clause[i - 1] == words.clause[i] and (following in ("uj", "p", "d", "x")
+                                                          or i + 1 < len(words) and words.is_punct(i + 1))
+
+
+def _names(words, hits) -> list[tuple[int, int]]:
+    """Person names by their form (老杨, 小陈, 刘某, 王建国; 老 + 杨 cut apart), and role words tagged as
+    attributes (主任/b) heading a clause: someone else, whatever the role before them (村文书小陈…)."""
+    surnames, n, out = hits.singles("surnames"), len(words), []
+    units = hits.lexicon("unit_subjects")
+    suffixes = hits.lexicon("others_suffixes")
+    for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
+        if words.quote[i] or hits.covering("person_not", i) or form.startswith("我"):
+            continue
+        if tag.startswith("nr") and 2 <= len(form) <= 3 and (
+                form[0] in surnames and (len(form) == 3 or form[1] == "某")
+                or form[0] in "老小" and form[1] in surnames and len(form) == 2):
+            out.append((i, i + 1))
+        elif form in ("老", "小") and i + 1 < n and words.forms[i + 1] in surnames \
+                and words.tags[i + 1].startswith("nr"):
+            out.append((i, i + 2))
+        elif form in surnames and tag.startswith("nr") and i > 0 and words.forms[i - 1][-1] in "老小" \
+                and len(words.forms[i - 1]) > 1:
+            out.append((i, i + 1))  # 楼栋长 老王 cut as 楼栋 长老 王
+        elif form in BODY_CHARS and i > 0 and words.tags[i - 1][:1] == "n" and words.clause[i - 1] == words.clause[i] \
+                and not words.forms[i - 1].startswith("我"):
+            out.append((i - 1, i + 1))  # 财政 所/c: a body cut apart
+        elif tag == "nt" and not form.endswith(units) and not form.startswith("我"):
+            out.append((i, i + 1))  # an organisation by its tag (联合体)
+        elif tag == "b" and len(form) > 1 and form.endswith(suffixes):
+            out.append((i, i + 1))  # 妇女 主任/b
+    return out
+
+
+def _named_kind(words, b: int) -> bool:
+    """The quote closes right after the actor, people, ending before word b (一些“口袋党员”…): a kind of people
+    named, not a slogan's words nor a title (“全国文明单位”)."""
+    return b < len(words) and words.forms[b] in ("”", "\"", "」", "’") and words.forms[b - 1].endswith(PEOPLE)
+
+
 def _member_after(words, b: int, starting: dict) -> int | None:
     """The start of an others candidate right after a unit actor ending before word b, past 的 / 中, a number and
     a modifier (社区 在职 党员, 村 两委 班子 中 个别 成员, 村里 的 几个 老党员), if any."""
@@ -552,7 +647,7 @@ def _member_after(words, b: int, starting: dict) -> int | None:
             linked = True  # 村里 的 种植 大户: after 的, a modifier of any kind
         elif words.quote[k] or words.forms[k] in "“”\"":
             continue  # 社区 “两委” 干部
-        elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg")
+        elif not (words.forms[k] in MEMBER_LINKS or words.tags[k] in ("a", "b", "f", "m", "zg", "j")
                   or linked and words.tags[k][:1] in ("v", "n") and not words.is_punct(k)):
             return None
     return None
@@ -566,8 +661,12 @@ def _illustration(words, a: int) -> bool:
 
 def _governed(words, hits, a: int) -> bool:
     """Word a is inside a prepositional phrase (a preposition before it in the clause, no verb between)."""
-    for k in range(a - 1, words.clause_start(a) - 1, -1):
+    start = words.clause_start(a)
+    for k in range(a - 1, start - 1, -1):
         tag = words.tags[k]
+        if hits.covering("actor_prepositions", k) and tag != "p" and (
+                words.forms[k + 1] == "的" or k > start and words.tags[k - 1][:1] in ("n", "a", "j")):
+            continue  # 两新 组织 的 老板, 社会 组织 负责人: 组织 names a body, it governs nothing
         if hits.covering("actor_prepositions", k) or tag == "p":
             return True
         if tag.startswith("v") and not hits.covering("actor_prepositions", k):
@@ -581,11 +680,23 @@ def _reporting(words, hits, b: int) -> bool:
     """The actor ending before word b only reports (群众反映…, 党员向我提出…)."""
     for j in range(b, min(b + 5, len(words))):
         if hits.covering("reporting_verbs", j):
+            if _own_words(words, j):
+                return False  # 副书记说：“这个事我不管” : their own excuse or refusal, in their words
             return words.forms[j - 1] not in ONLY  # 群众只讲个人利益: what they care for, not what they report
         if words.is_punct(j) or (words.tags[j] == "p" and words.forms[j] != "在"
                                  and not words.forms[j + 1:j + 2] == ["我"]):
             return False  # 群众对党员评议工作参与热情不高: 对 opens the object, 评议 is not what they do
     return False
+
+
+def _own_words(words, j: int) -> bool:
+    """A verb of speaking at word j (说, 讲, 称) giving the speaker's own words: a quote follows (…说：“工期这么紧，
+    哪有时间学习”) or the saying is habitual (一叫开会就说身体不好, 每次都说): what they say of themselves."""
+    if words.forms[j] not in SPEAKING:
+        return False
+    after = words.forms[j + 1:j + 3]
+    return bool(after) and (after[0] in QUOTE_OPEN or after[0] in "：:" and after[1:] and after[1] in QUOTE_OPEN) \
+        or j > 0 and words.forms[j - 1] in HABITUAL
 
 
 def blame(words, hits, person: Person) -> Owner:
@@ -608,7 +719,8 @@ def blame(words, hits, person: Person) -> Owner:
     views = hits.has("others_view_markers") or few
     others: list[str] = []
     own: list[str] = []
-    if markers or views or excuse_spans:
+    disposal = not markers and not hits.has("praise_words") and "把" in words.forms
+    if markers or views or excuse_spans or disposal:
         actors = _actors(words, hits, person)
         others += [phrase for k, (kind, phrase) in actors.items()
                    if few and kind == "others" and hits.starting("faulted_few", k) > k]  # 个别党员…: singled out
@@ -626,6 +738,8 @@ def blame(words, hits, person: Person) -> Owner:
                     others.append(phrase)
             elif views and kind == "others" and hits.covering("others_view_markers", k):
                 others.append(phrase)  # 有的党员认为…: a view held against them
+            elif disposal and kind == "others" and words.forms[k] == "把" and _disposed(words, hits, k):
+                others.append(phrase)  # 楼栋长把物资拿回了家: what others did with what was not theirs
         own += [words.span_text(a, b) for a, b in excuse_spans if _owner_at(actors, a) == "self"
                 and any(hits.covering("pretexts", k) for k in range(a, b))]  # 我常以事务忙为由…: my pretext
         if own:
@@ -639,6 +753,17 @@ def blame(words, hits, person: Person) -> Owner:
         excuses = [words.span_text(a, b) for a, b in excuse_spans]
         owner.kind, owner.others = "others", list(dict.fromkeys(others + excuses))
     return owner
+
+
+def _disposed(words, hits, k: int) -> bool:
+    """把 at word k, then a verb done in its clause (把社区发的物资拿回了家, 把我们的补助扣了一半; not a delivery:
+    把政策送到了每家每户, 把活动室借给了支部, nor a result reached or made: 把路修通了, 把经费提高了). Read where
+    the pipeline reads blame, on problem sentences, what others did with something is what went wrong; a good deed
+    told with 把 and no praise word (志愿者把旧衣服洗了一遍) is read so too."""
+    end = _clause_end(words, k)
+    return any(words.tags[j].startswith("v") and words.forms[j][-1] not in DELIVERED
+               and not hits.covering("stock_verbs", j) and words.forms[j + 1] in ("了", "走")
+               for j in range(k + 2, end - 1))
 
 
 def _owner_at(actors: dict, k: int) -> str:
@@ -657,7 +782,10 @@ def _answered(words, hits, actors: dict, markers: set[int], excuses: list[tuple[
         kind in ("unit", "self") or kind == "others" and _then(words, k))
                for k, (kind, phrase) in actors.items()) or any(
         words.clause[a] > last for a, _ in hits.every("care_verbs")) or any(
-        words.forms[k] in CONTRAST and words.clause[k] > last for k in range(len(words)))
+        words.forms[k] in TURNS and words.clause[k] > last for k in range(len(words))) or any(
+        last >= 0 and words.clause[k] > last and kind == "others" and any(
+            hits.covering("praise_words", j) for j in range(k, _clause_end(words, k)))
+        for k, (kind, phrase) in actors.items())  # …任务重，全校党员主动请缨: others rising to it
 
 
 def _then(words, k: int) -> bool:
@@ -702,6 +830,8 @@ def _circumstances(words, hits, markers: list[int]) -> list[tuple[int, int]]:
 
 
 def _planned(words, hits, k: int) -> bool:
-    """A plan word before word k in its clause (我将…); not a noun (工作计划)."""
+    """A plan word before word k in its clause (我将…); not a noun (工作计划), nor the verb the shortcoming
+    judges (准备得不够, 准备不足)."""
     return any(hits.covering("plan_markers", j) and words.tags[j] not in ("n", "vn")
+               and j + 1 < k and words.forms[j + 1] not in ("得", "的")  # 准备得不够: the act judged
                for j in range(words.clause_start(k), k))

@@ -5,7 +5,9 @@
     first_person  the secretary named: 我 (not 我们 / 我村 / 自我 / a quoted slogan's 我), 本人, 作为书记…
     acts          what the secretary personally did: the acts the first person governs (not plans or attitudes)
     collective    collective subjects (支部, 党委, 我们…)
-    empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升)
+    empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升); where
+                  they find none, a learned model of stock sentences (checker.measure.learned) may: its phrase
+                  is then the sentence's first clause
     blame         whose shortcoming the sentence states: "self", "others" or "none" (in the pipeline, read on
                   problem sentences only: the one part whose shortcomings a check weighs); with
     others        the phrases that put it on others (部分党员, 上级, 客观原因…) when blame is "others"
@@ -23,6 +25,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from checker.measure.cases import examples
+from checker.measure.learned import first_clause, signal_model
 from checker.measure.lexicons import Hits, Lexicons
 from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
@@ -82,7 +85,7 @@ def signals_of(words: Words, lexicons: Lexicons, with_blame: bool = True) -> dic
         "first_person": person.phrases,
         "acts": personal_acts(words, hits, person),
         "collective": hits.find("collective_subjects"),
-        "empty_words": stock_phrases(words, hits, concrete=bool(data or cases)),
+        "empty_words": stock_phrases(words, hits, concrete=bool(data), cases=cases),
         "blame": owner.kind,
         "others": owner.others,
         "self_exam": owner.self_exam,
@@ -93,6 +96,15 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
     """The signals of one sentence (a spaCy Span of a segmented Doc); without blame ("none") when the caller
     knows the sentence states no shortcoming that matters (the pipeline reads blame on problem sentences)."""
     return signals_of(Words.of(sentence), lexicons, with_blame)
+
+
+def with_learned_signals(found: list[dict], texts: list[str]) -> list[dict]:
+    """The stock sentences the learned model finds among those where the rules found no stock phrase (one batch)."""
+    open_ = [k for k, signals in enumerate(found) if not signals["empty_words"]]
+    for k, stock in zip(open_, signal_model("stock_phrase").flags([texts[k] for k in open_])):
+        if stock:
+            found[k]["empty_words"] = [first_clause(texts[k])]
+    return found
 
 
 def merged(parts: list[dict]) -> dict:
@@ -107,13 +119,16 @@ def merged(parts: list[dict]) -> dict:
     return out
 
 
-def text_signals(text: str, lexicons: Lexicons) -> dict:
-    """The signals of a text read as a one-paragraph report (for tests and benchmarks)."""
+def text_signals(text: str, lexicons: Lexicons, learned: bool = True) -> dict:
+    """The signals of a text read as a one-paragraph report (for tests and benchmarks); `learned`: with what the
+    learned models add to the rules."""
     from checker.read.document import Block, Document
     from checker.segment import segment
 
     doc = segment(Document(path="", blocks=[Block(text=text)]))
-    return merged([sentence_signals(s, lexicons) for s in doc.sents])
+    sents = list(doc.sents)
+    found = [sentence_signals(s, lexicons) for s in sents]
+    return merged(with_learned_signals(found, [s.text for s in sents]) if learned else found)
 
 
 def topic_coverage(sentences, topics) -> list[dict]:

@@ -17,6 +17,7 @@ from checker.classify.store import MODEL_FILE, save_model, shipped_model_path
 from checker.doc import BODY, LABELS
 from checker.errors import ModelError
 from checker.measure.figures import shares_of
+from checker.measure.learned import SIGNAL_MODELS, shipped_signal_path, signal_model_file
 from checker.profile import load_profile
 from checker.segment.normalize import normalized
 from checker.segment.tokens import cut
@@ -25,6 +26,7 @@ from checker.training.augment import augmented
 from checker.training.corpus import EXTERNAL_SETS, RawReport, corpus_dir, gold, held_out_ids, load_raw
 from checker.training.model import SEED, SentenceModel
 from checker.training.selection import FOLDS, grid_search
+from checker.training.signal_models import fit_signal_model
 
 METRICS_FILE = "metrics.json"
 AUGMENTED_COPIES = 2  # noisy copies of each training report (checker.training.augment)
@@ -170,6 +172,8 @@ def train(corpus: Path | None = None, out: Path | None = None, extra: list[Path]
     if "signals" in previous:
         metrics["signals"] = previous["signals"]
     save_model(model.frozen_, out / MODEL_FILE if out else shipped_model_path())
+    for name in SIGNAL_MODELS:
+        save_model(fit_signal_model(name, corpus), out / signal_model_file(name) if out else shipped_signal_path(name))
     metrics["train_seconds"] = round(time.time() - started, 1)
     target.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return metrics

@@ -1,5 +1,8 @@
 """The checks against the reviewers: the verdict against each report's gold grade, and each check against the
-faults the writer and the grader saw (front matter `quality:`, `faults:`, `grade_faults:`)."""
+faults the writer and the grader saw (front matter `quality:`, `faults:`, `grade_faults:`). Where a second grader
+graded the same text blind (`grade2:`), the graders' agreement with each other is counted too: the ceiling a
+verdict can be expected to reach against any one of them; where the two differ a third blind grade (`grade3:`)
+makes a panel's majority grade (all three different: 建议修改, the middle)."""
 
 from __future__ import annotations
 
@@ -51,6 +54,21 @@ class Agreement:
     confusion: Counter = field(default_factory=Counter)  # (gold grade, verdict) -> reports
     checks: dict = field(default_factory=lambda: {code: Counter() for code in FAULTS})  # code -> tp/fp/fn/tn/also
     on_passed: Counter = field(default_factory=Counter)  # code -> 通过 reports it fired on (sure false alarms)
+    second: Counter = field(default_factory=Counter)  # (gold grade, second grade, verdict) -> reports
+    panel: Counter = field(default_factory=Counter)  # (panel's majority grade, verdict) -> reports
+
+    @property
+    def second_graded(self) -> int:
+        return sum(self.second.values())
+
+    def second_agreement(self) -> dict[str, float]:
+        """Shares of the second-graded reports: graders alike, verdict = second grade, and the verdict's agreement
+        where the two graders agree, verdict = the panel's majority grade."""
+        n, alike = self.second_graded, sum(k for (g, s, _), k in self.second.items() if g == s)
+        return {"graders": alike / max(n, 1),
+                "verdict_second": sum(k for (_, s, v), k in self.second.items() if s == v) / max(n, 1),
+                "verdict_where_alike": sum(k for (g, s, v), k in self.second.items() if g == s == v) / max(alike, 1),
+                "verdict_panel": sum(k for (p, v), k in self.panel.items() if p == v) / max(sum(self.panel.values()), 1)}
 
     @property
     def reports(self) -> int:
@@ -77,6 +95,18 @@ class Agreement:
         return precision, recall, c["tp"] + c["fn"]
 
 
+def panel_grade(meta: dict) -> str | None:
+    """The majority of the first, second and (where those differ) third blind grade; None without a panel."""
+    first, second, third = meta.get("grade"), meta.get("grade2"), meta.get("grade3")
+    if second not in GRADES:
+        return None
+    if first == second:
+        return first
+    if third not in GRADES:
+        return None
+    return third if third in (first, second) else GRADES[1]
+
+
 def agreement(reports: list[RawReport], profile: str = "default", use_model: bool = False,
               on_report=None) -> Agreement:
     """Verdicts and checks on the reports' gold labels (or the shipped classifier's, `use_model`)."""
@@ -85,6 +115,10 @@ def agreement(reports: list[RawReport], profile: str = "default", use_model: boo
     for report in (r for r in reports if r.meta.get("grade") in GRADES):  # ungraded texts are for labels only
         doc = checker.check_document(report.to_document()) if use_model else checker.judge(gold_doc(report))
         found.confusion[(report.meta.get("grade", "?"), doc._.verdict.value)] += 1
+        if report.meta.get("grade2") in GRADES:
+            found.second[(report.meta["grade"], report.meta["grade2"], doc._.verdict.value)] += 1
+        if panel_grade(report.meta):
+            found.panel[(panel_grade(report.meta), doc._.verdict.value)] += 1
         codes, faults = {f.code for f in doc._.flags}, gold_faults(report)
         if report.meta["grade"] == GRADES[0]:
             found.on_passed.update(codes)
