@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import weakref
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 LABELS = ("achievement", "problem", "plan", "other")
@@ -56,6 +57,8 @@ def sections(doc: Doc):
 
 _SENTENCES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> (start, end) of its sentences
 _TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> doc.text (made from every token)
+_NORMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> normalised text of each sentence
+_TOKENS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> the text of each token
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -66,10 +69,18 @@ def sentences(doc: Doc) -> list[Span]:
     return [Span(doc, start, end) for start, end in bounds]
 
 
-def keep_sentences(doc: Doc, bounds: list[tuple[int, int]]) -> None:
-    """Tell `sentences` the Doc's sentences (make_doc knows them). Bounds, not Spans: a Span holds its Doc,
+def keep_sentences(doc: Doc, bounds: list[tuple[int, int]], norms: list[str] | None = None) -> None:
+    """Tell `sentences` the Doc's sentences (make_doc knows them), and `kept_norms` their normalised texts
+    (checker.segment.normalize.normalized of each sentence's text). Bounds, not Spans: a Span holds its Doc,
     which would then never leave the weak dictionary."""
     _SENTENCES[doc] = bounds
+    if norms is not None:
+        _NORMS[doc] = norms
+
+
+def kept_norms(doc: Doc) -> list[str] | None:
+    """The normalised text of each sentence as make_doc made them, or None (a copied Doc, for one)."""
+    return _NORMS.get(doc)
 
 
 def span_values(spans, *names: str) -> list[tuple]:
@@ -79,6 +90,27 @@ def span_values(spans, *names: str) -> list[tuple]:
         return []
     data = spans[0].doc.user_data
     return [tuple(data.get(("._.", name, s.start_char, s.end_char)) for name in names) for s in spans]
+
+
+def set_span_values(spans, names: tuple[str, ...], rows) -> None:
+    """Set some span attributes of each span (one row of values per span, in the order of names) where span._
+    keeps them, as span_values reads them."""
+    if not spans:
+        return
+    data = spans[0].doc.user_data
+    for s, row in zip(spans, rows):
+        start, end = s.start_char, s.end_char
+        for name, value in zip(names, row):
+            data["._.", name, start, end] = value
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """token.text of every token, read once per Doc from its ORTH column (no Token objects)."""
+    texts = _TOKENS.get(doc)
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = _TOKENS[doc] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return texts
 
 
 def text_of(span: Span) -> str:

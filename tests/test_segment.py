@@ -65,3 +65,47 @@ def test_cached_sentences_texts_and_values_are_spacy_s():
     assert [text_of(s) for s in spans] == [s.text for s in doc.sents]
     assert span_values(spans, "paragraph", "chars", "words") == [(s._.paragraph, s._.chars, s._.words) for s in spans]
     assert span_values(doc.spans["paragraphs"], "role") == [(p._.role,) for p in doc.spans["paragraphs"]]
+
+
+MIXED = ["我亲自主持召开支委会12次。  明年继续 抓。", "占68.8%,到社区报到的(在职)党员只有36名!", "黨支部書記 王建國：抓 党 建。", "黨支部書記王建國帶頭學習。",
+         "Hello world 同志们，ABC team is 好。", "党 员 大 会 (召开) 了 12 . 5 次!", "iPhone 12 pro max 手机\u3000与　电脑"]
+
+
+def _reference_words(text: str) -> tuple[list[str], list[str], list[bool]]:
+    """Words, norms and sentence starts of a paragraph through the general word mapping (every sentence)."""
+    from checker.segment.make import _add_sentence, sentence_words
+
+    words, spaces, starts, norms = [], [], [], []
+    for piece in split_sentences(text):
+        _add_sentence(sentence_words(piece)[1], words, spaces, starts, norms)
+    return words, norms, starts
+
+
+def test_direct_words_match_the_general_mapping_and_kept_norms_the_sentence_texts():
+    from checker.doc import kept_norms
+    from checker.segment.normalize import normalized
+
+    lines = [line.split(">", 1)[-1] for path in sorted((corpus_dir() / "raw").glob("*.txt"))[:40]
+             for line in path.read_text(encoding="utf-8").split("\n---\n", 1)[1].splitlines() if line.strip()]
+    for text in MIXED + lines:
+        doc = segment(Document("t.txt", [Block(text)]))
+        words, norms, starts = _reference_words(text)
+        assert [t.text for t in doc] == words, text
+        assert [t.norm_ for t in doc] == norms, text
+        assert [bool(t.is_sent_start) for t in doc] == starts, text
+        assert kept_norms(doc) == [normalized(text_of(s)) for s in sentences(doc)], text
+
+
+def test_tags_are_those_of_the_tagged_word_covering_each_word():
+    from bisect import bisect_right
+
+    from checker.segment.tokens import tag
+
+    for text in MIXED:
+        doc = segment(Document("t.txt", [Block(text)]))
+        for s in doc.sents:
+            kept = [t for t in s if not t.is_space]
+            tagged = tag("".join(t.norm_ for t in kept))
+            starts = [sum(len(w) for w, _ in tagged[:k]) for k in range(len(tagged))]
+            at = [sum(len(t.norm_) for t in kept[:k]) for k in range(len(kept))]
+            assert [t.tag_ for t in kept] == [tagged[bisect_right(starts, a) - 1][1] for a in at], text

@@ -10,14 +10,17 @@ from pydantic import Field
 from checker.checks.engine import Finding, Number, RuleConfig, Severity, rule
 from checker.checks.parts import Item, paragraphs_of
 from checker.checks.problems import problem_items
-from checker.doc import paragraphs, sections
+from checker.doc import paragraphs, sections, token_texts
 
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 def _words(spans, generic: set[str]) -> set[str]:
     """Content words (CJK, two characters or more, not generic) of some spans."""
-    return {t.text for span in spans for t in span if CJK_WORD.match(t.text) and t.text not in generic}
+    if not spans:
+        return set()
+    texts = token_texts(spans[0].doc)
+    return {w for span in spans for w in texts[span.start:span.end] if CJK_WORD.match(w) and w not in generic}
 
 
 def _problem_words(report, problems: list[Item], generic: set[str]) -> list[set[str]]:

@@ -134,6 +134,7 @@ STYLES = [  # (pattern, GB/T 9704 level, render a number in this style); 1.9个�
     (re.compile(OPENS + r"(\d{1,2})(?:、(?!\d)|[.．](?!\d)|[.．](?=\d{4}年)|[.．](?=(\d)))"), 3, lambda n: f"{n}."),
     (re.compile(OPENS + r"[（(](\d{1,2})[）)]"), 4, lambda n: f"（{n}）"),
 ]
+MAY_OPEN = re.compile(OPENS + r"[一二三四五六七八九十（(\d]")  # where any of the styles could match
 
 
 def _numbered(report) -> list[tuple[Item, re.Match | None, int, int]]:
@@ -144,7 +145,8 @@ def _numbered(report) -> list[tuple[Item, re.Match | None, int, int]]:
     starts = {span.start for span, (role,) in zip(spans, span_values(spans, "role")) if role == "heading"}
     out = []
     for item in report.sentences:
-        found = next(((m, level) for pattern, level, _ in STYLES for m in [pattern.search(item.text)] if m), None)
+        found = next(((m, level) for pattern, level, _ in STYLES for m in [pattern.search(item.text)] if m), None) \
+            if MAY_OPEN.search(item.text) else None
         if found:
             out.append((item, found[0], found[1], chinese_value(found[0].group(1))))
         elif item.sentence.start in starts:

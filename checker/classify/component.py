@@ -10,7 +10,7 @@ from spacy.util import minibatch
 
 from checker.classify.baseline import HeadingBaseline
 from checker.classify.features import sentence_records
-from checker.doc import BASELINE_NOTE, sentences
+from checker.doc import BASELINE_NOTE, sentences, set_span_values
 
 
 class SentenceClassifier:
@@ -32,14 +32,13 @@ class SentenceClassifier:
             if self.model is None:
                 self.model = self.load()
             rows = iter(self.model.predict_proba(flat) if flat else [])
-            classes = list(self.model.classes_)
+            classes = [str(c) for c in self.model.classes_]
             for doc in batch:
                 if isinstance(self.model, HeadingBaseline):
                     doc._.notes = [BASELINE_NOTE]
-                for sentence in sentences(doc):
-                    row = next(rows)
-                    best = int(row.argmax())
-                    sentence._.label, sentence._.confidence = str(classes[best]), float(row[best])
+                spans = sentences(doc)
+                chosen = [(row, int(row.argmax())) for _, row in zip(spans, rows)]
+                set_span_values(spans, ("label", "confidence"), [(classes[b], float(r[b])) for r, b in chosen])
                 yield doc
 
 

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from checker.doc import paragraphs, sections, sentences, span_values, text_of
+from checker.doc import kept_norms, paragraphs, sections, sentences, span_values, text_of
 from checker.segment.normalize import normalized
 
 COLUMNS = ["text", "tokens", "heading", "outer", "opener", "prev", "next", "role", "report"]
@@ -38,9 +38,9 @@ def sentence_records(doc: Doc, report: str = "") -> list[dict]:
     chains = _headings(doc)
     rows, opener = [], ""
     spans = sentences(doc)
-    for s, (paragraph, words, chars) in zip(spans, span_values(spans, "paragraph", "words", "chars")):
+    norms = kept_norms(doc) or [normalized(text_of(s)) for s in spans]
+    for text, (paragraph, words, chars) in zip(norms, span_values(spans, "paragraph", "words", "chars")):
         role, section = held[paragraph]
-        text = normalized(text_of(s))
         heading, outer = chains[section]
         if role == "heading":
             heading, opener = text, text

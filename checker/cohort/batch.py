@@ -252,7 +252,20 @@ def _init_pool_worker(*settings) -> None:
 
 def check_items(items: list[Item]) -> list[tuple[ReportSummary, dict | None]]:
     """Files -> (summary, JSON without flags or None), in order; never raises for a bad file. The readable
-    ones are classified together (Checker.check_documents), much faster per report than one at a time."""
+    ones are classified together (Checker.check_documents), much faster per report than one at a time. The
+    garbage collector is paused meanwhile: the chunk's objects hold almost no cycles, but their many
+    allocations set off collections that rescan them; its next collection, once resumed, takes the chunk's
+    objects together."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _checked_items(items)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _checked_items(items: list[Item]) -> list[tuple[ReportSummary, dict | None]]:
     read = [_read(item) for item in items]
     documents = [d for d in read if isinstance(d, Document)]
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy as np
+
 from spacy.attrs import IS_SPACE, NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -48,17 +50,27 @@ def tagger(doc: Doc) -> Doc:
     norms = [strings[h] for h in doc.to_array(NORM).tolist()]
     spaces = doc.to_array(IS_SPACE).tolist()
     tags, hashes = doc.to_array(TAG), {}
+    at: list[int] = []  # the tagged tokens and their tags' hashes
+    found: list[int] = []
     for sentence in sentences(doc):
         words = [i for i in range(sentence.start, sentence.end) if not spaces[i]]
-        starts, flags, end = [], [], 0  # each tagged word's first character and tag
-        for word, flag in tag("".join(norms[i] for i in words)):
+        texts = [norms[i] for i in words]
+        tagged = tag("".join(texts))
+        flags = [hashes.get(flag) or hashes.setdefault(flag, strings.add(flag)) for _, flag in tagged]
+        if [word for word, _ in tagged] == texts:  # the tagger cut the same words (most sentences)
+            at += words
+            found += flags
+            continue
+        starts, end = [], 0  # each tagged word's first character
+        for word, _ in tagged:
             starts.append(end)
-            flags.append(hashes.get(flag) or hashes.setdefault(flag, strings.add(flag)))
             end += len(word)
         position = 0
         for i in words:
             if position < end:
-                tags[i] = flags[bisect_right(starts, position) - 1]
+                at.append(i)
+                found.append(flags[bisect_right(starts, position) - 1])
             position += len(norms[i])
+    tags[at] = np.array(found, dtype=np.uint64)
     doc.from_array([TAG], tags.reshape(-1, 1))
     return doc

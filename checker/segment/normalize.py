@@ -77,5 +77,11 @@ def _following(text: str) -> list[str]:
     return after
 
 
+def plain(text: str) -> str | None:
+    """The normalised text of a text without whitespace or half-width punctuation (it normalises character by
+    character, to a text as long), else None."""
+    return text.translate(_SIMPLE) if PLAIN.fullmatch(text) else None
+
+
 def normalized(text: str) -> str:
     return text.translate(_SIMPLE) if PLAIN.fullmatch(text) else normalize(text)[0]
