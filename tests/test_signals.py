@@ -574,13 +574,10 @@ BLAME_NAMES_MISDEEDS_ADMISSIONS = [  # round 9: names by their form, misdeeds to
 ]
 
 
-BLAME_LATE_FEW_COUNTED = [  # round 10: done late, a meagre count, counted branches under the unit, wrong acts
-    # told without a failing word
+BLAME_LATE_FEW_COUNTED = [  # round 10: done late, a meagre count, wrong acts told without a failing word
     ("县里下发的考核办法到11月才印发。", "others"),  # time + 才 + a verb: done late
     ("有两个党小组的学习笔记，催了三遍才交。", "others"),  # an event + 才; a counted group
     ("区里组织的书记培训一年只开一次，每次半天。", "others"),  # 只 + a verb + a count: a meagre number
-    ("有4个支部到年底还没开过一次组织生活会。", "others"),  # 有4个支部: branches under the unit
-    ("第三支部的委员会记录一直没按时上交。", "others"),  # 第三支部: numbered
     ("支部今年还没开展过谈心谈话。", "none"),  # the unit itself: nobody's fault
     ("两名入党积极分子的培养联系人，一年里没找他们谈过话。", "others"),  # 的 培养 联系人: 培养 no preposition
     ("分公司的两名党员擅自把会议记录改了日期。", "others"),  # 擅自: a wrong act

@@ -598,8 +598,6 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
             elif any(words.forms[j] in OTHER_UNIT for j in range(max(words.clause_start(a), a - 2), a)) \
                     or words.forms[b:b + 1] and words.forms[b] in ("那边", "那里", "那头"):
                 kind = "others"  # 学校那边的党支部, 其他支部, 隔壁社区: not the own unit
-            elif _counted(words, a):
-                kind = "others"  # 有3个支部, 好几个支部, 第二支部, XX中学党支部: branches under the unit, not it
         covered_until = b
         among = b + 1 < len(words) and words.forms[b + 1] in AMONG  # 党员队伍中存在…: the members
         if kind != "self" and (words.quote[a] and not _named_kind(words, b) or _governed(words, hits, a)
@@ -617,22 +615,6 @@ def _actors(words, hits, person: Person) -> dict[int, tuple[str, str]]:
         actors[a] = (kind, words.span_text(a, b) if kind != "self" else words.forms[a])
         owned.add(clause)
     return actors
-
-
-def _counted(words, a: int) -> bool:
-    """The unit word at word a is counted, numbered or a placeholder's (有3个 支部, 好几个 支部, 第二 支部, 教工 一 支部,
-    XX 中学 党支部): some of the branches or bodies under the secretary's unit, not the unit itself."""
-    for j in (a - 1, a - 2):
-        if j < 0 or words.clause[j] != words.clause[a]:
-            return False
-        form, tag = words.forms[j], words.tags[j]
-        if tag in ("m", "mq", "q") and (any(ch in NUMERALS or ch.isdigit() for ch in form) or form.startswith("几")) \
-                and form not in NOT_QUANTITY or form in ("各", "几个", "好几个") \
-                or tag == "eng" and not form.upper().strip("X"):
-            return True
-        if j == a - 1 and tag not in ("q", "n"):
-            return False  # only a classifier or a noun (XX 中学 党支部) between the count and the unit
-    return False
 
 
 def _split_noun(words, i: int) -> bool:
