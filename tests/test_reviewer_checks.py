@@ -191,29 +191,23 @@ def test_real_problems_are_not_fake():
     assert flag(good_report(), "FAKE_PROBLEMS", LOOSE) is None
 
 
-def test_doing_everything_oneself_and_standards_set_too_high_are_fake():
-    told = ["<P>二、存在的问题", "<P>一是工作标准定得过高，对工作要求过于严格。", "<P>二是事必躬亲，对自己的身体关心不够。"]
-    found = flag(report(problems=told), "FAKE_PROBLEMS", LOOSE)
-    assert found is not None and "事必躬亲" in found.message and "对自己的身体关心不够" in found.message
+@pytest.mark.parametrize("told, phrases", [
+    (["<P>一是工作标准定得过高，对工作要求过于严格。", "<P>二是事必躬亲，对自己的身体关心不够。"],
+     ["事必躬亲", "对自己的身体关心不够"]),
+    (["<P>一是党员志愿者热情太高，报名的人多，岗位不够。", "<P>二是支部获得的荣誉多了，来参观的单位多，接待占用了精力。"],
+     ["热情太高", "荣誉多了"]),  # success told as a shortcoming
+])
+def test_praise_in_disguise_is_fake(told, phrases):
+    found = flag(report(problems=["<P>二、存在的问题"] + told), "FAKE_PROBLEMS", LOOSE)
+    assert found is not None and all(p in found.message for p in phrases)
 
 
-def test_standards_not_kept_and_members_not_cared_for_are_real():
-    told = ["<P>二、存在的问题", "<P>一是本人对党员要求不严，4名党员长期不参加组织生活。",
-            "<P>二是我对困难党员关心不够，全年只走访了3户。"]
-    assert flag(report(problems=told), "FAKE_PROBLEMS", LOOSE) is None
-
-
-def test_success_told_as_a_shortcoming_is_fake():
-    told = ["<P>二、存在的不足", "<P>一是党员志愿者热情太高，报名的人多，岗位不够。",
-            "<P>二是支部获得的荣誉多了，来参观的单位多，接待占用了精力。"]
-    found = flag(report(problems=told), "FAKE_PROBLEMS", LOOSE)
-    assert found is not None and "热情太高" in found.message and "荣誉多了" in found.message
-
-
-def test_shortfalls_of_zeal_and_low_use_are_real():
-    told = ["<P>二、存在的不足", "<P>一是部分党员参加志愿服务的热情不高，全年有9人一次也没来。",
-            "<P>二是党群活动室利用率不高，平时大多锁着门。"]
-    assert flag(report(problems=told), "FAKE_PROBLEMS", LOOSE) is None
+@pytest.mark.parametrize("told", [
+    ["<P>一是本人对党员要求不严，4名党员长期不参加组织生活。", "<P>二是我对困难党员关心不够，全年只走访了3户。"],
+    ["<P>一是部分党员参加志愿服务的热情不高，全年有9人一次也没来。", "<P>二是党群活动室利用率不高，平时大多锁着门。"],
+])
+def test_standards_not_kept_low_zeal_and_low_use_are_real(told):
+    assert flag(report(problems=["<P>二、存在的问题"] + told), "FAKE_PROBLEMS", LOOSE) is None
 
 
 # RECTIFICATION_VAGUE
