@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.measure.lexicons import Lexicons, _patterns
-from checker.measure.patterns import Alternatives, needed_strings
+from checker.measure.patterns import MIN_PARTS, Alternatives, needed_strings
 from checker.profile import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ def test_parts_find_what_the_joined_regex_finds(profile):
 
 def test_parts_keep_the_order_of_the_alternation():
     """On a tie the earlier part wins, and a later part starting earlier wins over it."""
-    items = tuple(f"{a}{b}" for a in "甲乙丙丁戊己庚辛壬癸" for b in "子丑")[:10] + ("甲子丑寅", "乙")
+    items = tuple(f"{a}{b}" for a in "甲乙丙丁戊己庚辛壬癸" for b in "子丑寅卯")[:MIN_PARTS] + ("甲子丑寅", "乙")
     alternatives = Alternatives(_patterns(items), items)
     assert alternatives.split
     for text in ("甲子丑寅乙丑", "乙甲子丑寅", "癸子乙"):
@@ -70,5 +70,5 @@ def test_parts_keep_the_order_of_the_alternation():
 
 
 def test_a_numbered_reference_keeps_the_joined_regex():
-    items = tuple(f"{c}(.)\\1" for c in "甲乙丙丁戊己庚辛壬癸")
+    items = tuple(f"{a}{b}(.)\\1" for a in "甲乙丙丁戊己庚辛壬癸" for b in "子丑寅卯")[:MIN_PARTS]
     assert not Alternatives(_patterns(items), items).split
