@@ -2,7 +2,8 @@
 
 The lexicon's regex is `(?:p1)|(?:p2)|…`: at each position the first part that matches there wins. Most parts
 need one of a few strings (月, 《, 更加, 第…) that most sentences lack, yet the joined regex tries every part at
-every position. `Alternatives.finditer(text)` keeps the parts one of whose needed strings occurs in the text and finds
+every position. `Alternatives.finditer(text)` keeps the parts one of whose needed strings starts in the text (its first two
+characters occur there) and finds
 the same matches: the leftmost match of any kept part, the earliest part on a tie, searched again from where the
 last match ended. A part that cannot match in the text is never the first to match, so it changes nothing. When
 a part's needed strings are not known (it starts with a class such as \\d, say), the part is always tried;
@@ -13,11 +14,12 @@ as before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _parser as parser  # noqa: PLC2701 (the standard parser of regex syntax; stable in 3.11+)
 
 SMALL_RANGE = 64  # a character class range wider than this ([\u4e00-\u9fff]) needs no known character
 MAX_PARTS = 8  # with more parts left, the joined regex is as fast
-MIN_PARTS = 20  # a lexicon of fewer parts runs joined: picking its parts costs about what it saves
+MIN_PARTS = 10  # a lexicon of fewer parts runs joined: picking its parts costs about what it saves
 # the most frequent characters of Chinese text (a general frequency list): a part needing one of them is tried
 # on most sentences, so another need of the part is the better gate
 COMMON = frozenset("的一是了在不有和人这中大为上个我以要们到说时地也就出会可对生能而子那得于着下自之年过发后作里用道行所"
@@ -103,18 +105,15 @@ class Alternatives:
         parts = [p for p in patterns if p]
         self.parts = [re.compile(f"(?:{p})") for p in parts]
         self.split = len(parts) >= MIN_PARTS and not any(NUMBERED_REFERENCE.search(p) for p in parts)
-        needs = [needed_strings(f"(?:{part})") for part in parts]
-        # the strings to look for once a part's first characters are in the text (none: those were the strings)
-        self.needs = [tuple(need) if need and any(len(s) > 1 for s in need) else () for need in needs]
         self.always = 0  # the parts whose needs are not known, as a bit mask
-        self.by_char: dict[str, int] = {}  # first character of a needed string -> the parts needing it
-        for k, need in enumerate(needs):
+        self.by_key: dict[str, int] = {}  # the first two characters of a needed string (or the one) -> its parts
+        for k, need in enumerate(needed_strings(f"(?:{part})") for part in parts):
             if need is None:
                 self.always |= 1 << k
-            for ch in {s[0] for s in need or ()}:
-                self.by_char[ch] = self.by_char.get(ch, 0) | 1 << k
-        self.chars = frozenset(self.by_char)
-        self._gated: dict[int, tuple[int, ...]] = {}  # bit mask -> its parts, in order
+            for key in {s[:2] for s in need or ()}:
+                self.by_key[key] = self.by_key.get(key, 0) | 1 << k
+        self.keys = frozenset(self.by_key)
+        self._kept: dict[int, tuple[re.Pattern, ...]] = {}  # bit mask -> its parts, in order
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
         return self.regex.match(text, pos)
@@ -129,14 +128,18 @@ class Alternatives:
 
     def _parts_for(self, text: str) -> tuple[re.Pattern, ...] | None:
         mask = self.always
-        for ch in self.chars.intersection(text):
-            mask |= self.by_char[ch]
-        gated = self._gated.get(mask)
-        if gated is None:
-            gated = self._gated[mask] = tuple(k for k in range(len(self.parts)) if mask >> k & 1)
-        needs, parts = self.needs, self.parts
-        kept = tuple(parts[k] for k in gated if not needs[k] or any(s in text for s in needs[k]))
+        for key in self.keys.intersection(_grams(text)):
+            mask |= self.by_key[key]
+        kept = self._kept.get(mask)
+        if kept is None:
+            kept = self._kept[mask] = tuple(part for k, part in enumerate(self.parts) if mask >> k & 1)
         return kept if len(kept) <= MAX_PARTS else None
+
+
+@lru_cache(maxsize=64)
+def _grams(text: str) -> frozenset[str]:
+    """The characters and pairs of adjacent characters of a text (read by every pattern lexicon of a sentence)."""
+    return frozenset(text).union(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _leftmost(parts: tuple[re.Pattern, ...], text: str) -> list[re.Match] | None:
