@@ -19,6 +19,7 @@ from re import _parser as parser  # noqa: PLC2701 (the standard parser of regex 
 
 SMALL_RANGE = 64  # a character class range wider than this ([\u4e00-\u9fff]) needs no known character
 MAX_PARTS = 8  # with more parts left, the joined regex is as fast
+KEPT_MASKS = 4096  # the sets of kept parts remembered per lexicon
 MIN_PARTS = 10  # a lexicon of fewer parts runs joined: picking its parts costs about what it saves
 # the most frequent characters of Chinese text (a general frequency list): a part needing one of them is tried
 # on most sentences, so another need of the part is the better gate
@@ -98,22 +99,29 @@ def _class(members) -> frozenset[str] | None:
 
 class Alternatives:
     """The joined regex of a pattern lexicon (`regex`, for `match` at a position) and its parts, each searched
-    alone with the characters it needs (see the module's note)."""
+    alone where the strings it needs start (see the module's note); the parts are compiled when first kept."""
 
     def __init__(self, regex: re.Pattern, patterns: tuple[str, ...]):
         self.regex = regex
         parts = [p for p in patterns if p]
-        self.parts = [re.compile(f"(?:{p})") for p in parts]
+        self.parts = [f"(?:{p})" for p in parts]
         self.split = len(parts) >= MIN_PARTS and not any(NUMBERED_REFERENCE.search(p) for p in parts)
         self.always = 0  # the parts whose needs are not known, as a bit mask
         self.by_key: dict[str, int] = {}  # the first two characters of a needed string (or the one) -> its parts
-        for k, need in enumerate(needed_strings(f"(?:{part})") for part in parts):
+        for k, need in enumerate(map(needed_strings, self.parts) if self.split else ()):
             if need is None:
                 self.always |= 1 << k
             for key in {s[:2] for s in need or ()}:
                 self.by_key[key] = self.by_key.get(key, 0) | 1 << k
         self.keys = frozenset(self.by_key)
         self._kept: dict[int, tuple[re.Pattern, ...]] = {}  # bit mask -> its parts, in order
+        self._compiled: dict[int, re.Pattern] = {}
+
+    def _part(self, k: int) -> re.Pattern:
+        part = self._compiled.get(k)
+        if part is None:
+            part = self._compiled[k] = re.compile(self.parts[k])
+        return part
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
         return self.regex.match(text, pos)
@@ -132,7 +140,9 @@ class Alternatives:
             mask |= self.by_key[key]
         kept = self._kept.get(mask)
         if kept is None:
-            kept = self._kept[mask] = tuple(part for k, part in enumerate(self.parts) if mask >> k & 1)
+            if len(self._kept) >= KEPT_MASKS:
+                self._kept.clear()
+            kept = self._kept[mask] = tuple(self._part(k) for k in range(len(self.parts)) if mask >> k & 1)
         return kept if len(kept) <= MAX_PARTS else None
 
 
