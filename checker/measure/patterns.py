@@ -20,7 +20,7 @@ from re import _parser as parser  # noqa: PLC2701 (the standard parser of regex 
 SMALL_RANGE = 64  # a character class range wider than this ([\u4e00-\u9fff]) needs no known character
 MAX_PARTS = 8  # with more parts left, the joined regex is as fast
 KEPT_MASKS = 4096  # the sets of kept parts remembered per lexicon
-MIN_PARTS = 10  # a lexicon of fewer parts runs joined: picking its parts costs about what it saves
+MIN_PARTS = 17  # a lexicon of fewer parts runs joined: picking its parts costs about what it saves
 # the most frequent characters of Chinese text (a general frequency list): a part needing one of them is tried
 # on most sentences, so another need of the part is the better gate
 COMMON = frozenset("的一是了在不有和人这中大为上个我以要们到说时地也就出会可对生能而子那得于着下自之年过发后作里用道行所"
