@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 
+from checker.measure.patterns import Alternatives
 from checker.segment.normalize import normalized
 
 PATTERN_SUFFIX = "_patterns"
@@ -97,15 +98,16 @@ def _word_matcher(lexicons: tuple[tuple[str, tuple[str, ...]], ...]) -> "WordMat
 class WordMatcher:
     """The phrase lexicons in one table: phrase (normalised) -> the lexicons holding it, and every prefix of a
     phrase, so that a scan stops extending a candidate as soon as it cannot become a phrase; the `_patterns`
-    lexicons as compiled regexes."""
+    lexicons as their alternations (checker.measure.patterns)."""
 
     def __init__(self, lexicons: dict[str, tuple[str, ...]]):
         table: dict[str, list[str]] = {}
         self.lists: dict[str, tuple[str, ...]] = {}
-        self.patterns: dict[str, re.Pattern | None] = {}
+        self.patterns: dict[str, Alternatives | None] = {}
         for name, items in lexicons.items():
             if name.endswith(PATTERN_SUFFIX):
-                self.patterns[name] = _patterns(items)
+                regex = _patterns(items)
+                self.patterns[name] = Alternatives(regex, items) if regex is not None else None
                 continue
             phrases = []
             for item in items:
@@ -167,7 +169,7 @@ class Hits:
         found = self._matched.get(name)
         if found is None:
             regex = self.matcher.patterns.get(name)
-            found = list(regex.finditer(self.words.text)) if regex is not None else []
+            found = regex.finditer(self.words.text) if regex is not None else []
             masks = self.found.get(name + EXCLUDE_SUFFIX)
             if masks and found:
                 starts = self.words.starts
