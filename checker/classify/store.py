@@ -41,11 +41,17 @@ def load_model(path: Path | None = None):
     path = path or shipped_model_path()
     if not path.is_file():
         raise ModelError(f"找不到分类模型文件 {path}（安装不完整？），请重新安装；或加 --baseline 用关键词规则粗略检查")
+    return built_from_arrays(path, FrozenModel.from_arrays, f"模型文件 {path} 已损坏，无法加载")
+
+
+def built_from_arrays(path: Path, build, broken: str):
+    """build(arrays) of the .npz file at `path`, read without pickle (so that the file cannot run code); any
+    failure is a ModelError: `broken`, the reason, what to do."""
     try:
         with np.load(path, allow_pickle=False) as arrays:
-            return FrozenModel.from_arrays(arrays)
-    except Exception as exc:  # truncated or corrupt file, pickled objects, another format
-        raise ModelError(f"模型文件 {path} 已损坏，无法加载（{type(exc).__name__}），请重新安装或重新训练") from exc
+            return build(arrays)
+    except Exception as exc:  # missing, truncated or corrupt file, pickled objects, another format
+        raise ModelError(f"{broken}（{type(exc).__name__}），请重新安装或重新训练") from exc
 
 
 def save_model(model, path: Path) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from checker.classify.hashing import Block, Grams
+from checker.classify.store import built_from_arrays
 
 SIGNAL_MODELS = ("stock_phrase",)
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -99,13 +100,7 @@ def shipped_signal_path(name: str) -> Path:
 
 @lru_cache(maxsize=8)
 def load_signal_model(path: Path) -> SentenceSignalModel:
-    from checker.errors import ModelError
-
-    try:
-        with np.load(path, allow_pickle=False) as arrays:
-            return SentenceSignalModel.from_arrays(arrays)
-    except Exception as exc:  # missing, truncated or another format
-        raise ModelError(f"信号模型文件 {path} 无法加载（{type(exc).__name__}），请重新安装或重新训练") from exc
+    return built_from_arrays(path, SentenceSignalModel.from_arrays, f"信号模型文件 {path} 无法加载")
 
 
 def signal_model(name: str) -> SentenceSignalModel:
