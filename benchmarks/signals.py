@@ -37,11 +37,6 @@ BLAME_CLASSES = ("others", "self")
 SPLITS = ("dev", "more", "test")
 
 
-def load(name: str) -> list[dict]:
-    """The set's texts, then those of `<name>_more.jsonl` with split "more"."""
-    return signal_items(name)
-
-
 def predict(name: str, signals: dict):
     if name == "blame":
         return signals["blame"]
@@ -63,7 +58,7 @@ def evaluate(profile: str = "default") -> tuple[dict, dict]:
     scores: dict = {}
     results: dict = {}
     for name in list(BINARY) + ["blame"]:
-        items = load(name)
+        items = signal_items(name)
         results[name] = [(item, predict(name, text_signals(item["text"], lexicons))) for item in items]
         pairs = {split: [(item["label"], guess) for item, guess in results[name] if item["split"] == split]
                  for split in SPLITS}
@@ -107,11 +102,9 @@ def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8)) -
              "|---" * (3 + len(thresholds)) + "|"]
     for name, (source, positive) in TARGETS.items():
         items = tuning_items(source)
-        key = "blame" if source == "blame" else BINARY[source]
-        rules = [(item["label"] == positive, (text_signals(item["text"], lexicons, learned=False)[key] == positive)
-                  if source == "blame" else bool(text_signals(item["text"], lexicons, learned=False)[key]))
-                 for item in items]
-        for writer in FRESH_WRITERS:
+        rules = [(item["label"] == positive, predict(source, text_signals(item["text"], lexicons, learned=False))
+                  == positive) for item in items]
+        for writer in (w for w in FRESH_WRITERS if any(item["writer"] == w for item in items)):
             held = [k for k, item in enumerate(items) if item["writer"] == writer]
             model = fit_signal_model(name, items=[item for item in items if item["writer"] != writer])
             proba = model.predict_proba([items[k]["text"] for k in held])

@@ -117,8 +117,8 @@ def agreement(reports: list[RawReport], profile: str = "default", use_model: boo
         found.confusion[(report.meta.get("grade", "?"), doc._.verdict.value)] += 1
         if report.meta.get("grade2") in GRADES:
             found.second[(report.meta["grade"], report.meta["grade2"], doc._.verdict.value)] += 1
-        if panel_grade(report.meta):
-            found.panel[(panel_grade(report.meta), doc._.verdict.value)] += 1
+        if panel := panel_grade(report.meta):
+            found.panel[(panel, doc._.verdict.value)] += 1
         codes, faults = {f.code for f in doc._.flags}, gold_faults(report)
         if report.meta["grade"] == GRADES[0]:
             found.on_passed.update(codes)
