@@ -19,14 +19,12 @@ class SignalTagger:
         self.lexicons: Lexicons | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        body = []
-        for sentence in sentences(doc):
-            label = sentence._.label
-            sentence._.signals = None
-            if label in BODY:
-                body.append(sentence)
+        sents = sentences(doc)
+        body = [s for s in sents if s._.label in BODY]
         found = with_learned_signals([sentence_signals(s, self.lexicons, s._.label == "problem") for s in body],
                                      [s.text for s in body])
+        for sentence in sents:
+            sentence._.signals = None
         for sentence, signals in zip(body, found):
             sentence._.signals = signals
         return doc

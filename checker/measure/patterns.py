@@ -2,13 +2,12 @@
 
 The lexicon's regex is `(?:p1)|(?:p2)|…`: at each position the first part that matches there wins. Most parts
 need one of a few strings (月, 《, 更加, 第…) that most sentences lack, yet the joined regex tries every part at
-every position. `Alternatives.finditer(text)` keeps the parts one of whose needed strings starts in the text (its first two
-characters occur there) and finds
-the same matches: the leftmost match of any kept part, the earliest part on a tie, searched again from where the
-last match ended. A part that cannot match in the text is never the first to match, so it changes nothing. When
-a part's needed strings are not known (it starts with a class such as \\d, say), the part is always tried;
-when many parts are left, the lexicon has few parts, an empty match turns up, or a part refers to a group by number, the joined regex runs
-as before.
+every position. `Alternatives.finditer(text)` keeps the parts one of whose needed strings starts in the text
+(its first two characters occur there) and finds the same matches: the leftmost match of any kept part, the
+earliest part on a tie, searched again from where the last match ended. A part that cannot match in the text is
+never the first to match, so it changes nothing. When a part's needed strings are not known (it starts with a
+class such as \\d, say), the part is always tried; when many parts are left, the lexicon has few parts, an empty
+match turns up, or a part refers to a group by number, the joined regex runs as before.
 """
 
 from __future__ import annotations
