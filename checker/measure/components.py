@@ -21,8 +21,9 @@ class SignalTagger:
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
         body = [s for s in sents if s._.label in BODY]
-        found = with_learned_signals([sentence_signals(s, self.lexicons, s._.label == "problem") for s in body],
-                                     [s.text for s in body])
+        blame_read = [s._.label == "problem" for s in body]
+        found = with_learned_signals([sentence_signals(s, self.lexicons, read) for s, read in zip(body, blame_read)],
+                                     [s.text for s in body], blame_read)
         for sentence in sents:
             sentence._.signals = None
         for sentence, signals in zip(body, found):

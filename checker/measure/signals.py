@@ -25,7 +25,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from checker.measure.cases import examples
-from checker.measure.learned import first_clause, signal_model
+from checker.measure.learned import SIGNAL_MODELS, first_clause, signal_model
 from checker.measure.lexicons import Hits, Lexicons
 from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
@@ -98,13 +98,23 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
     return signals_of(Words.of(sentence), lexicons, with_blame)
 
 
-def with_learned_signals(found: list[dict], texts: list[str]) -> list[dict]:
-    """The stock sentences the learned model finds among those where the rules found no stock phrase (one batch)."""
-    open_ = [k for k, signals in enumerate(found) if not signals["empty_words"]]
-    for k, stock in zip(open_, signal_model("stock_phrase").flags([texts[k] for k in open_])):
-        if stock:
-            found[k]["empty_words"] = [first_clause(texts[k])]
+def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[bool] | None = None) -> list[dict]:
+    """What the learned models add where the rules found nothing (one batch per model): stock sentences, and
+    blame on others in the sentences whose blame was read (`blame_read`, all by default). The phrase shown is
+    the sentence's first clause."""
+    blame_read = [True] * len(found) if blame_read is None else blame_read
+    openings = {"stock_phrase": lambda k: not found[k]["empty_words"],
+                "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none"}
+    for name in SIGNAL_MODELS:
+        open_ = [k for k in range(len(found)) if openings[name](k)]
+        for k, flag in zip(open_, signal_model(name).flags([texts[k] for k in open_])):
+            if flag:
+                found[k] |= _learned(name, first_clause(texts[k]))
     return found
+
+
+def _learned(name: str, phrase: str) -> dict:
+    return {"empty_words": [phrase]} if name == "stock_phrase" else {"blame": "others", "others": [phrase]}
 
 
 def merged(parts: list[dict]) -> dict:

@@ -34,7 +34,7 @@ def tuning_items(name: str, corpus: Path | None = None) -> list[dict]:
 
 # model -> (labelled set, what makes a positive); threshold 0.7 and C 4 chosen leave-one-writer-out on the tuning
 # parts (`benchmarks/signals.py --lowo`)
-TARGETS = {"stock_phrase": ("stock_phrase", True)}
+TARGETS = {"stock_phrase": ("stock_phrase", True), "blame_others": ("blame", "others")}
 
 
 def fit_signal_model(name: str, corpus: Path | None = None,
