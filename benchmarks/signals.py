@@ -95,13 +95,13 @@ def write_metrics(scores: dict, counts: dict) -> None:
     METRICS.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8)) -> str:
+def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8, 0.9)) -> str:
     """Per learned model and held-out fresh writer, then pooled over them: P/R of the rules alone and of the
     rules or the model (the model read only where the rules found nothing: no signal, blame "none")."""
     lexicons = Lexicons(load_profile(profile).lexicons)
     lines = ["| model | held-out writer | rules P / R | " + " | ".join(f"or p > {t}" for t in thresholds) + " |",
              "|---" * (3 + len(thresholds)) + "|"]
-    for name, (source, positive) in TARGETS.items():
+    for name, (source, positive, *_) in TARGETS.items():
         items = tuning_items(source)
         rules = [predict(source, text_signals(item["text"], lexicons, learned=False)) for item in items]
         pooled: dict = {}
@@ -123,7 +123,14 @@ def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8)) -
 def _lowo_row(name: str, writer: str, pairs: list[tuple], width: int) -> str:
     """One row: the P / R of consecutive runs of `width` pairs (rules alone, then each threshold)."""
     cells = [_pr(pairs[i:i + width], True) for i in range(0, len(pairs), width)]
-    return f"| {name} | {writer} | " + " | ".join(f"{c['precision']:.3f} / {c['recall']:.3f}" for c in cells) + " |"
+    shown = [f"{c['precision']:.3f} / {c['recall']:.3f}" + (f" (F1 {_f1(c):.3f})" if writer == "pooled" else "")
+             for c in cells]
+    return f"| {name} | {writer} | " + " | ".join(shown) + " |"
+
+
+def _f1(score: dict) -> float:
+    p, r = score["precision"], score["recall"]
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main() -> None:

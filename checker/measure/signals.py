@@ -99,12 +99,13 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
 
 
 def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[bool] | None = None) -> list[dict]:
-    """What the learned models add where the rules found nothing (one batch per model): stock sentences, and
-    blame on others in the sentences whose blame was read (`blame_read`, all by default). The phrase shown is
-    the sentence's first clause."""
+    """What the learned models add where the rules found nothing (one batch per model): stock sentences,
+    concrete cases, and blame on others in the sentences whose blame was read (`blame_read`, all by default).
+    The phrase shown is the sentence's first clause."""
     blame_read = [True] * len(found) if blame_read is None else blame_read
     openings = {"stock_phrase": lambda k: not found[k]["empty_words"],
-                "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none"}
+                "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none",
+                "examples": lambda k: not found[k]["examples"]}
     for name in SIGNAL_MODELS:
         open_ = [k for k in range(len(found)) if openings[name](k)]
         for k, flag in zip(open_, signal_model(name).flags([texts[k] for k in open_])):
@@ -114,7 +115,8 @@ def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[b
 
 
 def _learned(name: str, phrase: str) -> dict:
-    return {"empty_words": [phrase]} if name == "stock_phrase" else {"blame": "others", "others": [phrase]}
+    return {"stock_phrase": {"empty_words": [phrase]}, "examples": {"examples": [phrase]},
+            "blame_others": {"blame": "others", "others": [phrase]}}[name]
 
 
 def merged(parts: list[dict]) -> dict:
