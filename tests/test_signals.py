@@ -596,7 +596,7 @@ def test_blame_in_other_writers_forms(lexicons, text, kind):
 
 FLOOR = 0.90
 REACHED = {  # below FLOOR: what the test sets reach (rounded down), to be raised; blame on others was 0.95 / 0.81
-    "blame:others": {"precision": 0.88},  # before its learned model (recall now 0.91): precision was traded
+    "blame:others": {"precision": 0.87},  # 0.8796 with its learned model (recall now 0.91): traded for recall
 }
 
 
