@@ -56,8 +56,10 @@ class SentenceSignalModel:
                                    alternate_sign=False, norm=None).transform(texts)
         return TfidfTransformer(sublinear_tf=True, use_idf=False).fit_transform(counts)
 
-    def decision_function(self, texts: list[str]) -> np.ndarray:
-        pointers, columns, counts = Grams(self._block(), texts).counted(self.ngram_range, self.width)
+    def decision_function(self, texts: list[str], grams: Grams | None = None) -> np.ndarray:
+        """`grams`: the texts' n-grams when another model hashed them already (same texts, characters)."""
+        grams = Grams(self._block(), texts) if grams is None else grams
+        pointers, columns, counts = grams.counted(self.ngram_range, self.width)
         owners = np.repeat(np.arange(len(texts)), np.diff(pointers))
         tf = 1.0 + np.log(counts)
         norm = np.sqrt(np.bincount(owners, weights=tf * tf, minlength=len(texts)))
@@ -71,11 +73,11 @@ class SentenceSignalModel:
             self.dense_[self.columns_] = self.weights_
         return self.dense_
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-self.decision_function(texts)))
+    def predict_proba(self, texts: list[str], grams: Grams | None = None) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.decision_function(texts, grams)))
 
-    def flags(self, texts: list[str]) -> np.ndarray:
-        return self.predict_proba(texts) > self.threshold if texts else np.zeros(0, dtype=bool)
+    def flags(self, texts: list[str], grams: Grams | None = None) -> np.ndarray:
+        return self.predict_proba(texts, grams) > self.threshold if texts else np.zeros(0, dtype=bool)
 
     def arrays(self) -> dict[str, np.ndarray]:
         params = {"ngram_range": list(self.ngram_range), "width": self.width, "C": self.C,
@@ -106,6 +108,13 @@ def load_signal_model(path: Path) -> SentenceSignalModel:
 
 def signal_model(name: str) -> SentenceSignalModel:
     return load_signal_model(shipped_signal_path(name))
+
+
+def learned_flags(texts: list[str]) -> dict[str, np.ndarray]:
+    """Each shipped model's flags on `texts`, their character n-grams hashed once for all models."""
+    models = {name: signal_model(name) for name in SIGNAL_MODELS}
+    grams = Grams(models[SIGNAL_MODELS[0]]._block(), texts)
+    return {name: model.flags(texts, grams) for name, model in models.items()}
 
 
 def first_clause(text: str) -> str:

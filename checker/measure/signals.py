@@ -24,8 +24,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+import numpy as np
+
 from checker.measure.cases import examples
-from checker.measure.learned import SIGNAL_MODELS, first_clause, signal_model
+from checker.measure.learned import first_clause, learned_flags
 from checker.measure.lexicons import Hits, Lexicons
 from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
@@ -99,17 +101,16 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
 
 
 def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[bool] | None = None) -> list[dict]:
-    """What the learned models add where the rules found nothing (one batch per model): stock sentences,
+    """What the learned models add where the rules found nothing (one batch, hashed once): stock sentences,
     concrete cases, and blame on others in the sentences whose blame was read (`blame_read`, all by default).
     The phrase shown is the sentence's first clause."""
     blame_read = [True] * len(found) if blame_read is None else blame_read
     openings = {"stock_phrase": lambda k: not found[k]["empty_words"],
                 "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none",
                 "examples": lambda k: not found[k]["examples"]}
-    for name in SIGNAL_MODELS:
-        open_ = [k for k in range(len(found)) if openings[name](k)]
-        for k, flag in zip(open_, signal_model(name).flags([texts[k] for k in open_])):
-            if flag:
+    for name, flags in learned_flags(texts).items():
+        for k in np.flatnonzero(flags):
+            if openings[name](k):
                 found[k] |= _learned(name, first_clause(texts[k]))
     return found
 
