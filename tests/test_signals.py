@@ -67,6 +67,8 @@ def test_first_person(lexicons, text, first_person):
     ("协调县水务局，为柳溪村解决了三个自然组的饮水问题。", ["县水务局", "柳溪村"]),
     ("组织开展“红色周末”读书会，每月一期。", ["“红色周末”读书会"]),
     ("坚持“书记讲党课”制度，不断提高党课质量。", []),
+    ("个别村班子战斗力不强。", []),  # 个别 + 村: a category, no village's name
+    ("少数村党员老化严重。", []),
 ])
 def test_examples(lexicons, text, examples):
     assert text_signals(text, lexicons)["examples"] == examples
