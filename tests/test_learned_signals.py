@@ -36,6 +36,8 @@ def test_training_reproduces_the_shipped_model(name):
     ("对上级部署存在上热中温下冷的情况。", True),
     ("3月5日，我们给村东的6户困难党员送去了米和油。", False),
     ("全年发展党员2名，转正3名。", False),
+    ("一是抓组织建设。", False),  # a run-in heading: an outline marker and a short topic
+    ("二是抓服务群众。", False),
 ])
 def test_stock_sentences_the_rules_miss(text, stock):
     found = text_signals(text, LEXICONS)["empty_words"]
@@ -74,6 +76,7 @@ def test_blame_is_learned_only_where_it_was_read():
 
 def test_the_first_clause_is_a_stretch_of_the_sentence():
     assert first_clause("支部工作开局良好，势头强劲。") == "支部工作开局良好"
+    assert first_clause("三是抓基层治理，推动红色物业全覆盖。") == "抓基层治理"  # after its outline marker
     long = "党员教育管理工作在全镇范围内取得了前所未有的显著成效。"
     assert long.startswith(first_clause(long)) and len(first_clause(long)) == 20
 

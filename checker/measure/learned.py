@@ -22,10 +22,12 @@ import numpy as np
 
 from checker.classify.hashing import Block, Grams
 from checker.classify.store import built_from_arrays
+from checker.read.numbering import typed_marker
 
 SIGNAL_MODELS = ("stock_phrase", "blame_others", "examples")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 SHOWN = 20  # characters of a sentence's first clause shown as its stock phrase
+TOPIC_CHARS = 10  # a run-in heading's topic after its marker (抓组织建设), at most
 
 
 class SentenceSignalModel:
@@ -118,7 +120,19 @@ def learned_flags(texts: list[str]) -> dict[str, np.ndarray]:
 
 
 def first_clause(text: str) -> str:
-    """What a stock sentence found by the model shows as its phrase: its first clause, at most SHOWN characters
-    (a stretch of the sentence, so that the page can highlight it)."""
-    clause = CLAUSE_END.split(text.strip(), 1)[0].strip() or text.strip()
+    """What a sentence found by a model shows as its phrase: its first clause after any outline marker (一是,
+    （二）), at most SHOWN characters (a stretch of the sentence, so that the page can highlight it)."""
+    text = _unmarked(text)
+    clause = CLAUSE_END.split(text, 1)[0].strip() or text
     return clause[:SHOWN]
+
+
+def topic_label(text: str) -> bool:
+    """An outline marker and a short topic in one clause (一是抓组织建设。): a run-in heading, no stock sentence."""
+    rest = _unmarked(text).rstrip("。；;.")
+    return len(rest) < len(text.strip()) - 1 and len(rest) <= TOPIC_CHARS and not CLAUSE_END.search(rest)
+
+
+def _unmarked(text: str) -> str:
+    text = text.strip()
+    return text[len(typed_marker(text)[0]):].strip()

@@ -27,7 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from checker.measure.cases import examples
-from checker.measure.learned import first_clause, learned_flags
+from checker.measure.learned import first_clause, learned_flags, topic_label
 from checker.measure.lexicons import Hits, Lexicons
 from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
@@ -105,7 +105,7 @@ def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[b
     concrete cases, and blame on others in the sentences whose blame was read (`blame_read`, all by default).
     The phrase shown is the sentence's first clause."""
     blame_read = [True] * len(found) if blame_read is None else blame_read
-    openings = {"stock_phrase": lambda k: not found[k]["empty_words"],
+    openings = {"stock_phrase": lambda k: not found[k]["empty_words"] and not topic_label(texts[k]),
                 "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none",
                 "examples": lambda k: not found[k]["examples"]}
     for name, flags in learned_flags(texts).items():
