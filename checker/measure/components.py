@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from checker.doc import BODY, sentences
+from checker.doc import BODY, sentences, set_span_values, span_values, text_of
 from checker.measure.figures import figures_of
 from checker.measure.lexicons import Lexicons
 from checker.measure.signals import sentence_signals, topic_coverage, with_learned_signals
@@ -20,13 +20,11 @@ class SignalTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
-        body = [s for s in sents if s._.label in BODY]
-        found = with_learned_signals([sentence_signals(s, self.lexicons, s._.label == "problem") for s in body],
-                                     [s.text for s in body])
-        for sentence in sents:
-            sentence._.signals = None
-        for sentence, signals in zip(body, found):
-            sentence._.signals = signals
+        body = [(s, label) for s, (label,) in zip(sents, span_values(sents, "label")) if label in BODY]
+        found = with_learned_signals([sentence_signals(s, self.lexicons, label == "problem") for s, label in body],
+                                     [text_of(s) for s, _ in body])
+        set_span_values(sents, ("signals",), [(None,)] * len(sents))
+        set_span_values([s for s, _ in body], ("signals",), [(signals,) for signals in found])
         return doc
 
 
