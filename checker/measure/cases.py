@@ -56,6 +56,7 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常", "小马"})
 NOT_NAME_ENDS = frozenset("村镇乡县区苑湾书章栏感字证卡费表率性式制法税款站室")  # 安全感, 林权证: no names
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+UNIT_TAGS = ("nt", "nz")  # a named unit in one word (新华书店)
 ROADS = frozenset("路街巷")
 ROAD_ENDS = ("路", "街", "巷", "桥", "渠", "塘", "坝", "广场", "大道", "大街")
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
@@ -72,6 +73,7 @@ BUILDING_ENDS = frozenset("亭阁廊楼馆堂屋园坊吧")  # “初心亭”, 
 LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative frame, no place name
 CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
 ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
+INCIDENT_LEADS = re.compile("[一这那]")  # the first characters of ONE_INCIDENT and 一事
 ROLE_ENDS = tuple("员长兵手")  # 保洁员, 退伍兵, 技术能手: a word naming someone's job, before a name
 KIN_ORDINALS = "大二三四五六七八九老"  # 周 二嫂, 王 三叔: an ordinal before a kinship title
 
@@ -172,8 +174,10 @@ def _incidents(words, hits) -> list[tuple[int, str]]:
     event before 一事 (绿化带改停车位一事; not 一事一议, 一事一策)."""
     out, forms, n = [], words.forms, len(words)
     events = hits.lexicon("event_nouns")
-    for i in range(n):
-        start = words.starts[i]
+    leads = {m.start() for m in INCIDENT_LEADS.finditer(words.text)}  # where 一起, 这起, 那起 or 一事 may start
+    for i, start in enumerate(words.starts[:-1] if leads else ()):
+        if start not in leads:
+            continue
         lead = words.text[start:start + 2]
         if lead in ONE_INCIDENT and events:
             if lead == "一起":
@@ -387,14 +391,13 @@ def _places(words, hits) -> list[tuple[int, str]]:
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
     village_chars = hits.set("village_chars")
     suffixes = hits.cover("place_suffixes")
-    candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
-                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
-                                                              or form[-1] == "家" or form.endswith(ROAD_ENDS)
-                                                              or _proper_unit(words, hits, i)
-                                                              or _travelled_to(words, hits, i))))
+    candidates = sorted(suffixes.union(  # the tags tested first: what _proper_unit and _travelled_to need
+        i for i, (form, tag) in enumerate(zip(forms, tags)) if len(form) >= 2 and (
+            form[-1] in suffix_chars or form[-1] in proper_chars or form[-1] == "家" or form.endswith(ROAD_ENDS)
+            or tag in UNIT_TAGS and _proper_unit(words, hits, i) or tag == "ns" and _travelled_to(words, hits, i))))
     taken = -1
     for i in range(n):  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
-        end = _organisation_end(words, hits, i)
+        end = tags[i] in PROPER_TAGS and _organisation_end(words, hits, i)
         if end:
             out.append((i, words.span_text(i, end)))
             taken = end - 1
@@ -511,7 +514,7 @@ def _proper_unit(words, hits, i: int) -> bool:
     """One proper-noun word (nt, nz) of a name and a unit word of two or more characters (新华书店, 中国银行); not a
     category (民办学校, 中心医院)."""
     form = words.forms[i]
-    if len(form) < 4 or words.tags[i] not in ("nt", "nz") or words.quote[i] or words.title[i]:
+    if len(form) < 4 or words.tags[i] not in UNIT_TAGS or words.quote[i] or words.title[i]:
         return False
     units, categories = hits.set("place_suffixes"), hits.set("place_name_not")
     return any(form[-cut:] in units and form[:-cut] not in categories and form[:2] not in categories
