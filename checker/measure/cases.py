@@ -97,12 +97,16 @@ def _dictionary_tag(piece: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> re.Pattern | None:
+def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> tuple[re.Pattern, re.Pattern] | None:
+    """The regex of a role before a name (overlapping matches), and what each of its matches holds: a role's
+    last character, the surname and two characters (one class each: a quick test for the sentences without)."""
     if not roles or not surnames:
         return None
     alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     role = f"(?:{alternation}|[\u4e00-\u9fff]{{1,2}}[员长])"  # 党员, or any word ending in 员 / 长 (联户长)
-    return re.compile(f"(?=({role}[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}))")  # overlapping
+    name = f"[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}"
+    last = "".join(re.escape(ch) for ch in sorted({r[-1] for r in roles} | {"员", "长"}))
+    return re.compile(f"(?=({role}{name}))"), re.compile(f"[{last}]{name}")
 
 
 def _placeholder(form: str) -> bool:
@@ -278,10 +282,10 @@ def _role_names(words, hits) -> list[tuple[int, str]]:
     周建民; 网格 员何 永强: 何永强): the role starting a word, the surname starting a word or ending one, the name
     ending a word unless its first two characters are one person-tagged word; neither the surname and the next
     character (高度, 张贴, 安全) nor the given name (群众, 权证) one of jieba's common words."""
-    regex = _role_regex(hits.lexicon("person_roles"), hits.singles("surnames"))
-    if regex is None:
+    regexes = _role_regex(hits.lexicon("person_roles"), hits.singles("surnames"))
+    if regexes is None or not regexes[1].search(words.text):
         return []
-    out, text, at, starts = [], words.text, words.at, words.starts
+    regex, out, text, at, starts = regexes[0], [], words.text, words.at, words.starts
     for match in regex.finditer(text):
         p = match.end(1) - 3
         if match.start() not in at:
