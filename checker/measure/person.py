@@ -57,6 +57,7 @@ ADVERBIAL_TAGS = frozenset({"d", "c", "t", "f", "ad", "mq"})
 NOT_SUBJECT_R = frozenset({"自己", "这", "那", "这个", "那个", "每个", "其中", "有时", "这里", "那里", "这样", "那样",
                            "有人", "大家", "所有", "本人", "其", "此", "一些", "这些", "那些"})
 THIRD_PERSON = frozenset({"你", "他", "她"})
+SELF_FORMS = frozenset({"本人", "自己", "自身", "个人", "作为"})  # the words first_person reads besides 我…
 NOT_OWN = frozenset({"利益", "主义", "所得税", "所得", "信息", "档案", "账户", "隐私", "名义", "得失", "英雄主义"})
 NEGATIONS = frozenset({"没有", "没", "未", "未能", "没能", "不", "从不", "从未", "很少", "不能", "不会", "无法",
                        "难以", "不曾", "并未", "从没"})
@@ -156,7 +157,7 @@ def first_person(words, hits) -> Person:
     openers: list[tuple[int, str]] = []
     opened_by_others = any(a == 0 for a, _ in hits.every("others_subjects"))  # 有的支委…，自己不动脑子: theirs
     opening = hits.cover("self_openers")
-    for i in range(n):
+    for i in [i for i, form in enumerate(forms) if form.startswith("我") or form in SELF_FORMS or i in opening]:
         form = forms[i]
         if i in taken or words.quote[i]:
             continue
