@@ -59,6 +59,7 @@ PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 UNIT_TAGS = ("nt", "nz")  # a named unit in one word (新华书店)
 ROADS = frozenset("路街巷")
 ROAD_ENDS = ("路", "街", "巷", "桥", "渠", "塘", "坝", "广场", "大道", "大街")
+ROAD_LAST = frozenset(end[-1] for end in ROAD_ENDS)
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
 TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
@@ -394,20 +395,22 @@ def _places(words, hits) -> list[tuple[int, str]]:
     forms, tags, n = words.forms, words.tags, len(words)
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
     village_chars = hits.set("village_chars")
-    suffixes = hits.cover("place_suffixes")
+    suffixes, units, place_ends = hits.cover("place_suffixes"), hits.set("place_suffixes"), _place_ends(
+        suffix_chars, proper_chars)
     candidates = sorted(suffixes.union(  # the tags tested first: what _proper_unit and _travelled_to need
         i for i, (form, tag) in enumerate(zip(forms, tags)) if len(form) >= 2 and (
-            form[-1] in suffix_chars or form[-1] in proper_chars or form[-1] == "家" or form.endswith(ROAD_ENDS)
+            form[-1] in place_ends or form[-1] in ROAD_LAST and form.endswith(ROAD_ENDS)
             or tag in UNIT_TAGS and _proper_unit(words, hits, i) or tag == "ns" and _travelled_to(words, hits, i))))
     taken = -1
-    for i in range(n):  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
-        end = tags[i] in PROPER_TAGS and _organisation_end(words, hits, i)
+    proper = [i for i, tag in enumerate(tags) if tag in PROPER_TAGS]  # where _organisation_end may open one
+    for i in proper:  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
+        end = _organisation_end(words, hits, i)
         if end:
             out.append((i, words.span_text(i, end)))
             taken = end - 1
     for i in range(1, n):  # 盛世 华庭 小区业主: jieba glued the place word to the next one
         form = forms[i]
-        if i > taken and len(form) > 3 and form[:2] in hits.set("place_suffixes") and i not in suffixes \
+        if i > taken and len(form) > 3 and form[:2] in units and i not in suffixes \
                 and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2 and _name_word(words, hits, i - 1) \
                 and not _category(hits, forms[i - 1]):
             start = i - 1 if not (i > 1 and tags[i - 2] in PROPER_TAGS and _name_word(words, hits, i - 2)) else i - 2
@@ -469,6 +472,12 @@ def _places(words, hits) -> list[tuple[int, str]]:
         out.append((start, words.span_text(start, end)))
         taken = end - 1
     return out
+
+
+@lru_cache(maxsize=16)
+def _place_ends(suffix_chars: frozenset[str], proper_chars: frozenset[str]) -> frozenset[str]:
+    """What a one-word place name may end in: a place or proper-name character (柳溪村, 锦绣路), 家 (杨家)."""
+    return suffix_chars | proper_chars | {"家"}
 
 
 def _road_stem(form: str) -> str:
