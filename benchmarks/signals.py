@@ -95,24 +95,42 @@ def write_metrics(scores: dict, counts: dict) -> None:
     METRICS.write_text(json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8)) -> str:
-    """Per learned model and held-out fresh writer: P/R of the rules alone and of the rules or the model."""
+def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8, 0.9)) -> str:
+    """Per learned model and held-out fresh writer, then pooled over them: P/R of the rules alone and of the
+    rules or the model (the model read only where the rules found nothing: no signal, blame "none")."""
     lexicons = Lexicons(load_profile(profile).lexicons)
     lines = ["| model | held-out writer | rules P / R | " + " | ".join(f"or p > {t}" for t in thresholds) + " |",
              "|---" * (3 + len(thresholds)) + "|"]
-    for name, (source, positive) in TARGETS.items():
+    for name, (source, positive, *_) in TARGETS.items():
         items = tuning_items(source)
-        rules = [(item["label"] == positive, predict(source, text_signals(item["text"], lexicons, learned=False))
-                  == positive) for item in items]
+        rules = [predict(source, text_signals(item["text"], lexicons, learned=False)) for item in items]
+        pooled: dict = {}
         for writer in (w for w in FRESH_WRITERS if any(item["writer"] == w for item in items)):
             held = [k for k, item in enumerate(items) if item["writer"] == writer]
             model = fit_signal_model(name, items=[item for item in items if item["writer"] != writer])
             proba = model.predict_proba([items[k]["text"] for k in held])
-            cells = [_pr([rules[k] for k in held], True)]
-            cells += [_pr([(rules[k][0], rules[k][1] or p > t) for k, p in zip(held, proba)], True) for t in thresholds]
-            lines.append(f"| {name} | {writer} | " + " | ".join(f"{c['precision']:.3f} / {c['recall']:.3f}" for c in cells)
-                         + " |")
+            for t in (None,) + tuple(thresholds):
+                pooled.setdefault(t, []).extend(
+                    (items[k]["label"] == positive, rules[k] == positive or (t is not None and rules[k] in (False, "none")
+                                                                             and p > t)) for k, p in zip(held, proba))
+            lines.append(_lowo_row(name, writer, [pair for pairs in pooled.values() for pair in pairs[-len(held):]],
+                                   len(held)))
+        lines.append(_lowo_row(name, "pooled", [pair for pairs in pooled.values() for pair in pairs],
+                               len(pooled[None])))
     return "\n".join(lines)
+
+
+def _lowo_row(name: str, writer: str, pairs: list[tuple], width: int) -> str:
+    """One row: the P / R of consecutive runs of `width` pairs (rules alone, then each threshold)."""
+    cells = [_pr(pairs[i:i + width], True) for i in range(0, len(pairs), width)]
+    shown = [f"{c['precision']:.3f} / {c['recall']:.3f}" + (f" (F1 {_f1(c):.3f})" if writer == "pooled" else "")
+             for c in cells]
+    return f"| {name} | {writer} | " + " | ".join(shown) + " |"
+
+
+def _f1(score: dict) -> float:
+    p, r = score["precision"], score["recall"]
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
-"""The learned sentence signal beside the rules (checker.measure.learned): numpy reads what scikit-learn
-fitted, `shuzhi train` reproduces the shipped model, and it raises on stock sentences the rules miss, beside
-close sentences where it does not."""
+"""The learned sentence signals beside the rules (checker.measure.learned): numpy reads what scikit-learn
+fitted, `shuzhi train` reproduces the shipped models, and each raises on sentences the rules miss (stock
+sentences, concrete cases, blame on others), beside close sentences where it does not."""
 
 import numpy as np
 import pytest
@@ -40,6 +40,36 @@ def test_training_reproduces_the_shipped_model(name):
 def test_stock_sentences_the_rules_miss(text, stock):
     found = text_signals(text, LEXICONS)["empty_words"]
     assert found == ([first_clause(text)] if stock else [])
+
+
+@pytest.mark.parametrize("text, case", [
+    ("我们把老粮站改成了村史馆。", True),  # an identifiable building, no name the rules know
+    ("幺妹带着留守妇女做起了竹编。", True),  # a person called by a nickname
+    ("组织党员开展了集中学习。", False),
+    ("每月开展一次主题党日活动。", False),
+])
+def test_concrete_cases_the_rules_miss(text, case):
+    assert text_signals(text, LEXICONS, learned=False)["examples"] == []
+    assert text_signals(text, LEXICONS)["examples"] == ([first_clause(text)] if case else [])
+
+
+@pytest.mark.parametrize("text, others", [
+    ("村两委有个委员把集体的旧桌椅搬回了自己家。", True),  # a misdeed told without a failing word
+    ("承包食堂的老板三次催要整改都推说没空。", True),
+    ("受台风影响，今年来村里的游客反而更多了。", False),  # an excuse word, no failing
+    ("这一年，支委们跟着我跑遍了全村的角角落落。", False),
+])
+def test_blame_on_others_the_rules_miss(text, others):
+    assert text_signals(text, LEXICONS, learned=False)["blame"] == "none"
+    found = text_signals(text, LEXICONS)
+    assert (found["blame"], found["others"]) == (("others", [first_clause(text)]) if others else ("none", []))
+
+
+def test_blame_is_learned_only_where_it_was_read():
+    text = "村两委有个委员把集体的旧桌椅搬回了自己家。"
+    found = [{"blame": "none", "others": [], "empty_words": [], "examples": []}]
+    assert with_learned_signals([dict(found[0])], [text], [False])[0]["blame"] == "none"
+    assert with_learned_signals([dict(found[0])], [text], [True])[0]["blame"] == "others"
 
 
 def test_the_first_clause_is_a_stretch_of_the_sentence():

@@ -24,6 +24,12 @@ def test_closing_quote_after_terminator_stays_with_sentence():
     assert split_sentences("他说：“要带头。”我们照做。") == ["他说：“要带头。”", "我们照做。"]
 
 
+def test_a_half_width_quote_after_a_terminator_opens_the_next_sentence():
+    text = '走访只有8次。"三会一课"有时开成了布置工作的会。有2名党员半年没有参加组织生活。'
+    assert split_sentences(text) == ["走访只有8次。", '"三会一课"有时开成了布置工作的会。', "有2名党员半年没有参加组织生活。"]
+    assert split_sentences('他说："要带头。"我们照做。') == ['他说："要带头。"', "我们照做。"]
+
+
 def test_unclosed_quote_does_not_swallow_the_paragraph():
     text = "开展“三会一课" + "专题学习。" * 60
     assert len(split_sentences(text)) > 10

@@ -20,11 +20,13 @@ class SignalTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
-        body = [(s, label) for s, (label,) in zip(sents, span_values(sents, "label")) if label in BODY]
-        found = with_learned_signals([sentence_signals(s, self.lexicons, label == "problem") for s, label in body],
-                                     [text_of(s) for s, _ in body])
+        labels = [label for label, in span_values(sents, "label")]
+        body = [s for s, label in zip(sents, labels) if label in BODY]
+        blame_read = [label == "problem" for label in labels if label in BODY]
+        found = with_learned_signals([sentence_signals(s, self.lexicons, read) for s, read in zip(body, blame_read)],
+                                     [text_of(s) for s in body], blame_read)
         set_span_values(sents, ("signals",), [(None,)] * len(sents))
-        set_span_values([s for s, _ in body], ("signals",), [(signals,) for signals in found])
+        set_span_values(body, ("signals",), [(signals,) for signals in found])
         return doc
 
 

@@ -24,8 +24,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+import numpy as np
+
 from checker.measure.cases import examples
-from checker.measure.learned import first_clause, signal_model
+from checker.measure.learned import first_clause, learned_flags
 from checker.measure.lexicons import Hits, Lexicons
 from checker.measure.person import Owner, blame, first_person, personal_acts
 from checker.measure.stock import stock_phrases
@@ -98,13 +100,24 @@ def sentence_signals(sentence, lexicons: Lexicons, with_blame: bool = True) -> d
     return signals_of(Words.of(sentence), lexicons, with_blame)
 
 
-def with_learned_signals(found: list[dict], texts: list[str]) -> list[dict]:
-    """The stock sentences the learned model finds among those where the rules found no stock phrase (one batch)."""
-    open_ = [k for k, signals in enumerate(found) if not signals["empty_words"]]
-    for k, stock in zip(open_, signal_model("stock_phrase").flags([texts[k] for k in open_])):
-        if stock:
-            found[k]["empty_words"] = [first_clause(texts[k])]
+def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[bool] | None = None) -> list[dict]:
+    """What the learned models add where the rules found nothing (one batch, hashed once): stock sentences,
+    concrete cases, and blame on others in the sentences whose blame was read (`blame_read`, all by default).
+    The phrase shown is the sentence's first clause."""
+    blame_read = [True] * len(found) if blame_read is None else blame_read
+    openings = {"stock_phrase": lambda k: not found[k]["empty_words"],
+                "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none",
+                "examples": lambda k: not found[k]["examples"]}
+    for name, flags in learned_flags(texts).items():
+        for k in np.flatnonzero(flags):
+            if openings[name](k):
+                found[k] |= _learned(name, first_clause(texts[k]))
     return found
+
+
+def _learned(name: str, phrase: str) -> dict:
+    return {"stock_phrase": {"empty_words": [phrase]}, "examples": {"examples": [phrase]},
+            "blame_others": {"blame": "others", "others": [phrase]}}[name]
 
 
 def merged(parts: list[dict]) -> dict:

@@ -10,6 +10,8 @@ import re
 TERMINATORS = set("。！？；!?;\n")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", '"': '"'}
 CLOSERS_AFTER_END = set("”’」』）)\"")
+TRAILING_CLOSERS = CLOSERS_AFTER_END - {'"'}  # kept with the sentence they follow: with no quote open, a " after
+# a terminator opens the next sentence's quote (…只有8次。"三会一课"有时…)
 MAX_QUOTE = 200  # a quote left open longer than this is treated as a typo
 CHINESE = re.compile(r"[\u3400-\u9fff”’」』）)]")
 
@@ -40,7 +42,7 @@ def split_sentences(text: str) -> list[str]:
         ends_quote = speech and not stack and ch in CLOSERS_AFTER_END and _ends(text, i - 1)
         if (_ends(text, i) or ends_quote) and not stack:
             j = i + 1
-            while j < n and (_ends(text, j) or text[j] in CLOSERS_AFTER_END or text[j] == "."):
+            while j < n and (_ends(text, j) or text[j] in TRAILING_CLOSERS or text[j] == "."):
                 j += 1
             _keep(sentences, text[start:j])
             start, i = j, j
