@@ -56,8 +56,10 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
                            "老成", "小成", "老向", "小向", "老时", "小时候", "老安", "小安", "老常", "小常", "小马"})
 NOT_NAME_ENDS = frozenset("村镇乡县区苑湾书章栏感字证卡费表率性式制法税款站室")  # 安全感, 林权证: no names
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
+UNIT_TAGS = ("nt", "nz")  # a named unit in one word (新华书店)
 ROADS = frozenset("路街巷")
 ROAD_ENDS = ("路", "街", "巷", "桥", "渠", "塘", "坝", "广场", "大道", "大街")
+ROAD_LAST = frozenset(end[-1] for end in ROAD_ENDS)
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
 TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
@@ -72,6 +74,7 @@ BUILDING_ENDS = frozenset("亭阁廊楼馆堂屋园坊吧")  # “初心亭”, 
 LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative frame, no place name
 CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
 ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
+INCIDENT_LEADS = re.compile("[一这那]")  # the first characters of ONE_INCIDENT and 一事
 ROLE_ENDS = tuple("员长兵手")  # 保洁员, 退伍兵, 技术能手: a word naming someone's job, before a name
 KIN_ORDINALS = "大二三四五六七八九老"  # 周 二嫂, 王 三叔: an ordinal before a kinship title
 
@@ -95,12 +98,16 @@ def _dictionary_tag(piece: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> re.Pattern | None:
+def _role_regex(roles: tuple[str, ...], surnames: frozenset[str]) -> tuple[re.Pattern, re.Pattern] | None:
+    """The regex of a role before a name (overlapping matches), and what each of its matches holds: a role's
+    last character, the surname and two characters (one class each: a quick test for the sentences without)."""
     if not roles or not surnames:
         return None
     alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
     role = f"(?:{alternation}|[\u4e00-\u9fff]{{1,2}}[员长])"  # 党员, or any word ending in 员 / 长 (联户长)
-    return re.compile(f"(?=({role}[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}))")  # overlapping
+    name = f"[{''.join(sorted(surnames))}][\u4e00-\u9fff]{{2}}"
+    last = "".join(re.escape(ch) for ch in sorted({r[-1] for r in roles} | {"员", "长"}))
+    return re.compile(f"(?=({role}{name}))"), re.compile(f"[{last}]{name}")
 
 
 def _placeholder(form: str) -> bool:
@@ -172,8 +179,10 @@ def _incidents(words, hits) -> list[tuple[int, str]]:
     event before 一事 (绿化带改停车位一事; not 一事一议, 一事一策)."""
     out, forms, n = [], words.forms, len(words)
     events = hits.lexicon("event_nouns")
-    for i in range(n):
-        start = words.starts[i]
+    leads = {m.start() for m in INCIDENT_LEADS.finditer(words.text)}  # where 一起, 这起, 那起 or 一事 may start
+    for i, start in enumerate(words.starts[:-1] if leads else ()):
+        if start not in leads:
+            continue
         lead = words.text[start:start + 2]
         if lead in ONE_INCIDENT and events:
             if lead == "一起":
@@ -274,10 +283,10 @@ def _role_names(words, hits) -> list[tuple[int, str]]:
     周建民; 网格 员何 永强: 何永强): the role starting a word, the surname starting a word or ending one, the name
     ending a word unless its first two characters are one person-tagged word; neither the surname and the next
     character (高度, 张贴, 安全) nor the given name (群众, 权证) one of jieba's common words."""
-    regex = _role_regex(hits.lexicon("person_roles"), hits.singles("surnames"))
-    if regex is None:
+    regexes = _role_regex(hits.lexicon("person_roles"), hits.singles("surnames"))
+    if regexes is None or not regexes[1].search(words.text):
         return []
-    out, text, at, starts = [], words.text, words.at, words.starts
+    regex, out, text, at, starts = regexes[0], [], words.text, words.at, words.starts
     for match in regex.finditer(text):
         p = match.end(1) - 3
         if match.start() not in at:
@@ -386,21 +395,22 @@ def _places(words, hits) -> list[tuple[int, str]]:
     forms, tags, n = words.forms, words.tags, len(words)
     suffix_chars, proper_chars = hits.set("place_suffix_chars"), hits.set("proper_suffix_chars")
     village_chars = hits.set("village_chars")
-    suffixes = hits.cover("place_suffixes")
-    candidates = sorted(suffixes.union(i for i, form in enumerate(forms)
-                                       if len(form) >= 2 and (form[-1] in suffix_chars or form[-1] in proper_chars
-                                                              or form[-1] == "家" or form.endswith(ROAD_ENDS)
-                                                              or _proper_unit(words, hits, i)
-                                                              or _travelled_to(words, hits, i))))
+    suffixes, units, place_ends = hits.cover("place_suffixes"), hits.set("place_suffixes"), _place_ends(
+        suffix_chars, proper_chars)
+    candidates = sorted(suffixes.union(  # the tags tested first: what _proper_unit and _travelled_to need
+        i for i, (form, tag) in enumerate(zip(forms, tags)) if len(form) >= 2 and (
+            form[-1] in place_ends or form[-1] in ROAD_LAST and form.endswith(ROAD_ENDS)
+            or tag in UNIT_TAGS and _proper_unit(words, hits, i) or tag == "ns" and _travelled_to(words, hits, i))))
     taken = -1
-    for i in range(n):  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
+    proper = [i for i, tag in enumerate(tags) if tag in PROPER_TAGS]  # where _organisation_end may open one
+    for i in proper:  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
         end = _organisation_end(words, hits, i)
         if end:
             out.append((i, words.span_text(i, end)))
             taken = end - 1
     for i in range(1, n):  # 盛世 华庭 小区业主: jieba glued the place word to the next one
         form = forms[i]
-        if i > taken and len(form) > 3 and form[:2] in hits.set("place_suffixes") and i not in suffixes \
+        if i > taken and len(form) > 3 and form[:2] in units and i not in suffixes \
                 and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2 and _name_word(words, hits, i - 1) \
                 and not _category(hits, forms[i - 1]):
             start = i - 1 if not (i > 1 and tags[i - 2] in PROPER_TAGS and _name_word(words, hits, i - 2)) else i - 2
@@ -464,6 +474,12 @@ def _places(words, hits) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _place_ends(suffix_chars: frozenset[str], proper_chars: frozenset[str]) -> frozenset[str]:
+    """What a one-word place name may end in: a place or proper-name character (柳溪村, 锦绣路), 家 (杨家)."""
+    return suffix_chars | proper_chars | {"家"}
+
+
 def _road_stem(form: str) -> str:
     """The name before a road, street, bridge, canal, pond, dam or square ending a word of three to five
     characters (解放街: 解放; 人民广场: 人民), "" if none."""
@@ -511,7 +527,7 @@ def _proper_unit(words, hits, i: int) -> bool:
     """One proper-noun word (nt, nz) of a name and a unit word of two or more characters (新华书店, 中国银行); not a
     category (民办学校, 中心医院)."""
     form = words.forms[i]
-    if len(form) < 4 or words.tags[i] not in ("nt", "nz") or words.quote[i] or words.title[i]:
+    if len(form) < 4 or words.tags[i] not in UNIT_TAGS or words.quote[i] or words.title[i]:
         return False
     units, categories = hits.set("place_suffixes"), hits.set("place_name_not")
     return any(form[-cut:] in units and form[:-cut] not in categories and form[:2] not in categories

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from checker.doc import BODY, sentences
+from checker.doc import BODY, sentences, set_span_values, span_values, text_of
 from checker.measure.figures import figures_of
 from checker.measure.lexicons import Lexicons
 from checker.measure.signals import sentence_signals, topic_coverage, with_learned_signals
@@ -20,14 +20,13 @@ class SignalTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = sentences(doc)
-        body = [s for s in sents if s._.label in BODY]
-        blame_read = [s._.label == "problem" for s in body]
+        labels = [label for label, in span_values(sents, "label")]
+        body = [s for s, label in zip(sents, labels) if label in BODY]
+        blame_read = [label == "problem" for label in labels if label in BODY]
         found = with_learned_signals([sentence_signals(s, self.lexicons, read) for s, read in zip(body, blame_read)],
-                                     [s.text for s in body], blame_read)
-        for sentence in sents:
-            sentence._.signals = None
-        for sentence, signals in zip(body, found):
-            sentence._.signals = signals
+                                     [text_of(s) for s in body], blame_read)
+        set_span_values(sents, ("signals",), [(None,)] * len(sents))
+        set_span_values(body, ("signals",), [(signals,) for signals in found])
         return doc
 
 

@@ -124,19 +124,20 @@ class WordMatcher:
 
     def scan(self, words) -> "Hits":
         """Every occurrence of every phrase on word boundaries of the sentence."""
-        text, starts, table, prefixes = words.text, words.starts, self.table, self.prefixes
+        forms, table, prefixes = words.forms, self.table, self.prefixes
         found: dict[str, list[tuple[int, int]]] = {}
-        n = len(starts) - 1
-        for i in range(n):
-            begin = starts[i]
-            for j in range(i + 1, n + 1):
-                piece = text[begin:starts[j]]
-                if piece not in prefixes:
-                    break
+        n = len(forms)
+        for i, piece in enumerate(forms):  # piece: words i..j-1 joined, extended while it can become a phrase
+            j = i + 1
+            while piece in prefixes:
                 names = table.get(piece)
                 if names:
                     for name in names:
                         found.setdefault(name, []).append((i, j))
+                if j == n:
+                    break
+                piece += forms[j]
+                j += 1
         return Hits(self, words, found)
 
 

@@ -106,13 +106,17 @@ class Alternatives:
         self.parts = [f"(?:{p})" for p in parts]
         self.split = len(parts) >= MIN_PARTS and not any(NUMBERED_REFERENCE.search(p) for p in parts)
         self.always = 0  # the parts whose needs are not known, as a bit mask
-        self.by_key: dict[str, int] = {}  # the first two characters of a needed string (or the one) -> its parts
+        by_key: dict[str, int] = {}  # the first two characters of a needed string (or the one) -> its parts
         for k, need in enumerate(map(needed_strings, self.parts) if self.split else ()):
             if need is None:
                 self.always |= 1 << k
             for key in {s[:2] for s in need or ()}:
-                self.by_key[key] = self.by_key.get(key, 0) | 1 << k
-        self.keys = frozenset(self.by_key)
+                by_key[key] = by_key.get(key, 0) | 1 << k
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for key, parts in by_key.items():
+            by_first.setdefault(key[0], []).append((key, parts))
+        self.by_first = {first: tuple(keys) for first, keys in by_first.items()}  # first character -> (key, parts)
+        self.firsts = frozenset(self.by_first)
         self._kept: dict[int, tuple[re.Pattern, ...]] = {}  # bit mask -> its parts, in order
         self._compiled: dict[int, re.Pattern] = {}
 
@@ -135,8 +139,10 @@ class Alternatives:
 
     def _parts_for(self, text: str) -> tuple[re.Pattern, ...] | None:
         mask = self.always
-        for key in self.keys.intersection(_grams(text)):
-            mask |= self.by_key[key]
+        for first in self.firsts.intersection(_characters(text)):
+            for key, parts in self.by_first[first]:
+                if len(key) == 1 or key in text:
+                    mask |= parts
         kept = self._kept.get(mask)
         if kept is None:
             if len(self._kept) >= KEPT_MASKS:
@@ -146,9 +152,10 @@ class Alternatives:
 
 
 @lru_cache(maxsize=64)
-def _grams(text: str) -> frozenset[str]:
-    """The characters and pairs of adjacent characters of a text (read by every pattern lexicon of a sentence)."""
-    return frozenset(text).union(text[i:i + 2] for i in range(len(text) - 1))
+def _characters(text: str) -> frozenset[str]:
+    """The characters of a text (read by every pattern lexicon of a sentence); a pair is then looked for only
+    where its first character occurs."""
+    return frozenset(text)
 
 
 def _leftmost(parts: tuple[re.Pattern, ...], text: str) -> list[re.Match] | None:

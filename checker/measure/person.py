@@ -57,6 +57,7 @@ ADVERBIAL_TAGS = frozenset({"d", "c", "t", "f", "ad", "mq"})
 NOT_SUBJECT_R = frozenset({"自己", "这", "那", "这个", "那个", "每个", "其中", "有时", "这里", "那里", "这样", "那样",
                            "有人", "大家", "所有", "本人", "其", "此", "一些", "这些", "那些"})
 THIRD_PERSON = frozenset({"你", "他", "她"})
+SELF_FORMS = frozenset({"本人", "自己", "自身", "个人", "作为"})  # the words first_person reads besides 我…
 NOT_OWN = frozenset({"利益", "主义", "所得税", "所得", "信息", "档案", "账户", "隐私", "名义", "得失", "英雄主义"})
 NEGATIONS = frozenset({"没有", "没", "未", "未能", "没能", "不", "从不", "从未", "很少", "不能", "不会", "无法",
                        "难以", "不曾", "并未", "从没"})
@@ -83,6 +84,7 @@ LEADING = frozenset({"带头", "率先"})
 RESULTS = frozenset({"干净", "完", "完毕", "好", "清楚", "通", "齐"})
 FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "期间"})
 ONLY = frozenset({"只", "光", "只顾", "总", "嘴上", "口头上"})
+REFUSALS = frozenset({"不管", "不问", "不理"})
 ONLY_COUNT = frozenset({"只", "仅"})  # not 只有 (全村只有3名党员: a count), not 就 (就来了一百多人)
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
@@ -154,7 +156,8 @@ def first_person(words, hits) -> Person:
     roles = hits.lexicon("self_roles")
     openers: list[tuple[int, str]] = []
     opened_by_others = any(a == 0 for a, _ in hits.every("others_subjects"))  # 有的支委…，自己不动脑子: theirs
-    for i in range(n):
+    opening = hits.cover("self_openers")
+    for i in [i for i, form in enumerate(forms) if form.startswith("我") or form in SELF_FORMS or i in opening]:
         form = forms[i]
         if i in taken or words.quote[i]:
             continue
@@ -186,7 +189,7 @@ def first_person(words, hits) -> Person:
             if last > i and any(forms[last].endswith(role) for role in roles):
                 person.phrases.append(words.span_text(i, last + 1).replace("“", "").replace("”", ""))
                 person.anchors.append((min(end + 1, n - 1), "implied"))
-        elif hits.covering("self_openers", i) and _only_adverbials_before(words, i, hits) and not any(
+        elif i in opening and _only_adverbials_before(words, i, hits) and not any(
                 hits.covering("plan_markers", k) for k in range(words.clause_start(i), i)):
             openers.append((i, "implied"))  # 亲自上门…, 先后多次主持召开… (not 必须带头…)
     if not person.phrases:  # the omitted subject: 我 elsewhere in the sentence is the one the acts are read from
@@ -402,7 +405,7 @@ def _markers(words, hits) -> list[int]:
         if k in out:
             continue
         if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")) \
-                or _left_undone(words, k):
+                or form in REFUSALS and _left_undone(words, k):
             out.add(k)
         elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
             out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
@@ -422,7 +425,7 @@ def _markers(words, hits) -> list[int]:
             out.add(k)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
         elif len(form) == 2 and form[1] == "错" and tag[:1] == "v" or len(form) == 2 and form[0] == "拒" and tag == "v":
             out.add(k)  # 选错, 用错: a verb that missed; 拒交, 拒签: a refusal
-        elif _late(words, k) or _meagre(words, k):
+        elif form == "才" and _late(words, k) or form in ONLY_COUNT and _meagre(words, k):
             out.add(k)  # 到9月才印发, 催了才报: done late; 一年只办一次, 就来了一回: a meagre count
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
               and words.clause[k + 1] == words.clause[k]
@@ -479,7 +482,7 @@ def _conceded(words, k: int) -> bool:
 def _left_undone(words, k: int) -> bool:
     """不管 / 不问 ending its clause or before 事 (这个事我不管，…; 啥也不管; 分工后不管事): a refusal, not the
     conjunction 不管…都."""
-    if words.forms[k] not in ("不管", "不问", "不理"):
+    if words.forms[k] not in REFUSALS:
         return False
     return k + 1 >= len(words) or words.is_punct(k + 1) or words.forms[k + 1] in ("了", "的", "事", "用")
 
@@ -632,8 +635,9 @@ def _names(words, hits) -> list[tuple[int, int]]:
     surnames, n, out = hits.singles("surnames"), len(words), []
     units = hits.lexicon("unit_subjects")
     suffixes = hits.lexicon("others_suffixes")
+    not_names = hits.cover("person_not")
     for i, (form, tag) in enumerate(zip(words.forms, words.tags)):
-        if words.quote[i] or hits.covering("person_not", i) or form.startswith("我"):
+        if words.quote[i] or i in not_names or form.startswith("我"):
             continue
         if tag.startswith("nr") and 2 <= len(form) <= 3 and (
                 form[0] in surnames and (len(form) == 3 or form[1] == "某")

@@ -30,6 +30,7 @@ overlap: the longest wins where two would.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 NARRATED = frozenset({"他", "她", "他家", "她家"})
 MORE_LESS = {"多": "少", "少": "多"}
@@ -69,6 +70,8 @@ def stock_phrases(words, hits, concrete: bool = False, cases: list[str] | tuple 
                     break
     heads = hits.set("stock_abac_heads")
     for i in range(n - 1):  # 压紧压实, 做深做实, 入脑入心: A B A C over one or two words
+        if forms[i] and forms[i][0] not in heads:
+            continue
         piece = forms[i] + forms[i + 1] if len(forms[i]) < 4 else forms[i]
         if len(piece) == 4 and piece[0] == piece[2] and piece[0] in heads and piece[1] != piece[3] \
                 and all("\u4e00" <= ch <= "\u9fff" for ch in piece):
@@ -171,16 +174,23 @@ def _opens_on_time(words, pieces, end: int) -> bool:
     return words.tags[first].startswith("t")
 
 
+@lru_cache(maxsize=16)
+def _antonyms(pairs: tuple[str, ...]) -> dict[str, str]:
+    """Each character of a pair of opposites (上下, 大小) -> the other."""
+    antonyms = {}
+    for pair in pairs:
+        if len(pair) == 2:
+            antonyms[pair[0]], antonyms[pair[1]] = pair[1], pair[0]
+    return antonyms
+
+
 def _parallels(words, hits) -> list[tuple[int, int]]:
     """Parallels of short members in one frame (心齐了、气顺了、劲足了; 路子还不宽、底子还不厚; 从无到有、从小到大;
     站不出来、顶不上去; 上级有部署、下面没动静), members of MEMBER characters; the first may follow its subject
     (全村党员心齐了) and the last be followed by more (能致富的目标): only as many characters as the other
     member are compared."""
     frames = frozenset(hits.set("stock_frames"))
-    antonyms = {}
-    for pair in hits.lexicon("stock_opposites"):
-        if len(pair) == 2:
-            antonyms[pair[0]], antonyms[pair[1]] = pair[1], pair[0]
+    antonyms = _antonyms(hits.lexicon("stock_opposites"))
     if _counts(words, set()):
         return []  # 翻了两道梁、过了一条河: a story that counts
     pieces, out = _members(words), []

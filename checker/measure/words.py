@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
+import numpy as np
 from spacy.attrs import IS_SPACE, NORM, TAG
 
 from checker.doc import sentences
@@ -24,6 +25,12 @@ STRAIGHT = {'"', "'"}
 CLAUSE_END = frozenset("，；：。！？,;:!?…")
 MARKS = frozenset(OPEN) | STRAIGHT  # what may open a quote or title
 PUNCT = frozenset("，；：。！？、,;:!?…—·“”‘’\"'「」『』《》（）()〔〕【】[]-—～~/")
+
+
+def _strings(strings, hashes: list[int]) -> list[str]:
+    """The strings of some hashes, each distinct one looked up once."""
+    names = {h: strings[h] for h in set(hashes)}
+    return [names[h] for h in hashes]
 
 
 @dataclass(slots=True)
@@ -49,15 +56,13 @@ class Words:
 
     @classmethod
     def _all(cls, doc) -> dict[tuple[int, int], "Words"]:
-        strings = doc.vocab.strings
-        columns = doc.to_array([NORM, TAG, IS_SPACE]).tolist()
-        norms = [strings[norm] for norm, _, _ in columns]
-        tags = [strings[tag] for _, tag, _ in columns]
-        made = {}
-        for sentence in sentences(doc):
-            kept = [i for i in range(sentence.start, sentence.end) if not columns[i][2]]
-            made[(sentence.start, sentence.end)] = cls.from_forms([norms[i] for i in kept], [tags[i] for i in kept])
-        return made
+        """The report's non-space tokens read once from the Doc's NORM and TAG columns, sliced per sentence."""
+        columns = doc.to_array([NORM, TAG, IS_SPACE])
+        kept = np.flatnonzero(columns[:, 2] == 0)
+        forms, tags = (_strings(doc.vocab.strings, columns[kept, k].tolist()) for k in (0, 1))
+        bounds = [(s.start, s.end) for s in sentences(doc)]
+        cuts = np.searchsorted(kept, [b for bound in bounds for b in bound]).tolist()
+        return {bound: cls.from_forms(forms[a:b], tags[a:b]) for bound, a, b in zip(bounds, cuts[::2], cuts[1::2])}
 
     @classmethod
     def from_forms(cls, forms: list[str], tags: list[str]) -> "Words":
