@@ -69,13 +69,17 @@ def sentences(doc: Doc) -> list[Span]:
     return [Span(doc, start, end) for start, end in bounds]
 
 
-def keep_sentences(doc: Doc, bounds: list[tuple[int, int]], norms: list[str] | None = None) -> None:
-    """Tell `sentences` the Doc's sentences (make_doc knows them), and `kept_norms` their normalised texts
-    (checker.segment.normalize.normalized of each sentence's text). Bounds, not Spans: a Span holds its Doc,
-    which would then never leave the weak dictionary."""
+def keep_sentences(doc: Doc, bounds: list[tuple[int, int]], norms: list[str] | None = None,
+                   text: str | None = None) -> None:
+    """Tell `sentences` the Doc's sentences (make_doc knows them), `kept_norms` their normalised texts
+    (checker.segment.normalize.normalized of each sentence's text) and `text_of` the Doc's text (its words and
+    spaces joined, as doc.text would join them token by token). Bounds, not Spans: a Span holds its Doc, which
+    would then never leave the weak dictionary."""
     _SENTENCES[doc] = bounds
     if norms is not None:
         _NORMS[doc] = norms
+    if text is not None:
+        _TEXTS[doc] = text
 
 
 def kept_norms(doc: Doc) -> list[str] | None:

@@ -104,7 +104,8 @@ def make_doc(document: Document, vocab: Vocab) -> Doc:
         data["._.", "number", *key] = number
         data["._.", "chars", *key] = chars
         data["._.", "words", *key] = joined
-    keep_sentences(doc, [(start, end) for start, end, *_ in sentence_info], sentence_norms)
+    text = "".join(w + " " if space else w for w, space in zip(words, spaces))
+    keep_sentences(doc, [(start, end) for start, end, *_ in sentence_info], sentence_norms, text)
     return doc
 
 
