@@ -271,8 +271,11 @@ def test_the_wheel_ships_the_model_profiles_samples_and_data(tmp_path):
                    check=True, capture_output=True, timeout=600)
     [wheel] = tmp_path.glob("shuzhi_checker-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    from checker.measure.learned import SIGNAL_MODELS, signal_model_file
+
+    signal_models = tuple(f"checker/models/{signal_model_file(name)}" for name in SIGNAL_MODELS)
     for needed in ("checker/models/classifier.npz", "checker/profiles/default.yaml", "checker/profiles/profile.schema.json",
-                   "checker/data/baseline.yaml", "checker/samples/v001.docx", "checker/review/app.py"):
+                   "checker/data/baseline.yaml", "checker/samples/v001.docx", "checker/review/app.py") + signal_models:
         assert needed in names, needed
 
 
