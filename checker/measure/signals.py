@@ -2,20 +2,21 @@
 
     data          quantities: a number with a unit (12次, 2.3万元, 98.6%), 百分之五
     examples      concrete cases: named people, places and units, dated events, titled talks and activities
+                  (where the rules find none, a learned model of concrete sentences may)
     first_person  the secretary named: 我 (not 我们 / 我村 / 自我 / a quoted slogan's 我), 本人, 作为书记…
     acts          what the secretary personally did: the acts the first person governs (not plans or attitudes)
     collective    collective subjects (支部, 党委, 我们…)
     empty_words   stock phrases: the `empty_words` lexicon and formulas such as adverb + verb (不断提升); where
-                  they find none, a learned model of stock sentences (checker.measure.learned) may: its phrase
-                  is then the sentence's first clause
+                  they find none, a learned model of stock sentences (checker.measure.learned) may
     blame         whose shortcoming the sentence states: "self", "others" or "none" (in the pipeline, read on
-                  problem sentences only: the one part whose shortcomings a check weighs); with
+                  problem sentences only: the one part whose shortcomings a check weighs; where the rules say
+                  "none", a learned model of blame on others may say "others"); with
     others        the phrases that put it on others (部分党员, 上级, 客观原因…) when blame is "others"
     self_exam     the phrases of self-examination (本人, 我, 作为书记…) when blame is "self"
 
 Every lexicon phrase is matched on word boundaries (checker.measure.lexicons.WordMatcher); each sentence is
-read once (checker.measure.words.Words) and scanned once for all lexicons. Per report, the coverage of the
-profile's content points (topics).
+read once (checker.measure.words.Words) and scanned once for all lexicons. A learned model's phrase is the
+sentence's first clause. Per report, the coverage of the profile's content points (topics).
 """
 
 from __future__ import annotations
