@@ -59,9 +59,12 @@ class FrozenModel:
         sums = np.zeros((n, len(self.classes_)), dtype=self.coef_by_feature.dtype)
         for block, idf, offset, codes_ in zip(self.blocks, self.idf, self.offsets, codes):
             texts = used[block.counting]
-            counted = grams[block.units].counted(block.ngram_range, block.width, texts)
-            rows, columns, values = _rows(np.searchsorted(texts, codes_), *self._tfidf(block, idf, counted))
-            _add_in_order(sums, values[:, None] * self.coef_by_feature[columns + offset], np.bincount(rows, minlength=n))
+            pointers, columns, values = self._tfidf(block, idf, grams[block.units].counted(block.ngram_range,
+                                                                                       block.width, texts))
+            terms = values[:, None] * self.coef_by_feature[columns + offset]  # of each text, then of each row
+            at = np.searchsorted(texts, codes_)
+            lengths = pointers[at + 1] - pointers[at]
+            _add_in_order(sums, terms[spans(pointers[at], lengths)], lengths)
         return sums + self.intercept
 
     @staticmethod
@@ -98,13 +101,6 @@ class FrozenModel:
                 or intercept.shape != (k,):
             raise ValueError("array shapes do not match the blocks")
         return cls(meta["classes"], blocks, idf, coef, intercept, sequence)
-
-
-def _rows(codes: np.ndarray, pointers: np.ndarray, columns: np.ndarray, values: np.ndarray):
-    """(rows, columns, values) of the rows whose texts are `codes`, from each distinct text's entries."""
-    lengths = pointers[codes + 1] - pointers[codes]
-    at = spans(pointers[codes], lengths)
-    return np.repeat(np.arange(len(codes)), lengths), columns[at], values[at]
 
 
 def _add_in_order(sums: np.ndarray, terms: np.ndarray, lengths: np.ndarray) -> None:
