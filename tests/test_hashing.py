@@ -45,3 +45,15 @@ def test_counts_are_the_vectorizers(analyzer, ngram_range, lowercase, pattern):
     for t in range(len(TEXTS)):
         found[t, columns[pointers[t]:pointers[t + 1]]] = counts[pointers[t]:pointers[t + 1]]
     assert (found == expected).all() and expected.sum() >= 10
+
+
+def test_counting_some_texts_gives_their_counts_among_all():
+    block = Block("b", "c", "char", (1, 3), True, r"(?u)\b\w\w+\b", 2**9, 1.0)
+    everything = Grams(block, TEXTS).counted((1, 3), 2**9)
+    texts = np.array([1, 4, 6, 8])
+    pointers, columns, counts = Grams(block, TEXTS).counted((1, 3), 2**9, texts)
+    assert len(pointers) == len(texts) + 1
+    for k, t in enumerate(texts):
+        assert columns[pointers[k]:pointers[k + 1]].tolist() == everything[1][everything[0][t]:everything[0][t + 1]].tolist()
+        assert counts[pointers[k]:pointers[k + 1]].tolist() == everything[2][everything[0][t]:everything[0][t + 1]].tolist()
+    assert pointers[-1] > 50

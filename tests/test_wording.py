@@ -252,3 +252,22 @@ def test_year_option_and_settings(tmp_path, monkeypatch, capsys):
     with pytest.raises(SystemExit):
         main(["check", str(report), "--year", "12", "--baseline"])
     assert "年度应为四位数字" in capsys.readouterr().err
+
+
+def test_the_phrase_trie_matches_what_the_longest_first_alternation_matches():
+    from checker.checks.terms import longest_of
+
+    tables = load_tables()
+    rng = __import__("random").Random(3)
+    for phrases in ({e.wrong for e in tables.typos if e.wrong}, {m for s in tables.sets for m in s.members},
+                    {"a", "ab", "abc", "b", "bc", "abd", "x"}):
+        alternation = re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True))))
+        trie = re.compile(longest_of(phrases))
+        pool, found = sorted(phrases), 0
+        for _ in range(2000):
+            text = "".join(rng.choice(pool) if rng.random() < 0.3 else rng.choice(rng.choice(pool))
+                           for _ in range(rng.randint(0, 20)))
+            spans = [m.span() for m in alternation.finditer(text)]
+            assert [m.span() for m in trie.finditer(text)] == spans, text
+            found += len(spans)
+        assert found > 1000

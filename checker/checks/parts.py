@@ -40,6 +40,13 @@ class Report:
         self.sentences = [Item(s, label, signals, paragraph, chars, text_of(s), roles[paragraph][0] == "heading")
                           for s, (label, signals, paragraph, chars)
                           in zip(spans, span_values(spans, "label", "signals", "paragraph", "chars"))]
+        self._made: dict = {}
+
+    def once(self, key: str, make):
+        """What several rules read of the report (`key` names it): make() for the first that asks, then the same."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     def items(self, parts=BODY) -> list[Item]:
         return [i for i in self.sentences if i.label in parts]

@@ -54,7 +54,7 @@ def plans_unmatched(report, scope, config: PlansUnmatchedConfig, context):
     plan_items = report.items(("plan",))
     plans = [i for i in plan_items if not i.heading]
     lexicons = context.lexicons
-    concrete = _concrete(plans, lexicons)
+    concrete = set().union(*_parts(report, lexicons).values())
     slogan = {i.key for i in plan_items if i.signals["empty_words"] or lexicons.has("plan_slogan_patterns", i.text)}
     measures = [i for i in plan_items if i.key in concrete or i.key not in slogan]
     plan_words = _words([i.sentence for i in measures], generic)
@@ -71,15 +71,15 @@ def plans_unmatched(report, scope, config: PlansUnmatchedConfig, context):
     return None
 
 
-def _parts(plans: list[Item], lexicons) -> dict[str, set]:
-    """time / owner / target -> the keys of the plans that name one."""
-    return {part: {i.key for i in plans if lexicons.has(f"plan_{part}_patterns", i.text)
-                   or (part == "target" and i.signals["data"])} for part in ("time", "owner", "target")}
+def _parts(report, lexicons) -> dict[str, set]:
+    """time / owner / target -> the keys of the plans (not headings) that name one: measures, not slogans (made
+    once per report)."""
+    def made() -> dict[str, set]:
+        plans = [i for i in report.items(("plan",)) if not i.heading]
+        return {part: {i.key for i in plans if lexicons.has(f"plan_{part}_patterns", i.text)
+                       or (part == "target" and i.signals["data"])} for part in ("time", "owner", "target")}
 
-
-def _concrete(plans: list[Item], lexicons) -> set:
-    """Keys of the plans with a time, an owner or a measurable target: measures, not slogans."""
-    return set().union(*_parts(plans, lexicons).values())
+    return report.once("plan_parts", made)
 
 
 class RectificationVagueConfig(RuleConfig):
@@ -97,7 +97,7 @@ def rectification_vague(report, scope, config: RectificationVagueConfig, context
     plans = [i for i in report.items(("plan",)) if not i.heading]
     if not plans:
         return None
-    has = _parts(plans, context.lexicons)
+    has = _parts(report, context.lexicons)
     concrete = [i for i in plans if any(i.key in keys for keys in has.values())]
     share = len(concrete) / len(plans)
     if share >= config.min_concrete_share:

@@ -13,8 +13,8 @@ from checker.checks.parts import Item, chars_of, counted, paragraphs_of
 
 def problem_items(report, context) -> list[Item]:
     """The problem sentences that state a problem: not headings, not transitions (取得了一定成绩，但……)."""
-    return [i for i in report.items(("problem",))
-            if not i.heading and not context.lexicons.has("problem_skip_patterns", i.text)]
+    return list(report.once("problem_items", lambda: [i for i in report.items(("problem",)) if not i.heading
+                                                      and not context.lexicons.has("problem_skip_patterns", i.text)]))
 
 
 def problem_paragraphs(report, context) -> list[list[Item]]:

@@ -158,13 +158,16 @@ def _set_hits(words, term_set: TermSet, members: list[str], found: list[tuple[in
 def _pairing_marks(report, pairings, items) -> list[Mark]:
     """A sentence with every `given` formulation of a pairing (read without quotes and 了: 增强了“四个意识”) whose
     paragraph lacks the expected one."""
-    marks = []
     plains = [PLAIN.sub("", report.words(item).text) for item in items]
+    whole = "\n".join(plains)  # a formulation it lacks is in no sentence: that pairing is not looked for
+    forms = [(pairing, given, present) for pairing, given, present in _pairing_forms(pairings)
+             if all(g in whole for g in given)]
+    if not forms:
+        return []
     paragraph_texts: dict[int, str] = {}
     for item, plain in zip(items, plains):
         paragraph_texts[item.paragraph] = paragraph_texts.get(item.paragraph, "") + plain
-    forms = [(pairing, [PLAIN.sub("", normalized(g)) for g in pairing.given],
-              PLAIN.sub("", normalized(pairing.present or pairing.expected))) for pairing in pairings]
+    marks = []
     for item, plain in zip(items, plains):
         words = report.words(item)
         for pairing, given, present in forms:
@@ -174,6 +177,12 @@ def _pairing_marks(report, pairings, items) -> list[Mark]:
                     marks.append(_mark(item, last.start(), last.end(),
                                        f"{words.text[last.start():last.end()]}、{pairing.expected}"))
     return marks
+
+
+def _pairing_forms(pairings) -> list[tuple]:
+    """(pairing, its given formulations, what counts as the expected one), read without quotes and 了."""
+    return [(pairing, [PLAIN.sub("", normalized(g)) for g in pairing.given],
+             PLAIN.sub("", normalized(pairing.present or pairing.expected))) for pairing in pairings]
 
 
 @rule("TERM_NONSTANDARD", WordingConfig)

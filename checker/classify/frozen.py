@@ -15,7 +15,7 @@ from dataclasses import asdict
 import numpy as np
 
 from checker.classify.features import column
-from checker.classify.hashing import Block, Grams
+from checker.classify.hashing import Block, Grams, spans
 from checker.classify.sequence import TemperedHMM, report_bounds
 
 FORMAT = 1
@@ -52,16 +52,26 @@ class FrozenModel:
             codes.append(np.array([index.setdefault(t, len(index)) for t in column(X, block.column)], dtype=np.int64))
         grams = {units: Grams(next(b for b in self.blocks if b.units == units), list(texts))
                  for units, texts in distinct.items()}
+        used: dict = {}  # Block.counting -> the texts some block of that kind reads (headings: few)
+        for block, codes_ in zip(self.blocks, codes):
+            used.setdefault(block.counting, []).append(codes_)
+        used = {key: np.unique(np.concatenate(read)) for key, read in used.items()}
         sums = np.zeros((n, len(self.classes_)), dtype=self.coef_by_feature.dtype)
         for block, idf, offset, codes_ in zip(self.blocks, self.idf, self.offsets, codes):
-            rows, columns, values = _rows(codes_, *self._tfidf(block, idf, grams[block.units]))
-            _add_in_order(sums, values[:, None] * self.coef_by_feature[columns + offset], np.bincount(rows, minlength=n))
+            texts = used[block.counting]
+            pointers, columns, values = self._tfidf(block, idf, grams[block.units].counted(block.ngram_range,
+                                                                                       block.width, texts))
+            terms = values[:, None] * self.coef_by_feature[columns + offset]  # of each text, then of each row
+            at = np.searchsorted(texts, codes_)
+            lengths = pointers[at + 1] - pointers[at]
+            _add_in_order(sums, terms[spans(pointers[at], lengths)], lengths)
         return sums + self.intercept
 
     @staticmethod
-    def _tfidf(block: Block, idf: np.ndarray, grams: Grams):
-        """(pointers, columns, values) of each distinct text: counts, 1 + log, times idf, l2 norm, times weight."""
-        pointers, columns, counts = grams.counted(block.ngram_range, block.width)
+    def _tfidf(block: Block, idf: np.ndarray, counted: tuple):
+        """(pointers, columns, values) of each counted text (Grams.counted): counts, 1 + log, times idf, l2 norm,
+        times weight."""
+        pointers, columns, counts = counted
         owners = np.repeat(np.arange(len(pointers) - 1), np.diff(pointers))
         values = np.log(counts.astype(np.float32)) + np.float32(1)
         values *= idf[columns]
@@ -91,13 +101,6 @@ class FrozenModel:
                 or intercept.shape != (k,):
             raise ValueError("array shapes do not match the blocks")
         return cls(meta["classes"], blocks, idf, coef, intercept, sequence)
-
-
-def _rows(codes: np.ndarray, pointers: np.ndarray, columns: np.ndarray, values: np.ndarray):
-    """(rows, columns, values) of the rows whose texts are `codes`, from each distinct text's entries."""
-    lengths = pointers[codes + 1] - pointers[codes]
-    at = np.repeat(pointers[codes] - np.concatenate([[0], np.cumsum(lengths)])[:-1], lengths) + np.arange(lengths.sum())
-    return np.repeat(np.arange(len(codes)), lengths), columns[at], values[at]
 
 
 def _add_in_order(sums: np.ndarray, terms: np.ndarray, lengths: np.ndarray) -> None:

@@ -36,6 +36,11 @@ class Block:
         """What decides a text's n-grams besides n: blocks alike in it share them."""
         return self.analyzer, self.lowercase, self.token_pattern
 
+    @property
+    def counting(self) -> tuple:
+        """What decides a text's counts by column: blocks alike in it share them."""
+        return self.units, self.ngram_range, self.width
+
     def pieces(self, text: str) -> str | list[str]:
         """What the n-grams are made of: characters (white space runs as one space) or tokens."""
         text = text.lower() if self.lowercase else text
@@ -59,7 +64,7 @@ class Grams:
             self.starts = np.concatenate([[0], np.cumsum(lengths + 1)])[:-1]
             self.ends = self.starts + lengths
             self.text = " ".join(flat)
-        self._hashes, self._counted = {}, {}
+        self._hashes, self._counted, self._encoded = {}, {}, None
 
     def hashes(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         """(pointers, |murmurhash3_32|): text t's n-grams are hashes[pointers[t]:pointers[t + 1]]."""
@@ -68,32 +73,53 @@ class Grams:
             pointers = np.concatenate([[0], np.cumsum(per_text)])
             first = np.concatenate([[0], np.cumsum(self.counts)])[:-1]
             piece = np.repeat(first - pointers[:-1], per_text) + np.arange(pointers[-1])
-            self._hashes[n] = pointers, murmurhash3_32_abs(self.text, self.starts[piece], self.ends[piece + n - 1])
+            self._encoded = self._encoded or Encoded(self.text)
+            self._hashes[n] = pointers, murmurhash3_32_abs(self.text, self.starts[piece], self.ends[piece + n - 1],
+                                                           self._encoded)
         return self._hashes[n]
 
-    def counted(self, ngram_range: tuple[int, int], width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(pointers, columns, counts): text t's hashed n-grams, counted by column, are entries
-        pointers[t]:pointers[t + 1], columns in order."""
-        key = ngram_range, width
+    def counted(self, ngram_range: tuple[int, int], width: int,
+                texts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(pointers, columns, counts): the t-th text's hashed n-grams, counted by column, are entries
+        pointers[t]:pointers[t + 1], columns in order. `texts`: the numbers of the texts to count, ascending
+        (default: all)."""
+        key = ngram_range, width, None if texts is None else texts.tobytes()
         if key not in self._counted:
+            texts = np.arange(len(self.counts)) if texts is None else texts
             owners, found = [], []
             for n in range(ngram_range[0], ngram_range[1] + 1):
                 pointers, hashes = self.hashes(n)
-                owners.append(np.repeat(np.arange(len(self.counts)), np.diff(pointers)))
-                found.append(hashed_index(hashes, width))
+                lengths = pointers[texts + 1] - pointers[texts]
+                owners.append(np.repeat(np.arange(len(texts)), lengths))
+                found.append(hashed_index(hashes[spans(pointers[texts], lengths)], width))
             keys, counts = np.unique(np.concatenate(owners) * width + np.concatenate(found), return_counts=True)
             owners, columns = np.divmod(keys, width)
-            self._counted[key] = np.searchsorted(owners, np.arange(len(self.counts) + 1)), columns, counts
+            self._counted[key] = np.searchsorted(owners, np.arange(len(texts) + 1)), columns, counts
         return self._counted[key]
 
 
-def murmurhash3_32_abs(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """|murmurhash3_32| with seed 0 (scikit-learn's, as int64) of the UTF-8 of text[starts[i]:ends[i]], all at once."""
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    widths = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
-    offsets = np.concatenate([[0], np.cumsum(widths)])
-    data = np.frombuffer(text.encode("utf-8") + bytes(4), dtype=np.uint8).astype(np.uint32)
-    words = data[:-3] | data[1:-2] << 8 | data[2:-1] << 16 | data[3:] << 24  # the little-endian word at each byte
+def spans(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions starts[i] .. starts[i] + lengths[i] - 1 of every i, in order."""
+    return np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)])[:-1], lengths) + np.arange(lengths.sum())
+
+
+class Encoded:
+    """A text's UTF-8 as the hash reads it: the byte offset of each character, the little-endian word at each byte
+    (made once for all the n-grams of a text)."""
+
+    def __init__(self, text: str):
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        widths = 1 + (points >= 0x80).astype(np.int64) + (points >= 0x800) + (points >= 0x10000)
+        self.offsets = np.concatenate([[0], np.cumsum(widths)])
+        data = np.frombuffer(text.encode("utf-8") + bytes(4), dtype=np.uint8).astype(np.uint32)
+        self.words = data[:-3] | data[1:-2] << 8 | data[2:-1] << 16 | data[3:] << 24
+
+
+def murmurhash3_32_abs(text: str, starts: np.ndarray, ends: np.ndarray, encoded: Encoded | None = None) -> np.ndarray:
+    """|murmurhash3_32| with seed 0 (scikit-learn's, as int64) of the UTF-8 of text[starts[i]:ends[i]], all at once;
+    `encoded`: Encoded(text), if made already."""
+    encoded = encoded or Encoded(text)
+    offsets, words = encoded.offsets, encoded.words
     begin, length = offsets[starts], offsets[ends] - offsets[starts]
     h = np.zeros(len(begin), dtype=np.uint32)
     blocks = length // 4

@@ -60,12 +60,16 @@ class TemperedHMM:
         forward[0] = self.start * emission[0]
         forward[0] /= forward[0].sum()
         into = [self.into_heading if role == "ROLE_heading" else self.transitions for role in roles]
+        rows, step = list(emission), forward[0]  # each step's row kept at hand: fewer views of the arrays
         for t in range(1, n):
-            forward[t] = (forward[t - 1] @ into[t]) * emission[t]
-            forward[t] /= forward[t].sum()
+            step = (step @ into[t]) * rows[t]
+            step /= step.sum()
+            forward[t] = step
+        step = backward[n - 1]
         for t in range(n - 2, -1, -1):
-            backward[t] = into[t + 1] @ (emission[t + 1] * backward[t + 1])
-            backward[t] /= backward[t].sum()
+            step = into[t + 1] @ (rows[t + 1] * step)
+            step /= step.sum()
+            backward[t] = step
         posterior = forward * backward
         return posterior / posterior.sum(axis=1, keepdims=True)
 
