@@ -26,7 +26,7 @@ from checker.read.numbering import typed_marker
 
 SIGNAL_MODELS = ("stock_phrase", "blame_others", "examples")
 CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
-SHOWN = 20  # characters of a sentence's first clause shown as its stock phrase
+SHOWN = 20  # characters of a sentence's first clause shown as a learned signal's phrase
 TOPIC_CHARS = 10  # a run-in heading's topic after its marker (抓组织建设), at most
 
 
@@ -113,7 +113,8 @@ def signal_model(name: str) -> SentenceSignalModel:
 
 
 def learned_flags(texts: list[str]) -> dict[str, np.ndarray]:
-    """Each shipped model's flags on `texts`, their character n-grams hashed once for all models."""
+    """Each shipped model's flags on `texts`, their character n-grams hashed once for all models (all read
+    lowercased characters; each counts its own n-gram lengths)."""
     models = {name: signal_model(name) for name in SIGNAL_MODELS}
     grams = Grams(models[SIGNAL_MODELS[0]]._block(), texts)
     return {name: model.flags(texts, grams) for name, model in models.items()}
