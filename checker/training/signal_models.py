@@ -39,9 +39,8 @@ class Target(NamedTuple):
     (`benchmarks/signals.py --lowo`): among settings whose pooled precision is at least 0.90 (the signals'
     target), the most regularized one within 0.005 of the best pooled F1 of the rules or the model; when none
     reaches 0.90 (blame, since w13a-b wrote 180 texts in every 240 that blame no others, most of them hard
-    negatives), the most precise one within 0.005
-    of the best F1. C and the n-grams were searched for blame on others only (C 1-256, n-grams 1-2 to 1-4); the
-    others keep C 4, 1-3."""
+    negatives), the most precise one within 0.005 of the best F1. C and the n-grams were searched for blame on
+    others only (C 1-256, n-grams 1-2 to 1-4); the others keep C 4, 1-3."""
     source: str
     positive: object
     threshold: float
