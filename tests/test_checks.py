@@ -232,7 +232,7 @@ def test_problems_not_self_when_blame_goes_upward_or_to_circumstances():
 def test_problems_mostly_about_others_with_one_of_his_own_are_a_warning():
     own = OTHERS + ["<P>五是本人督促不够。"]
     found = flag(report(problems=own), "PROBLEMS_NOT_SELF", profile_with(PROBLEMS_NOT_SELF={"min_self_share": 0.3}))
-    assert found.severity == "warning" and "讲本人或自身问题的只有 1 句（20%，要求不低于 30%）" in found.message
+    assert found.severity == "warning" and "讲本人或自身问题的只有 1 句（20.0%，要求不低于 30%）" in found.message
 
 
 def test_problems_with_upward_causes_pass_once_the_author_owns_them():
