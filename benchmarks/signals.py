@@ -24,8 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker.measure.learned import first_clause  # noqa: E402
 from checker.measure.lexicons import Lexicons  # noqa: E402
-from checker.measure.signals import text_signals  # noqa: E402
+from checker.measure.signals import learned_opening, learned_part, text_signals  # noqa: E402
 from checker.profile import load_profile  # noqa: E402
 from checker.training.signal_models import (  # noqa: E402
     FRESH_WRITERS, TARGETS, fit_signal_model, signal_items, tuning_items)
@@ -97,32 +98,38 @@ def write_metrics(scores: dict, counts: dict) -> None:
 
 def leave_one_writer_out(profile: str = "default", thresholds=(0.6, 0.7, 0.8, 0.9)) -> str:
     """Per learned model and held-out fresh writer, then pooled over them: P/R of the rules alone and of the
-    rules or the model (the model read only where the rules found nothing: no signal, blame "none")."""
+    rules or the model, combined as the pipeline combines them (checker.measure.signals.learned_opening)."""
     lexicons = Lexicons(load_profile(profile).lexicons)
     lines = ["| model | held-out writer | rules P / R | " + " | ".join(f"or p > {t}" for t in thresholds) + " |",
              "|---" * (3 + len(thresholds)) + "|"]
     for name, (source, positive, *_) in TARGETS.items():
         items = tuning_items(source)
-        rules = [predict(source, text_signals(item["text"], lexicons, learned=False)) for item in items]
+        found = [text_signals(item["text"], lexicons, learned=False) for item in items]
         pooled: dict = {}
         for writer in (w for w in FRESH_WRITERS if any(item["writer"] == w for item in items)):
             held = [k for k, item in enumerate(items) if item["writer"] == writer]
             model = fit_signal_model(name, items=[item for item in items if item["writer"] != writer])
             proba = model.predict_proba([items[k]["text"] for k in held])
-            for t in (None,) + tuple(thresholds):
-                pooled.setdefault(t, []).extend(
-                    (items[k]["label"] == positive, rules[k] == positive or (t is not None and rules[k] in (False, "none")
-                                                                             and p > t)) for k, p in zip(held, proba))
-            lines.append(_lowo_row(name, writer, [pair for pairs in pooled.values() for pair in pairs[-len(held):]],
-                                   len(held)))
-        lines.append(_lowo_row(name, "pooled", [pair for pairs in pooled.values() for pair in pairs],
-                               len(pooled[None])))
+            runs = {t: [(items[k]["label"] == positive, _combined(name, source, found[k], items[k]["text"],
+                                                                  t is not None and p > t) == positive)
+                        for k, p in zip(held, proba)] for t in (None,) + tuple(thresholds)}
+            lines.append(_lowo_row(name, writer, list(runs.values())))
+            for t, pairs in runs.items():
+                pooled.setdefault(t, []).extend(pairs)
+        lines.append(_lowo_row(name, "pooled", list(pooled.values())))
     return "\n".join(lines)
 
 
-def _lowo_row(name: str, writer: str, pairs: list[tuple], width: int) -> str:
-    """One row: the P / R of consecutive runs of `width` pairs (rules alone, then each threshold)."""
-    cells = [_pr(pairs[i:i + width], True) for i in range(0, len(pairs), width)]
+def _combined(name: str, source: str, signals: dict, text: str, flagged: bool):
+    """A set's prediction from the rules' signals, with what the model adds when it flags the text."""
+    if flagged and learned_opening(name, signals, True, text):
+        signals = signals | learned_part(name, first_clause(text))
+    return predict(source, signals)
+
+
+def _lowo_row(name: str, writer: str, runs: list[list[tuple]]) -> str:
+    """One row: the P / R of each run of (gold, guess) pairs (rules alone, then each threshold)."""
+    cells = [_pr(pairs, True) for pairs in runs]
     shown = [f"{c['precision']:.3f} / {c['recall']:.3f}" + (f" (F1 {_f1(c):.3f})" if writer == "pooled" else "")
              for c in cells]
     return f"| {name} | {writer} | " + " | ".join(shown) + " |"

@@ -106,17 +106,25 @@ def with_learned_signals(found: list[dict], texts: list[str], blame_read: list[b
     concrete cases, and blame on others in the sentences whose blame was read (`blame_read`, all by default).
     The phrase shown is the sentence's first clause."""
     blame_read = [True] * len(found) if blame_read is None else blame_read
-    openings = {"stock_phrase": lambda k: not found[k]["empty_words"] and not topic_label(texts[k]),
-                "blame_others": lambda k: blame_read[k] and found[k]["blame"] == "none",
-                "examples": lambda k: not found[k]["examples"]}
     for name, flags in learned_flags(texts).items():
         for k in np.flatnonzero(flags):
-            if openings[name](k):
-                found[k] |= _learned(name, first_clause(texts[k]))
+            if learned_opening(name, found[k], blame_read[k], texts[k]):
+                found[k] |= learned_part(name, first_clause(texts[k]))
     return found
 
 
-def _learned(name: str, phrase: str) -> dict:
+def learned_opening(name: str, signals: dict, blame_read: bool, text: str) -> bool:
+    """Whether a learned model may add its signal to a sentence: the rules found none there; blame only where
+    it was read, and a run-in heading (一是抓组织建设。) is no stock sentence."""
+    if name == "stock_phrase":
+        return not signals["empty_words"] and not topic_label(text)
+    if name == "examples":
+        return not signals["examples"]
+    return blame_read and signals["blame"] == "none"
+
+
+def learned_part(name: str, phrase: str) -> dict:
+    """The signals a learned model adds, with `phrase` as what it found."""
     return {"stock_phrase": {"empty_words": [phrase]}, "examples": {"examples": [phrase]},
             "blame_others": {"blame": "others", "others": [phrase]}}[name]
 

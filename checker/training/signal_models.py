@@ -10,7 +10,8 @@ from typing import NamedTuple
 from checker.measure.learned import SentenceSignalModel
 from checker.training.corpus import corpus_dir
 
-FRESH_WRITERS = ("w9a", "w9b", "w9c", "w10a", "w10b", "w11a", "w11b", "w11c", "w12a", "w12b", "w13a", "w13b")  # the `_more` writers whose notes say who wrote them ("w9a: …")
+# the `_more` writers whose notes say who wrote them ("w9a: …")
+FRESH_WRITERS = ("w9a", "w9b", "w9c", "w10a", "w10b", "w11a", "w11b", "w11c", "w12a", "w12b", "w13a", "w13b")
 
 
 def signal_items(name: str, corpus: Path | None = None) -> list[dict]:
