@@ -57,12 +57,14 @@ NOT_NICKNAMES = frozenset({"小时", "小康", "老黄", "老马", "小白", "�
 NOT_NAME_ENDS = frozenset("村镇乡县区苑湾书章栏感字证卡费表率性式制法税款站室")  # 安全感, 林权证: no names
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 UNIT_TAGS = ("nt", "nz")  # a named unit in one word (新华书店)
+PLACE_WORD_TAGS = frozenset({*UNIT_TAGS, "ns"})  # the tags of a named unit or a place travelled to
 ROADS = frozenset("路街巷")
 ROAD_ENDS = ("路", "街", "巷", "桥", "渠", "塘", "坝", "广场", "大道", "大街")
 ROAD_LAST = frozenset(end[-1] for end in ROAD_ENDS)
 COMMON_PLACE_ENDS = frozenset("口场店集营区园路街巷桥")  # 井口, 路口, 商场: no names when jieba tags them ns
 TRAVEL = frozenset({"到", "赴", "去", "前往", "来自", "奔赴", "远赴", "回到", "走进", "来到", "在", "与", "从"})
 PERSON_TAGS = ("nr", "nrfg", "nrt")
+PERSON_TAG_SET = frozenset(PERSON_TAGS)
 NUMBERED_SLOGAN = set("一二三四五六七八九十两双0123456789")
 PLACEHOLDER = set("X×*＊xXＸ")
 RECURRING = ("每", "逐", "每年", "每逢", "每个", "每到")
@@ -75,6 +77,7 @@ LOCATIVE = frozenset({"在", "到", "从", "往"})  # 在 楼道 里: a locative
 CUT_OFF = ("截至", "截止", "截止到", "截至到")  # 截至10月底: the date of a count, not of an event
 ONE_INCIDENT = ("一起", "这起", "那起")  # a classifier of incidents (查出一起…的案子)
 INCIDENT_LEADS = re.compile("[一这那]")  # the first characters of ONE_INCIDENT and 一事
+INCIDENT_WORDS = (*ONE_INCIDENT, "一事")  # a sentence without any of them tells no incident
 ROLE_ENDS = tuple("员长兵手")  # 保洁员, 退伍兵, 技术能手: a word naming someone's job, before a name
 KIN_ORDINALS = "大二三四五六七八九老"  # 周 二嫂, 王 三叔: an ordinal before a kinship title
 
@@ -178,6 +181,8 @@ def _incidents(words, hits) -> list[tuple[int, str]]:
     later in its clause (查出一起挪用低保金的案子, 那起职工宿舍分配信访案; not 大家一起调解纠纷); a described
     event before 一事 (绿化带改停车位一事; not 一事一议, 一事一策)."""
     out, forms, n = [], words.forms, len(words)
+    if not any(lead in words.text for lead in INCIDENT_WORDS):
+        return out
     events = hits.lexicon("event_nouns")
     leads = {m.start() for m in INCIDENT_LEADS.finditer(words.text)}  # where 一起, 这起, 那起 or 一事 may start
     for i, start in enumerate(words.starts[:-1] if leads else ()):
@@ -209,12 +214,9 @@ def _people(words, hits) -> list[tuple[int, str]]:
     out = []
     forms, tags, n = words.forms, words.tags, len(words)
     titles, roles = hits.set("person_titles"), hits.lexicon("person_roles")
-    surnames, placeholders = hits.singles("surnames"), PLACEHOLDER
-    for i, (form, tag) in enumerate(zip(forms, tags)):
-        first = form[0]
-        if first not in surnames and first not in placeholders and tag not in ("nr", "nrfg", "nrt") \
-                and form[-1:] not in surnames and first not in "老小":
-            continue
+    surnames = hits.singles("surnames")
+    for i in _person_candidates(words, surnames):
+        form, tag = forms[i], tags[i]
         if words.quote[i] or hits.covering("person_not", i):
             continue
         following = forms[i + 1] if i + 1 < n else ""
@@ -276,6 +278,21 @@ def _people(words, hits) -> list[tuple[int, str]]:
         if (not out or out[-1][0] != i) and (found := _named_after_role(words, hits, i, roles, titles)):
             out.append((i, found))
     return out
+
+
+def _person_candidates(words, surnames: frozenset[str]) -> list[int]:
+    """The words that may name a person, in order: a person tag, or a form opening with a surname, a placeholder,
+    老 or 小, or ending in a surname (about one word in twelve)."""
+    openings = _name_openings(surnames)
+    by_form = [i for i, form in enumerate(words.forms) if form[0] in openings or form[-1] in surnames]
+    by_tag = [i for i, tag in enumerate(words.tags) if tag in PERSON_TAG_SET]
+    return sorted(set(by_form).union(by_tag)) if by_tag else by_form
+
+
+@lru_cache(maxsize=16)
+def _name_openings(surnames: frozenset[str]) -> frozenset[str]:
+    """What a word naming a person may open with: a surname, a placeholder, 老 or 小 (老刘, 小王)."""
+    return surnames | PLACEHOLDER | {"老", "小"}
 
 
 def _role_names(words, hits) -> list[tuple[int, str]]:
@@ -397,10 +414,7 @@ def _places(words, hits) -> list[tuple[int, str]]:
     village_chars = hits.set("village_chars")
     suffixes, units, place_ends = hits.cover("place_suffixes"), hits.set("place_suffixes"), _place_ends(
         suffix_chars, proper_chars)
-    candidates = sorted(suffixes.union(  # the tags tested first: what _proper_unit and _travelled_to need
-        i for i, (form, tag) in enumerate(zip(forms, tags)) if len(form) >= 2 and (
-            form[-1] in place_ends or form[-1] in ROAD_LAST and form.endswith(ROAD_ENDS)
-            or tag in UNIT_TAGS and _proper_unit(words, hits, i) or tag == "ns" and _travelled_to(words, hits, i))))
+    candidates = sorted(suffixes.union(_place_words(words, hits, place_ends)))
     taken = -1
     proper = [i for i, tag in enumerate(tags) if tag in PROPER_TAGS]  # where _organisation_end may open one
     for i in proper:  # 红星 机械厂, 金穗 种植 专业 合作社: a proper name, trade words, an organisation word
@@ -408,9 +422,10 @@ def _places(words, hits) -> list[tuple[int, str]]:
         if end:
             out.append((i, words.span_text(i, end)))
             taken = end - 1
-    for i in range(1, n):  # 盛世 华庭 小区业主: jieba glued the place word to the next one
+    glued = [i for i, form in enumerate(forms) if len(form) > 3 and form[:2] in units]
+    for i in glued:  # 盛世 华庭 小区业主: jieba glued the place word to the next one
         form = forms[i]
-        if i > taken and len(form) > 3 and form[:2] in units and i not in suffixes \
+        if i > taken and i >= 1 and i not in suffixes \
                 and tags[i - 1] in PROPER_TAGS and len(forms[i - 1]) >= 2 and _name_word(words, hits, i - 1) \
                 and not _category(hits, forms[i - 1]):
             start = i - 1 if not (i > 1 and tags[i - 2] in PROPER_TAGS and _name_word(words, hits, i - 2)) else i - 2
@@ -472,6 +487,17 @@ def _places(words, hits) -> list[tuple[int, str]]:
         out.append((start, words.span_text(start, end)))
         taken = end - 1
     return out
+
+
+def _place_words(words, hits, place_ends: frozenset[str]) -> list[int]:
+    """The words of two or more characters that may be a place in one word: ending in a place character or a
+    road word, or (tags tested first) a named unit or a place travelled to."""
+    forms, tags = words.forms, words.tags
+    by_end = [i for i, form in enumerate(forms) if len(form) >= 2 and (
+        form[-1] in place_ends or form[-1] in ROAD_LAST and form.endswith(ROAD_ENDS))]
+    by_tag = [i for i, tag in enumerate(tags) if tag in PLACE_WORD_TAGS and len(forms[i]) >= 2 and (
+        tag in UNIT_TAGS and _proper_unit(words, hits, i) or tag == "ns" and _travelled_to(words, hits, i))]
+    return by_end + by_tag
 
 
 @lru_cache(maxsize=16)
