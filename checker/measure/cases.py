@@ -364,10 +364,10 @@ def _named_after_role(words, hits, i: int, roles: tuple, titles) -> str:
     with the next word when the surname stands alone."""
     forms, tags, n = words.forms, words.tags, len(words)
     form, tag = forms[i], tags[i]
-    previous = forms[i - 1] if i > 0 else ""
-    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
     if not _surname(hits, form):
         return ""
+    previous = forms[i - 1] if i > 0 else ""
+    after_role = bool(previous) and bool(roles) and previous.endswith(roles) and not words.is_punct(i - 1)
     if tag[:1] in ("p", "v", "d", "c", "u", "r", "q", "m", "f") and tag != "nr":
         if len(form) == 1 and after_role and i + 1 < n and len(forms[i + 1]) == 2 and (
                 tags[i + 1] in PERSON_TAGS or tags[i + 1] == "nz" or tag == "r" and tags[i + 1] == "n"):
