@@ -159,7 +159,7 @@ def first_person(words, hits) -> Person:
     openers: list[tuple[int, str]] = []
     opened_by_others = any(a == 0 for a, _ in hits.every("others_subjects"))  # 有的支委…，自己不动脑子: theirs
     opening = hits.cover("self_openers")
-    for i in [i for i, form in enumerate(forms) if form.startswith("我") or form in SELF_FORMS or i in opening]:
+    for i in _self_words(words, opening):
         form = forms[i]
         if i in taken or words.quote[i]:
             continue
@@ -198,6 +198,15 @@ def first_person(words, hits) -> Person:
         person.anchors += openers
     person.anchors.sort()
     return person
+
+
+def _self_words(words, opening: frozenset[int]) -> list[int]:
+    """The words first_person reads, in order: those starting with 我, the SELF_FORMS and the `opening` words (only
+    these when the sentence holds neither of the others)."""
+    forms = words.forms
+    if "我" not in words.text and SELF_FORMS.isdisjoint(forms):
+        return sorted(opening)
+    return [i for i, form in enumerate(forms) if form.startswith("我") or form in SELF_FORMS or i in opening]
 
 
 def _collective(words, hits, i: int) -> bool:
