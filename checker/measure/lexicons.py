@@ -24,6 +24,7 @@ from checker.segment.normalize import normalized
 
 PATTERN_SUFFIX = "_patterns"
 EXCLUDE_SUFFIX = "_not"
+NOTHING: frozenset[int] = frozenset()  # the cover of a lexicon found nowhere in the sentence
 
 
 @lru_cache(maxsize=256)
@@ -233,7 +234,8 @@ class Hits:
         """The words the phrases of `name` cover."""
         cover = self._cover.get(name)
         if cover is None:
-            cover = self._cover[name] = frozenset(k for a, b in self.every(name) for k in range(a, b))
+            every = self.every(name)
+            cover = self._cover[name] = frozenset(k for a, b in every for k in range(a, b)) if every else NOTHING
         return cover
 
     def covering(self, name: str, i: int) -> bool:

@@ -52,6 +52,7 @@ blame          the words stating a shortcoming (`shortcoming_markers`, a negatio
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 ADVERBIAL_TAGS = frozenset({"d", "c", "t", "f", "ad", "mq"})
 NOT_SUBJECT_R = frozenset({"自己", "这", "那", "这个", "那个", "每个", "其中", "有时", "这里", "那里", "这样", "那样",
@@ -86,6 +87,7 @@ FRAME_ENDS = frozenset({"时", "时有", "时候", "的时候", "过程中", "�
 ONLY = frozenset({"只", "光", "只顾", "总", "嘴上", "口头上"})
 REFUSALS = frozenset({"不管", "不问", "不理"})
 ONLY_COUNT = frozenset({"只", "仅"})  # not 只有 (全村只有3名党员: a count), not 就 (就来了一百多人)
+CONTEXT_MARKERS = REFUSALS | ONLY_COUNT | {"才"}  # words whose neighbours tell whether they state a shortcoming
 MAIN_VERB_BEFORE = frozenset({"都", "也", "还", "又", "再", "先", "曾", "就", "亲自", "专门", "多次", "经常", "常",
                               "常常", "每次", "一起"})
 
@@ -157,7 +159,7 @@ def first_person(words, hits) -> Person:
     openers: list[tuple[int, str]] = []
     opened_by_others = any(a == 0 for a, _ in hits.every("others_subjects"))  # 有的支委…，自己不动脑子: theirs
     opening = hits.cover("self_openers")
-    for i in [i for i, form in enumerate(forms) if form.startswith("我") or form in SELF_FORMS or i in opening]:
+    for i in _self_words(words, opening):
         form = forms[i]
         if i in taken or words.quote[i]:
             continue
@@ -196,6 +198,15 @@ def first_person(words, hits) -> Person:
         person.anchors += openers
     person.anchors.sort()
     return person
+
+
+def _self_words(words, opening: frozenset[int]) -> list[int]:
+    """The words first_person reads, in order: those starting with 我, the SELF_FORMS and the `opening` words (only
+    these when the sentence holds neither of the others)."""
+    forms = words.forms
+    if "我" not in words.text and SELF_FORMS.isdisjoint(forms):
+        return sorted(opening)
+    return [i for i, form in enumerate(forms) if form.startswith("我") or form in SELF_FORMS or i in opening]
 
 
 def _collective(words, hits, i: int) -> bool:
@@ -289,12 +300,16 @@ def personal_acts(words, hits, person: Person) -> list[str]:
         return []
     forms, n = words.forms, len(words)
     routine = hits.has("routine_patterns")
+    plans, plan_times, formulas = hits.cover("plan_markers"), hits.cover("plan_times"), hits.cover("formula_verbs")
+    causatives, non_acts, attitudes = hits.cover("causative_verbs"), hits.cover("non_acts"), \
+        hits.cover("attitude_adverbs")
+    strong_acts = hits.cover("personal_acts")
     found: list[str] = []
     seen: set[int] = set()
     for anchor, role in person.anchors:
         if role in ("object", "possessor"):
             continue
-        if any(hits.covering("plan_times", j) for j in range(0, anchor)):
+        if any(j < anchor for j in plan_times):
             continue  # 明年我将…
         if role == "agent" and forms[anchor + 1] == "的":  # 在我的主持下
             if anchor + 2 < n and anchor + 2 not in seen:
@@ -308,14 +323,13 @@ def personal_acts(words, hits, person: Person) -> list[str]:
         chain = _chain(words, hits, start)
         for k in chain:
             form = forms[k]
-            if (hits.covering("plan_markers", k) and not _main_verb_with_object(words, k)) \
-                    or hits.covering("plan_times", k) or hits.covering("formula_verbs", k):
+            if (k in plans and not _main_verb_with_object(words, k)) or k in plan_times or k in formulas:
                 blocked = True  # 将, 打算: a plan; 做到了亲自抓、负总责: what was achieved, not an act
             if words.clause[k] == pivot_clause:
                 continue  # 我要求每名党员…学习一次, 我亲自组织党员学习: the verbs after the object are its acts
-            if hits.covering("causative_verbs", k) and k + 1 < n and words.tags[k + 1][:1] in ("n", "r", "m", "q"):
+            if k in causatives and k + 1 < n and words.tags[k + 1][:1] in ("n", "r", "m", "q"):
                 pivot_clause = words.clause[k]
-            if blocked or k in seen or not _is_verbish(words, hits, k) or hits.covering("non_acts", k):
+            if blocked or k in seen or not _is_verbish(words, hits, k) or k in non_acts:
                 continue
             if form in LEADING and k + 1 < n and _is_verbish(words, hits, k + 1):
                 continue  # 我带头遵守…: the verb after 带头 tells whether something was done
@@ -330,11 +344,11 @@ def personal_acts(words, hits, person: Person) -> list[str]:
                                                and not words.is_punct(k + 1) and words.tags[k + 1] != "uj") or (
                 len(form) > 1 and form[-1] in COMPLETION and words.tags[k] == "ul") or (
                 following in RESULTS and "把" in forms[words.clause_start(k):k])  # 把垃圾清理干净
-            strong = hits.covering("personal_acts", k)
+            strong = k in strong_acts
             if not done and len(form) == 1 and not _main_verb(words, k, anchor):
                 continue  # 压实到: 到 is the complement, not an act
             adverb = _adverb_before(words, hits, k, max(chain.start, words.clause_start(k)))
-            attitude = any(hits.covering("attitude_adverbs", j) for j in range(max(chain.start, k - 2), k))
+            attitude = any(j in attitudes for j in range(max(chain.start, k - 2), k))
             if done or _quantity_after(words, k, _clause_end(words, k)) or adverb or (
                     not attitude and (strong or routine)):
                 seen.add(k)
@@ -400,33 +414,11 @@ def _markers(words, hits) -> list[int]:
     (不断, 不少于) nor a shortage solved (解决了出行难)."""
     out = {a for a, _ in hits.every("shortcoming_markers")}
     out.update(a for a, _ in hits.every("shortcoming_patterns"))
-    known, singles = hits.set("shortcoming_markers"), hits.singles("shortcoming_markers")
+    judging = _word_judge(hits.matcher)
     for k, (form, tag) in enumerate(zip(words.forms, words.tags)):
-        if k in out:
-            continue
-        if form in NEGATIONS or (form[0] in "不没" and len(form) <= 4 and tag[:1] in ("d", "a", "v", "i", "l")) \
-                or form in REFUSALS and _left_undone(words, k):
+        if k not in out and (judging(form, tag) or (
+                form in CONTEXT_MARKERS or form[-1] == "不") and _judging_in_context(words, k)):
             out.add(k)
-        elif len(form) == 3 and form[1] == "不" and tag[:1] in ("v", "a", "l", "i"):
-            out.add(k)  # 听不进, 管不住: a verb that cannot reach its result
-        elif len(form) == 4 and form[1] == "不" and form[2] not in "可容胜及暇" and tag[:1] in ("v", "a", "l", "i"):
-            out.add(k)  # 说不清楚, 跟不上趟 (not 密不可分, 义不容辞)
-        elif len(form) == 2 and form[1] == "不" and words.forms[k + 1:k + 2] and words.forms[k + 1] in UNREACHED:
-            out.add(k)  # 建不 起来: jieba cut the verb with 不 from its result
-        elif len(form) == 4 and form[2] == "不" and tag[:1] in ("v", "a", "l", "i", "n"):
-            out.add(k)  # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
-        elif len(form) == 4 and form[2:] in known and tag[:1] in ("l", "i", "n") \
-                or len(form) == 3 and form[-1] in singles and tag[:1] in ("n", "a", "l"):
-            out.add(k)  # 管理混乱, 思想保守, 记性差: a noun and its judgement in one word
-        elif len(form) > 2 and tag[:1] in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known):
-            out.add(k)
-        elif 2 <= len(form) <= 4 and form[-2] == "得" and tag[:1] in ("a", "v", "d", "t") and (
-                form[-1] in singles or form[-2:] in known):
-            out.add(k)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
-        elif len(form) == 2 and form[1] == "错" and tag[:1] == "v" or len(form) == 2 and form[0] == "拒" and tag == "v":
-            out.add(k)  # 选错, 用错: a verb that missed; 拒交, 拒签: a refusal
-        elif form == "才" and _late(words, k) or form in ONLY_COUNT and _meagre(words, k):
-            out.add(k)  # 到9月才印发, 催了才报: done late; 一年只办一次, 就来了一回: a meagre count
     denied = {k for k in out if words.forms[k] in NEGATIONS and k + 1 in out and k + 1 < len(words)
               and words.clause[k + 1] == words.clause[k]
               and not ("不" in words.forms[k + 1] or "没" in words.forms[k + 1])}  # 不 深不透: stated, not denied
@@ -441,6 +433,47 @@ def _markers(words, hits) -> list[int]:
                   and not _named_problem(words, k) and k not in past and not _less_than(words, k)
                   and not _attributive(words, hits, k) and not _asked(words, k) and not _conceded(words, k)
                   and not any(a > k and words.clause[a] == words.clause[k] for a in outcomes))  # …明显改观
+
+
+@lru_cache(maxsize=16)
+def _word_judge(matcher):
+    """_judging_word with the `shortcoming_markers` of a word matcher (one per profile), remembered per (form, tag)."""
+    known, singles = matcher.sets.get("shortcoming_markers", frozenset()), matcher.singles.get(
+        "shortcoming_markers", frozenset())
+
+    @lru_cache(maxsize=8192)
+    def judging(form: str, tag: str) -> bool:
+        return _judging_word(form, tag, known, singles)
+    return judging
+
+
+def _judging_word(form: str, tag: str, known: frozenset[str], singles: frozenset[str]) -> bool:
+    """A word stating a shortcoming by itself, given the `shortcoming_markers` phrases (`known`) and their
+    one-character ones (`singles`)."""
+    length, kind = len(form), tag[:1]
+    return (
+        form in NEGATIONS or (form[0] in "不没" and length <= 4 and kind in ("d", "a", "v", "i", "l"))
+        or length == 3 and form[1] == "不" and kind in ("v", "a", "l", "i")  # 听不进, 管不住: cannot reach its result
+        or length == 4 and form[1] == "不" and form[2] not in "可容胜及暇" and kind in ("v", "a", "l", "i")
+        # 说不清楚, 跟不上趟 (not 密不可分, 义不容辞)
+        or length == 4 and form[2] == "不" and kind in ("v", "a", "l", "i", "n")
+        # 考虑不周, 议而不决, 执行不力 (not 坚定不移, 锲而不舍: shortcoming_not)
+        or length == 4 and form[2:] in known and kind in ("l", "i", "n")
+        or length == 3 and form[-1] in singles and kind in ("n", "a", "l")  # 管理混乱, 思想保守, 记性差: in one word
+        or length > 2 and kind in ("n", "l", "i", "a", "v") and (form[:2] in known or form[:3] in known)
+        or 2 <= length <= 4 and form[-2] == "得" and kind in ("a", "v", "d", "t") and (
+            form[-1] in singles or form[-2:] in known)  # 问得少, 抓得松, 发现得晚: a verb judged by its complement
+        or length == 2 and form[1] == "错" and kind == "v"  # 选错, 用错: a verb that missed
+        or length == 2 and form[0] == "拒" and tag == "v")  # 拒交, 拒签: a refusal
+
+
+def _judging_in_context(words, k: int) -> bool:
+    """Word k states a shortcoming by what surrounds it: a refusal left undone (这个事我不管), a verb with 不 cut from
+    its result (建不 起来), something done late (到9月才印发, 催了才报) or a meagre count (一年只办一次)."""
+    form = words.forms[k]
+    return form in REFUSALS and _left_undone(words, k) \
+        or len(form) == 2 and form[1] == "不" and bool(words.forms[k + 1:k + 2]) and words.forms[k + 1] in UNREACHED \
+        or form == "才" and _late(words, k) or form in ONLY_COUNT and _meagre(words, k)
 
 
 def _late(words, k: int) -> bool:
@@ -530,6 +563,9 @@ def _named_problem(words, k: int) -> bool:
 def _resolution_seen(words, hits) -> list[bool]:
     """For each word: a resolution word came before it in its clause (解决了群众出行难, 针对积极性不高的问题):
     a shortage there is what was solved or is addressed, not stated."""
+    resolution = hits.cover("resolution_words")
+    if not resolution:
+        return [False] * len(words)
     seen, clause, out = False, -1, []
     for k in range(len(words)):
         if words.clause[k] != clause:
@@ -537,7 +573,7 @@ def _resolution_seen(words, hits) -> list[bool]:
         if seen and words.forms[k] in FRAME_ENDS:
             seen = False  # 我在处理信访问题时有急躁情绪: a time frame, what follows is stated
         out.append(seen)
-        if hits.covering("resolution_words", k) and not _modifier(words, k) and not _after_dui(words, k):
+        if k in resolution and not _modifier(words, k) and not _after_dui(words, k):
             seen = True
     return out
 

@@ -29,6 +29,7 @@ overlap: the longest wins where two would.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -40,6 +41,7 @@ COUNT_HEADS = frozenset("二两三四五六七八九十百千")
 CLASSIFIERS = frozenset("个名位户次场项家间台辆棵亩座条张本册块件栋")
 END_FRAMES = frozenset("的")  # a frame character only when it ends both members
 MEMBER = (3, 6)  # characters of a member of a parallel (心齐了 … 群众更满意了)
+HAN = re.compile("[\u4e00-\u9fff]+")  # a text of Chinese characters only (fullmatch)
 
 
 def stock_phrases(words, hits, concrete: bool = False, cases: list[str] | tuple = ()) -> list[str]:
@@ -47,7 +49,7 @@ def stock_phrases(words, hits, concrete: bool = False, cases: list[str] | tuple 
     case (`cases`, the examples found) in their clause: 进一步 + any verb is a formula in 进一步学习贯彻…, not in
     我们进一步核实了7户的收入情况."""
     forms, n = words.forms, len(words)
-    concrete = concrete or any(form in NARRATED for form in forms)  # 他主动提出…: a story of one person
+    concrete = concrete or not NARRATED.isdisjoint(forms)  # 他主动提出…: a story of one person
     weak: list[tuple[int, int]] = []
     spans = list(hits.every("empty_words")) + hits.widened("stock_patterns")
     verb_set, adverb_set = hits.set("stock_verbs"), hits.set("stock_adverbs")
@@ -74,7 +76,7 @@ def stock_phrases(words, hits, concrete: bool = False, cases: list[str] | tuple 
             continue
         piece = forms[i] + forms[i + 1] if len(forms[i]) < 4 else forms[i]
         if len(piece) == 4 and piece[0] == piece[2] and piece[0] in heads and piece[1] != piece[3] \
-                and all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+                and HAN.fullmatch(piece):
             spans.append((i, i + 2 if len(forms[i]) < 4 else i + 1))
     if not concrete:
         weak += hits.widened("weak_stock_patterns")
@@ -91,7 +93,7 @@ def stock_phrases(words, hits, concrete: bool = False, cases: list[str] | tuple 
     spans = _figurative(words, hits, spans)
     kept, end = [], 0
     for a, b in sorted(set(spans), key=lambda s: (s[0], -s[1])):
-        if a >= end and not any(words.title[k] for k in range(a, b)):
+        if a >= end and not any(words.title[a:b]):
             kept.append((a, b))
             end = b
     return [words.span_text(a, b) for a, b in kept]
@@ -130,10 +132,14 @@ def _figurative(words, hits, spans: list[tuple[int, int]]) -> list[tuple[int, in
 def _counts(words, skipped: set[int]) -> bool:
     """A numeral of a count in the sentence outside the words `skipped`: tag m with a digit or beginning with
     二 … 十, 两, 百, 千 (not 一些, 一定, 全方位), or such a numeral and a classifier opening a word (两条路)."""
-    return any(k not in skipped and (
-        (tag == "m" and (any(ch.isdigit() for ch in form) or form[0] in COUNT_HEADS))
-        or (len(form) > 1 and form[0] in COUNT_HEADS and form[1] in CLASSIFIERS))
-        for k, (form, tag) in enumerate(zip(words.forms, words.tags)))
+    for k, (form, tag) in enumerate(zip(words.forms, words.tags)):
+        if k in skipped:
+            continue
+        if tag == "m" and (form[0] in COUNT_HEADS or any(ch.isdigit() for ch in form)):
+            return True
+        if len(form) > 1 and form[0] in COUNT_HEADS and form[1] in CLASSIFIERS:
+            return True
+    return False
 
 
 def _members(words) -> list[tuple[int, int, str]]:
@@ -143,7 +149,7 @@ def _members(words) -> list[tuple[int, int, str]]:
     for k in range(len(words) + 1):
         if k == len(words) or words.is_punct(k):
             text = words.span_text(first, k)
-            ok = k > first and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+            ok = k > first and HAN.fullmatch(text) is not None
             out.append((first, k, text if ok else ""))
             if k < len(words) and words.forms[k] not in PARALLEL_MARKS:
                 out.append((k, k, ""))  # 。！？ or a quote mark: no parallel across it
