@@ -9,8 +9,10 @@ within their section, about one in ten dropped), then measures, each in a subpro
 - batch: `shuzhi batch` on them; CPU ms per report of the whole process tree (start-up, workers, workbook),
   reports/s, peak RSS of the parent process;
 - floor: read + sentence split + jieba words + the shipped model on the same files (the model on batches of
-  FLOOR_BATCH reports; its own CPU ms per report printed too), and the same with jieba's parts of speech, which
-  the checks need;
+  FLOOR_BATCH reports; its own CPU ms per report printed too); the same with jieba's parts of speech, which
+  the checks need; and with those and the learned signal models (checker.measure.learned, one hashing for all
+  three) on the sentences the model labels body, as the pipeline runs them (the accuracy work of #16 added two
+  of them: issue #17 counts a model the checks need in the floor, both figures printed);
 - copy detection: the cohort checks on synthetic summaries of 1k and 10k reports (a report's own sentences,
   boilerplate of Zipf-distributed popularity, stock problems, one report in twenty copying from another), CPU
   ms per report;
@@ -44,6 +46,7 @@ SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋�
 GIVEN = "建国伟华明军平丽敏静强磊洋艳勇杰娟涛超秀英霞刚桂兰芳志红玉德海燕鹏辉春梅晓东"
 PLACES = "青石柳河东湖南山西岭北关桃源杏林枫桥松溪梅园竹坪荷塘石门金沙银杏凤鸣龙泉"
 FLOOR_BATCH = 64
+FLOORS = (("", ()), (" + POS tags", ("--pos",)), (" + POS tags + signal models", ("--pos", "--signal-models")))
 SAMPLE = "checker/samples/c013.docx"
 SHUZHI = str(Path(sys.executable).with_name("shuzhi"))  # the console script of this environment
 TARGETS = {"floor_ratio": 1.5, "cohort_growth": 1.5, "parent_mb_100k": 1024, "help_s": 0.3, "check_s": 1.5}
@@ -141,16 +144,19 @@ def python(*args: str) -> list[str]:
     return [sys.executable, *args]
 
 
-def floor_run(folder: str, pos: bool) -> None:
-    """Read, split, cut (and tag) every file and run the shipped model on batches of FLOOR_BATCH reports."""
+def floor_run(folder: str, pos: bool, signal_models: bool) -> None:
+    """Read, split, cut (and tag) every file and run the shipped model on batches of FLOOR_BATCH reports (and
+    the learned signal models on the sentences it labels body)."""
     from checker.classify.features import with_context
     from checker.classify.store import load_model
+    from checker.doc import BODY
+    from checker.measure.learned import learned_flags
     from checker.read import read_document
     from checker.segment.normalize import normalized
     from checker.segment.sentences import split_sentences
     from checker.segment.tokens import cut, tag
 
-    model, records, labelled, model_cpu = load_model(), [], 0, 0.0
+    model, records, pieces, labelled, model_cpu = load_model(), [], [], 0, 0.0
     files = sorted(Path(folder).glob("*.docx"))
     for number, path in enumerate(files):
         document, rows, heading = read_document(path), [], ""
@@ -163,12 +169,17 @@ def floor_run(folder: str, pos: bool) -> None:
                 heading = text if block.heading_level else heading
                 rows.append({"text": text, "tokens": " ".join(words), "heading": heading, "outer": "", "opener": "",
                              "role": "ROLE_heading" if block.heading_level else "ROLE_body", "chars": len(text)})
+                pieces.append(piece)
         records += with_context(rows, str(number))
         if (number + 1) % FLOOR_BATCH == 0 or number + 1 == len(files):
             start = time.process_time()
-            labelled += len(model.predict_proba(records))  # the records as the pipeline passes them
+            probabilities = model.predict_proba(records)  # the records as the pipeline passes them
+            labelled += len(probabilities)
+            if signal_models:
+                labels = model.classes_[probabilities.argmax(axis=1)]
+                learned_flags([p for p, label in zip(pieces, labels) if label in BODY])
             model_cpu += time.process_time() - start
-            records = []
+            records, pieces = [], []
     print(json.dumps({"labelled": labelled, "model_ms": model_cpu * 1000 / len(files)}))
 
 
@@ -331,12 +342,13 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: batch,floor,cohort,parent,cli")
     parser.add_argument("--floor", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--pos", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--signal-models", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--cohort", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--parent", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--single", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor:
-        return floor_run(args.floor, args.pos)
+        return floor_run(args.floor, args.pos, args.signal_models)
     if args.cohort:
         return cohort_run(args.cohort)
     if args.parent:
@@ -356,13 +368,13 @@ def main() -> None:
               f"(start-up, model load, journal, cohort checks, workbook), its peak RSS {batch['peak_rss_mb']:.0f} MB")
         print(f"  batch said: {batch['last']}")
     if "floor" not in skip:
-        for pos in (False, True):
-            floor = run_measured(python(script, "--floor", str(folder), *(["--pos"] if pos else [])))
+        for name, flags in FLOORS:
+            floor = run_measured(python(script, "--floor", str(folder), *flags))
             floor_ms = floor["cpu"] * 1000 / args.n
             ratio = f", batch/floor {per_report / floor_ms:.2f} (target <= {TARGETS['floor_ratio']})" \
                 if "batch" not in skip else ""
-            print(f"floor{' + POS tags' if pos else ''}: CPU {floor_ms:.1f} ms/report{ratio}; of which the model "
-                  f"(features, predict_proba) {json.loads(floor['last'])['model_ms']:.1f} ms/report")
+            print(f"floor{name}: CPU {floor_ms:.1f} ms/report{ratio}; of which the models (features, predict_proba…) "
+                  f"{json.loads(floor['last'])['model_ms']:.1f} ms/report")
         print(f"  one report alone, model loaded: median "
               f"{json.loads(run_measured(python(script, '--single', str(folder)))['last'])['median_ms']:.1f} ms CPU")
     if "cohort" not in skip:
