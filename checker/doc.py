@@ -63,10 +63,15 @@ _TOKENS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Doc -> the t
 
 def sentences(doc: Doc) -> list[Span]:
     """The sentences, their bounds read once per Doc (each doc.sents makes a Token of every token)."""
+    return [Span(doc, start, end) for start, end in sentence_bounds(doc)]
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token of each sentence, without a Span for each."""
     bounds = _SENTENCES.get(doc)
     if bounds is None:
         bounds = _SENTENCES[doc] = [(s.start, s.end) for s in doc.sents]
-    return [Span(doc, start, end) for start, end in bounds]
+    return bounds
 
 
 def keep_sentences(doc: Doc, bounds: list[tuple[int, int]], norms: list[str] | None = None,

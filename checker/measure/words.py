@@ -18,7 +18,7 @@ from itertools import accumulate
 import numpy as np
 from spacy.attrs import IS_SPACE, NORM, TAG
 
-from checker.doc import sentences
+from checker.doc import sentence_bounds
 
 OPEN = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
 STRAIGHT = {'"', "'"}
@@ -60,7 +60,7 @@ class Words:
         columns = doc.to_array([NORM, TAG, IS_SPACE])
         kept = np.flatnonzero(columns[:, 2] == 0)
         forms, tags = (_strings(doc.vocab.strings, columns[kept, k].tolist()) for k in (0, 1))
-        bounds = [(s.start, s.end) for s in sentences(doc)]
+        bounds = sentence_bounds(doc)
         cuts = np.searchsorted(kept, [b for bound in bounds for b in bound]).tolist()
         return {bound: cls.from_forms(forms[a:b], tags[a:b]) for bound, a, b in zip(bounds, cuts[::2], cuts[1::2])}
 

@@ -10,7 +10,7 @@ from spacy.attrs import IS_SPACE, NORM, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from checker.doc import paragraphs, sentences
+from checker.doc import paragraphs, sentence_bounds
 from checker.segment.tokens import tag
 
 
@@ -47,14 +47,18 @@ def tagger(doc: Doc) -> Doc:
     """jieba's part-of-speech tag of each word (tagged on the sentence's normalised words): the tag of the
     tagged word covering the word's first character."""
     strings = doc.vocab.strings
-    norms = [strings[h] for h in doc.to_array(NORM).tolist()]
-    spaces = doc.to_array(IS_SPACE).tolist()
+    columns = doc.to_array([NORM, IS_SPACE])
+    norms = [strings[h] for h in columns[:, 0].tolist()]
+    spaces = columns[:, 1].tolist() if columns[:, 1].any() else None  # None: no whitespace token
     tags, hashes = doc.to_array(TAG), {}
     at: list[int] = []  # the tagged tokens and their tags' hashes
     found: list[int] = []
-    for sentence in sentences(doc):
-        words = [i for i in range(sentence.start, sentence.end) if not spaces[i]]
-        texts = [norms[i] for i in words]
+    for start, end in sentence_bounds(doc):
+        if spaces is None:
+            words, texts = range(start, end), norms[start:end]
+        else:
+            words = [i for i in range(start, end) if not spaces[i]]
+            texts = [norms[i] for i in words]
         tagged = tag("".join(texts))
         flags = [hashes.get(flag) or hashes.setdefault(flag, strings.add(flag)) for _, flag in tagged]
         if [word for word, _ in tagged] == texts:  # the tagger cut the same words (most sentences)
