@@ -2,7 +2,7 @@
 
 import re
 
-from checker.doc import sentences, span_values, text_of
+from checker.doc import sentence_bounds, sentences, span_values, text_of
 from checker.read import Block, Document
 from checker.segment import segment, split_sentences
 from checker.segment.tokens import cut, reference_cut
@@ -68,6 +68,7 @@ def test_cached_sentences_texts_and_values_are_spacy_s():
     doc = segment(Document("t.txt", [Block("一、主要工作", heading_level=1), Block("我亲自主持召开支委会12次。  明年继续 抓。")]))
     spans = sentences(doc)
     assert [(s.start, s.end) for s in spans] == [(s.start, s.end) for s in doc.sents]
+    assert sentence_bounds(doc) == [(s.start, s.end) for s in doc.sents]
     assert [text_of(s) for s in spans] == [s.text for s in doc.sents]
     assert span_values(spans, "paragraph", "chars", "words") == [(s._.paragraph, s._.chars, s._.words) for s in spans]
     assert span_values(doc.spans["paragraphs"], "role") == [(p._.role,) for p in doc.spans["paragraphs"]]
